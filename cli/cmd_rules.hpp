@@ -1,0 +1,21 @@
+// `notice-audit rules`: list the rules with their ids, severities and bases.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <string>
+
+namespace notice::cli {
+
+struct RulesOptions {
+  std::string format = "text";
+};
+
+/// Declares the subcommand and its options.
+CLI::App* add_rules(CLI::App& app, RulesOptions& options);
+
+/// Writes the rule catalogue to `out`. Returns an exit code from exit_codes.hpp.
+int run_rules(const RulesOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace notice::cli

@@ -1,0 +1,133 @@
+#include "cmd_validate.hpp"
+
+#include "exit_codes.hpp"
+#include "version.hpp"
+
+#include "notice/config.hpp"
+#include "notice/error.hpp"
+#include "notice/load.hpp"
+#include "notice/output.hpp"
+#include "notice/report.hpp"
+#include "notice/rules.hpp"
+
+#include <ostream>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace notice::cli {
+
+CLI::App* add_validate(CLI::App& app, ValidateOptions& o) {
+  CLI::App* cmd = app.add_subcommand("validate", "Check notices against the JSON Schema and the rules");
+  cmd->add_option("paths", o.paths, "Notice files, or directories searched for *.yaml and *.yml")->required();
+  cmd->add_option("-f,--format", o.format, "Report format (default: text, or `format` in notice-audit.toml)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  cmd->add_option("--fail-on", o.fail_on,
+                  "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("-r,--revision", o.revision, "Check only the revision in force on this date (YYYY-MM-DD)");
+  cmd->add_option("-c,--config", o.config, "Read this configuration file instead of searching for notice-audit.toml");
+  cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml");
+  cmd->add_option("--ignore", o.ignore, "Turn off a rule (repeatable)");
+  cmd->add_option("-o,--output", o.output, "Write the report to this file (atomically) instead of standard output");
+  cmd->add_option("--color", o.color, "Colour the text report")->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_flag("--show-suppressed", o.show_suppressed, "List suppressed findings in the text report too");
+  cmd->add_flag("-q,--quiet", o.quiet, "Omit the closing summary line of the text report");
+  cmd->excludes(cmd->get_option("--no-config"))->excludes(cmd->get_option("--config"));
+  return cmd;
+}
+
+namespace {
+
+Config resolve_config(const ValidateOptions& o) {
+  if (o.no_config) {
+    return {};
+  }
+  if (!o.config.empty()) {
+    return load_config(o.config);
+  }
+  if (const auto found = find_config(".")) {
+    return load_config(found->string());
+  }
+  return {};
+}
+
+bool reaches(Severity severity, const std::string& fail_on) {
+  if (fail_on == "never") {
+    return false;
+  }
+  const Severity threshold = parse_severity(fail_on).value_or(Severity::error);
+  return severity >= threshold;
+}
+
+} // namespace
+
+int run_validate(const ValidateOptions& o, std::ostream& out, std::ostream& err) {
+  Config config = resolve_config(o);
+  RuleOptions& rules = config.rules;
+  for (const auto& id : o.ignore) {
+    const RuleInfo* rule = find_rule(id);
+    if (!rule || !rule->configurable) {
+      err << "notice-audit: error: --ignore " << id << ": "
+          << (rule ? "this rule reports an unreadable file and cannot be turned off"
+                   : "no such rule; `notice-audit rules` lists them")
+          << '\n';
+      return k_exit_usage;
+    }
+    rules.severity[id] = std::nullopt;
+  }
+  if (!o.revision.empty()) {
+    rules.revision = parse_date(o.revision);
+    if (!rules.revision) {
+      err << "notice-audit: error: --revision " << o.revision << ": not a date; write YYYY-MM-DD\n";
+      return k_exit_usage;
+    }
+  }
+  const std::string format_name = !o.format.empty() ? o.format : config.format.value_or("text");
+  const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
+  const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
+
+  const std::vector<std::string> files = collect_notice_files(o.paths);
+  std::vector<FileReport> reports;
+  for (const auto& path : files) {
+    LoadResult loaded = load_file(path);
+    FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
+    apply_options(report.diagnostics, rules);
+    if (loaded.notice) {
+      if (rules.revision && !revision_at(*loaded.notice, *rules.revision)) {
+        err << "notice-audit: error: " << path << ": no revision is in force on " << o.revision
+            << "; its revisions start on " << to_string(loaded.notice->revisions.front().effective) << '\n';
+        return k_exit_usage;
+      }
+      auto findings = check_notice(*loaded.notice, rules);
+      report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
+    }
+    sort_diagnostics(report.diagnostics);
+    reports.push_back(std::move(report));
+  }
+
+  ReportOptions report_options;
+  report_options.tool_version = k_version;
+  report_options.show_suppressed = o.show_suppressed;
+  report_options.summary = !o.quiet;
+  report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
+                                                 std::getenv("NO_COLOR") == nullptr);
+  if (o.output.empty()) {
+    write_report(out, format, reports, report_options);
+  } else {
+    std::ostringstream buffer;
+    write_report(buffer, format, reports, report_options);
+    write_file_atomically(o.output, buffer.str(), files);
+  }
+
+  for (const auto& report : reports) {
+    for (const auto& d : report.diagnostics) {
+      if (!d.suppressed && reaches(d.severity, fail_on)) {
+        return k_exit_findings;
+      }
+    }
+  }
+  return k_exit_clean;
+}
+
+} // namespace notice::cli

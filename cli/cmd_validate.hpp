@@ -1,0 +1,34 @@
+// `notice-audit validate`: check notices against the schema and the rules.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace notice::cli {
+
+struct ValidateOptions {
+  std::vector<std::string> paths;
+  std::string format;   ///< empty: from the config, else text
+  std::string fail_on;  ///< empty: from the config, else error
+  std::string revision; ///< YYYY-MM-DD; empty: every revision
+  std::string config;   ///< explicit config file
+  bool no_config = false;
+  std::vector<std::string> ignore;
+  std::string output; ///< write the report here instead of stdout
+  std::string color = "auto";
+  bool show_suppressed = false;
+  bool quiet = false;
+};
+
+/// Declares the subcommand and its options; opens no files.
+CLI::App* add_validate(CLI::App& app, ValidateOptions& options);
+
+/// Runs the check and writes the report to `out` (or --output); problems with the environment go
+/// to `err`. Returns an exit code from exit_codes.hpp.
+int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace notice::cli

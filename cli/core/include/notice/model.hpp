@@ -1,0 +1,260 @@
+// The notice model: what a purpose-of-use notice (個人情報の利用目的の公表) says, as data.
+//
+// Every value that came from a file carries the position it came from, so that rules, diffs and
+// renderers can point back at the user's YAML. The loader (load.hpp) is the only producer of these
+// types from files; tests may build them by hand.
+#pragma once
+
+#include "notice/date.hpp"
+#include "notice/source.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace notice {
+
+/// A string from the document with the position of its first character.
+struct Text {
+  std::string value;
+  Position pos;
+
+  bool empty() const { return value.empty(); }
+};
+
+/// A reference by id to a party or a data source, with the position of the id.
+struct Ref {
+  std::string id;
+  Position pos;
+};
+
+/// How personal data moves in one use case, seen from the insurer.
+enum class FlowKind {
+  internal,    ///< used inside the insurer (内部での利用)
+  provision,   ///< provided to another party (第三者提供, incl. provision required by law)
+  outsourcing, ///< handed to a contractor acting for the insurer (委託, APPI 27条5項1号)
+  joint_use,   ///< shared under joint use (共同利用, APPI 27条5項3号)
+  received,    ///< received by the insurer from another body
+};
+
+/// What a bucket heading announces; each kind implies a default FlowKind for its items.
+enum class BucketKind {
+  internal,       ///< 【健保組合等の内部での利用に係る事例】 → internal
+  external,       ///< 【他の事業者等への情報提供を伴う事例】 → provision
+  review_payment, ///< 【審査支払機関への情報提供を伴う事例】 → outsourcing
+  received,       ///< 【組合の事務処理執行の為、他機関より情報を受ける場合】 → received
+  provided,       ///< 【他機関の事務執行の為、組合が情報を提供する場合】 → provision
+  joint_use,      ///< 共同利用 → joint_use
+  other,          ///< anything else → internal unless items say otherwise
+};
+
+/// What kind of body a party is; drives diagram styling and legal rules.
+enum class PartyKind {
+  employer,               ///< 事業主
+  medical_institution,    ///< 医療機関
+  non_life_insurer,       ///< 損保会社等 (recovery of third-party damages)
+  insurer,                ///< other health insurers (他の医療保険者)
+  federation,             ///< 健康保険組合連合会 (健保連)
+  review_payment_body,    ///< 社会保険診療報酬支払基金, 国民健康保険中央会
+  government,             ///< 国, 厚生労働省
+  public_body,            ///< municipalities and other administrative bodies (行政機関)
+  contractor,             ///< outsourcing contractors (外部委託先)
+  occupational_physician, ///< 産業医
+  data_subject,           ///< the members themselves (被保険者等)
+  other,
+};
+
+/// A legal basis claimed for a use case: a statute reference or a non-statutory ground.
+struct Basis {
+  std::string law;       ///< law id, e.g. "appi", "mynumber_act", "health_insurance_act", or "consent"
+  std::string article;   ///< 条, as written ("19", "27")
+  std::string paragraph; ///< 項, may be empty
+  std::string item;      ///< 号, may be empty
+  Text note;             ///< free text, e.g. the wording the notice uses
+  Position pos;
+};
+
+/// The items APPI 27条5項3号 requires a joint-use (共同利用) disclosure to state.
+struct JointUse {
+  Text items;          ///< 共同して利用される個人データの項目
+  Text scope;          ///< 共同して利用する者の範囲
+  Text purpose;        ///< 利用する者の利用目的
+  Text responsible;    ///< 責任を有する者の氏名又は名称
+  Text address;        ///< its address (required since 2022-04-01)
+  Text representative; ///< its representative (required since 2022-04-01)
+  Position pos;
+};
+
+/// The revisions during which an element is in force: [added, removed). Empty means always.
+struct Validity {
+  std::optional<Date> added;
+  Position added_pos;
+  std::optional<Date> removed;
+  Position removed_pos;
+
+  /// True when the element is part of the revision effective on `date`.
+  bool in_force(Date date) const {
+    return (!added || *added <= date) && (!removed || date < *removed);
+  }
+};
+
+/// A finding the author has chosen to silence here, with the reason an auditor will read.
+struct Suppression {
+  std::string rule;
+  Text reason;
+  Position pos;
+};
+
+/// One line of the notice (・被保険者資格の確認、…): a use of personal data.
+struct UseCase {
+  std::string id;
+  Position pos;
+  Text text;                         ///< the published wording, exactly
+  std::optional<FlowKind> flow;      ///< as written; see effective_flow()
+  Position flow_pos;
+  std::vector<Ref> parties;          ///< recipients (or senders, for `received`)
+  std::vector<Ref> data;             ///< data sources involved
+  std::vector<Basis> basis;
+  std::optional<JointUse> joint_use;
+  std::vector<Text> notes;           ///< sub-lines printed under the item, if any
+  std::string replaces;              ///< id of the item this one rewords, across revisions
+  Validity validity;
+  std::vector<Suppression> suppress;
+};
+
+/// A bracketed group of use cases inside a category.
+struct Bucket {
+  std::string id;
+  Position pos;
+  BucketKind kind = BucketKind::other;
+  Text heading; ///< as printed, brackets included (【…】, 〔…〕, or none)
+  std::vector<UseCase> items;
+  std::optional<JointUse> joint_use; ///< for kind joint_use: the disclosure for the whole bucket
+  Validity validity;
+  std::vector<Suppression> suppress;
+};
+
+/// A numbered purpose category (1. 保険給付 …).
+struct Category {
+  std::string id;
+  Position pos;
+  std::optional<int> number; ///< 1-based as printed; absent for unnumbered notices
+  Position number_pos;
+  Text marker;               ///< the number as printed ("1．", "２．", "(1)"); empty: none
+  Text title;
+  std::vector<Text> intro;   ///< paragraphs between the title and the first bucket
+  std::vector<Bucket> buckets;
+  std::string model;         ///< id of the model category (ガイダンス 別表2) it corresponds to
+  Validity validity;
+  std::vector<Suppression> suppress;
+};
+
+/// Where a class of personal data comes from, and how the law classes it.
+struct DataSource {
+  std::string id;
+  Position pos;
+  Text name;
+  bool sensitive = false; ///< 要配慮個人情報 (APPI 2条3項)
+  bool my_number = false; ///< 特定個人情報 (番号法 2条8項)
+  Text description;
+  Validity validity;
+};
+
+/// Someone the insurer sends data to or receives data from, declared once.
+struct Party {
+  std::string id;
+  Position pos;
+  Text name;
+  PartyKind kind = PartyKind::other;
+  bool abroad = false; ///< located in a foreign country (APPI 28条)
+  Text description;
+  Validity validity;
+};
+
+/// A defined term of the preamble (以下「当組合」という。).
+struct Term {
+  Text term;
+  Text meaning;
+  Position pos;
+};
+
+/// A free paragraph (preamble, retention, contact …) in document order.
+struct Paragraph {
+  std::string id;
+  Text text;
+  Validity validity;
+};
+
+/// Whether a revision's text is the published one or has been reconstructed.
+enum class Provenance { published, reconstructed };
+
+/// One published revision: the notice as in force from `effective`.
+struct Revision {
+  Date effective;
+  Position pos;
+  Text wording;               ///< the closing line as printed (令和３年９月１日施行)
+  Provenance provenance = Provenance::published;
+  Text source;                ///< where the text comes from, or how it was reconstructed
+  std::vector<Text> changes;  ///< what this revision changed, in words
+};
+
+/// Identifies the society that publishes the notice.
+struct Insurer {
+  Text name;
+  std::string kind; ///< "kenpo" (健康保険組合), "kokuho_kumiai", "kyosai", "other"
+  Text address;
+  Text representative;
+};
+
+/// Presentation details that are part of the published form.
+struct Style {
+  std::string item_marker = "・";
+};
+
+/// A whole notice file: all its revisions at once. Use `at()` for one revision's view.
+struct Notice {
+  std::string path; ///< the file it was loaded from, as given by the user
+  int schema_version = 0;
+  Insurer insurer;
+  Text title;
+  std::vector<Term> terms;
+  std::vector<Paragraph> preamble;
+  std::vector<DataSource> data;
+  std::vector<Party> parties;
+  std::vector<Category> categories;
+  std::vector<Paragraph> postscript;
+  std::vector<Revision> revisions; ///< in file order; validate checks they ascend
+  Style style;
+};
+
+/// The flow an item has: its own `flow`, or the default of its bucket's kind.
+FlowKind effective_flow(const UseCase& item, const Bucket& bucket);
+
+/// The flow implied by a bucket kind.
+FlowKind default_flow(BucketKind kind);
+
+/// The revision in force on `date`, or nullptr when `date` precedes every revision.
+const Revision* revision_at(const Notice& notice, Date date);
+
+/// The latest revision, or nullptr when the notice lists none.
+const Revision* latest_revision(const Notice& notice);
+
+/// A copy of `notice` with only the elements in force on `date`; `revisions` keeps those up to it.
+Notice at(const Notice& notice, Date date);
+
+/// Lookups by id; nullptr when absent.
+const Party* find_party(const Notice& notice, std::string_view id);
+const DataSource* find_data(const Notice& notice, std::string_view id);
+
+/// Stable lowercase names used in YAML, JSON and messages ("outsourcing", "review_payment" …).
+std::string_view to_string(FlowKind kind);
+std::string_view to_string(BucketKind kind);
+std::string_view to_string(PartyKind kind);
+std::string_view to_string(Provenance provenance);
+
+/// Parse the names above; std::nullopt for an unknown name.
+std::optional<FlowKind> parse_flow_kind(std::string_view name);
+std::optional<BucketKind> parse_bucket_kind(std::string_view name);
+std::optional<PartyKind> parse_party_kind(std::string_view name);
+
+} // namespace notice

@@ -1,0 +1,376 @@
+#include "notice/load.hpp"
+
+#include "notice/error.hpp"
+#include "notice/schema.hpp"
+#include "schema_check.hpp"
+#include "utf8.hpp"
+#include "yaml_tree.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace notice {
+namespace {
+
+using detail::YamlNode;
+
+Diagnostic make_error(const std::string& path, std::string rule, Position pos, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule_id = std::move(rule);
+  d.path = path;
+  d.pos = pos;
+  d.message = std::move(message);
+  return d;
+}
+
+/// Copies the schema-checked YAML tree into the model. The schema has already guaranteed the
+/// shape, but every accessor still tolerates surprises: a wrong shape yields empty values, never UB.
+class ModelBuilder {
+public:
+  ModelBuilder(const std::string& path, std::vector<Diagnostic>& diagnostics)
+      : m_path(path), m_diagnostics(diagnostics) {}
+
+  Notice build(const YamlNode& root) {
+    Notice n;
+    n.path = m_path;
+    n.schema_version = static_cast<int>(integer(root.get("schema")).value_or(0));
+    if (const YamlNode* insurer = map(root.get("insurer"))) {
+      n.insurer.name = text(insurer, "name");
+      n.insurer.kind = text(insurer, "kind").value;
+      n.insurer.address = text(insurer, "address");
+      n.insurer.representative = text(insurer, "representative");
+    }
+    n.title = text(&root, "title");
+    if (const YamlNode* style = map(root.get("style"))) {
+      if (const YamlNode* marker = style->get("item_marker"); marker && marker->is_scalar()) {
+        n.style.item_marker = marker->scalar;
+      }
+    }
+    for (const YamlNode& r : items_of(root.get("revisions"))) {
+      n.revisions.push_back(revision(r));
+    }
+    for (const YamlNode& t : items_of(root.get("terms"))) {
+      n.terms.push_back(Term{text(&t, "term"), text(&t, "meaning"), t.pos});
+    }
+    for (const YamlNode& p : items_of(root.get("preamble"))) {
+      n.preamble.push_back(paragraph(p));
+    }
+    for (const YamlNode& d : items_of(root.get("data"))) {
+      n.data.push_back(data_source(d));
+    }
+    for (const YamlNode& p : items_of(root.get("parties"))) {
+      n.parties.push_back(party(p));
+    }
+    for (const YamlNode& c : items_of(root.get("categories"))) {
+      n.categories.push_back(category(c));
+    }
+    for (const YamlNode& p : items_of(root.get("postscript"))) {
+      n.postscript.push_back(paragraph(p));
+    }
+    return n;
+  }
+
+private:
+  static const YamlNode* map(const YamlNode* node) { return node && node->is_mapping() ? node : nullptr; }
+
+  static const std::vector<YamlNode>& items_of(const YamlNode* node) {
+    static const std::vector<YamlNode> k_none;
+    return node && node->is_sequence() ? node->children : k_none;
+  }
+
+  static Text text(const YamlNode* node, std::string_view key) {
+    const YamlNode* value = node ? node->get(key) : nullptr;
+    if (value && value->is_scalar()) {
+      return Text{value->scalar, value->pos};
+    }
+    return Text{{}, value ? value->pos : Position{}};
+  }
+
+  static std::optional<long long> integer(const YamlNode* node) {
+    if (!node || !node->is_scalar() || node->quoted) {
+      return std::nullopt;
+    }
+    try {
+      std::size_t used = 0;
+      const long long value = std::stoll(node->scalar, &used);
+      return used == node->scalar.size() ? std::optional<long long>(value) : std::nullopt;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+
+  static bool flag(const YamlNode* node, std::string_view key) {
+    const YamlNode* value = node ? node->get(key) : nullptr;
+    return value && value->is_scalar() && !value->quoted && value->scalar == "true";
+  }
+
+  static std::vector<Text> texts(const YamlNode* node) {
+    std::vector<Text> out;
+    for (const YamlNode& item : items_of(node)) {
+      if (item.is_scalar()) {
+        out.push_back(Text{item.scalar, item.pos});
+      }
+    }
+    return out;
+  }
+
+  static std::vector<Ref> refs(const YamlNode* node) {
+    std::vector<Ref> out;
+    for (const YamlNode& item : items_of(node)) {
+      if (item.is_scalar()) {
+        out.push_back(Ref{item.scalar, item.pos});
+      }
+    }
+    return out;
+  }
+
+  std::optional<Date> date(const YamlNode* node) {
+    if (!node || !node->is_scalar()) {
+      return std::nullopt;
+    }
+    auto parsed = parse_date(node->scalar);
+    if (!parsed) {
+      m_diagnostics.push_back(make_error(m_path, "invalid-date", node->pos,
+                                         "`" + node->scalar + "` is not a date that exists; write YYYY-MM-DD"));
+    }
+    return parsed;
+  }
+
+  Validity validity(const YamlNode& node) {
+    Validity v;
+    if (const YamlNode* added = node.get("added")) {
+      v.added = date(added);
+      v.added_pos = added->pos;
+    }
+    if (const YamlNode* removed = node.get("removed")) {
+      v.removed = date(removed);
+      v.removed_pos = removed->pos;
+    }
+    return v;
+  }
+
+  std::vector<Suppression> suppressions(const YamlNode& node) {
+    std::vector<Suppression> out;
+    for (const YamlNode& s : items_of(node.get("suppress"))) {
+      out.push_back(Suppression{text(&s, "rule").value, text(&s, "reason"), s.pos});
+    }
+    return out;
+  }
+
+  Paragraph paragraph(const YamlNode& node) {
+    if (node.is_scalar()) {
+      return Paragraph{{}, Text{node.scalar, node.pos}, {}};
+    }
+    return Paragraph{text(&node, "id").value, text(&node, "text"), validity(node)};
+  }
+
+  Revision revision(const YamlNode& node) {
+    Revision r;
+    r.pos = node.pos;
+    if (auto effective = date(node.get("effective"))) {
+      r.effective = *effective;
+    }
+    r.wording = text(&node, "wording");
+    r.provenance = text(&node, "provenance").value == "reconstructed" ? Provenance::reconstructed
+                                                                      : Provenance::published;
+    r.source = text(&node, "source");
+    r.changes = texts(node.get("changes"));
+    return r;
+  }
+
+  DataSource data_source(const YamlNode& node) {
+    DataSource d;
+    d.id = text(&node, "id").value;
+    d.pos = node.pos;
+    d.name = text(&node, "name");
+    d.sensitive = flag(&node, "sensitive");
+    d.my_number = flag(&node, "my_number");
+    d.description = text(&node, "description");
+    d.validity = validity(node);
+    return d;
+  }
+
+  Party party(const YamlNode& node) {
+    Party p;
+    p.id = text(&node, "id").value;
+    p.pos = node.pos;
+    p.name = text(&node, "name");
+    p.kind = parse_party_kind(text(&node, "kind").value).value_or(PartyKind::other);
+    p.abroad = flag(&node, "abroad");
+    p.description = text(&node, "description");
+    p.validity = validity(node);
+    return p;
+  }
+
+  std::optional<JointUse> joint_use(const YamlNode* node) {
+    if (!map(node)) {
+      return std::nullopt;
+    }
+    JointUse j;
+    j.items = text(node, "items");
+    j.scope = text(node, "scope");
+    j.purpose = text(node, "purpose");
+    j.responsible = text(node, "responsible");
+    j.address = text(node, "address");
+    j.representative = text(node, "representative");
+    j.pos = node->pos;
+    return j;
+  }
+
+  UseCase use_case(const YamlNode& node) {
+    UseCase u;
+    u.id = text(&node, "id").value;
+    u.pos = node.pos;
+    u.text = text(&node, "text");
+    if (const YamlNode* flow = node.get("flow"); flow && flow->is_scalar()) {
+      u.flow = parse_flow_kind(flow->scalar);
+      u.flow_pos = flow->pos;
+    }
+    u.parties = refs(node.get("parties"));
+    u.data = refs(node.get("data"));
+    for (const YamlNode& b : items_of(node.get("basis"))) {
+      u.basis.push_back(Basis{text(&b, "law").value, text(&b, "article").value, text(&b, "paragraph").value,
+                              text(&b, "item").value, text(&b, "note"), b.pos});
+    }
+    u.joint_use = joint_use(node.get("joint_use"));
+    u.notes = texts(node.get("notes"));
+    u.replaces = text(&node, "replaces").value;
+    u.validity = validity(node);
+    u.suppress = suppressions(node);
+    return u;
+  }
+
+  Bucket bucket(const YamlNode& node) {
+    Bucket b;
+    b.id = text(&node, "id").value;
+    b.pos = node.pos;
+    b.kind = parse_bucket_kind(text(&node, "kind").value).value_or(BucketKind::other);
+    b.heading = text(&node, "heading");
+    for (const YamlNode& item : items_of(node.get("items"))) {
+      b.items.push_back(use_case(item));
+    }
+    b.joint_use = joint_use(node.get("joint_use"));
+    b.validity = validity(node);
+    b.suppress = suppressions(node);
+    return b;
+  }
+
+  Category category(const YamlNode& node) {
+    Category c;
+    c.id = text(&node, "id").value;
+    c.pos = node.pos;
+    if (const YamlNode* number = node.get("number")) {
+      if (auto value = integer(number)) {
+        c.number = static_cast<int>(*value);
+      }
+      c.number_pos = number->pos;
+    }
+    c.marker = text(&node, "marker");
+    c.title = text(&node, "title");
+    c.intro = texts(node.get("intro"));
+    for (const YamlNode& b : items_of(node.get("buckets"))) {
+      c.buckets.push_back(bucket(b));
+    }
+    c.model = text(&node, "model").value;
+    c.validity = validity(node);
+    c.suppress = suppressions(node);
+    return c;
+  }
+
+  const std::string& m_path;
+  std::vector<Diagnostic>& m_diagnostics;
+};
+
+} // namespace
+
+LoadResult load_text(const std::string& path, std::string text, const LoadLimits& limits) {
+  LoadResult result;
+  if (text.size() > limits.max_file_bytes) {
+    result.diagnostics.push_back(make_error(path, "file-too-large", Position{1, 1},
+                                            "the file is " + std::to_string(text.size()) +
+                                                " bytes; notices larger than " +
+                                                std::to_string(limits.max_file_bytes) + " bytes are refused"));
+    return result;
+  }
+  auto source = std::make_shared<Source>(path, std::move(text));
+  result.source = source;
+  if (const auto problem = detail::check_encoding(source->text())) {
+    result.diagnostics.push_back(
+        make_error(path, "encoding", source->position_of(problem->offset), problem->message));
+    return result;
+  }
+  const detail::YamlParse parsed = detail::parse_yaml(*source, limits);
+  if (parsed.problem) {
+    result.diagnostics.push_back(make_error(path, parsed.problem->rule_id, parsed.problem->pos,
+                                            parsed.problem->message));
+    return result;
+  }
+  const YamlNode& root = *parsed.root;
+  if (!root.is_mapping()) {
+    const char* found = root.is_sequence() ? "a list" : "a single value";
+    result.diagnostics.push_back(make_error(path, "root-not-mapping", root.pos,
+                                            std::string("the top level is ") + found +
+                                                "; a notice is a mapping that starts with `schema: 1`"));
+    return result;
+  }
+  if (const YamlNode* version = root.get("schema"); version && version->is_scalar() && !version->quoted) {
+    bool known = false;
+    for (int v : k_schema_versions) {
+      known = known || version->scalar == std::to_string(v);
+    }
+    if (!known) {
+      result.diagnostics.push_back(make_error(path, "schema-version", version->pos,
+                                              "`schema: " + version->scalar +
+                                                  "` is not a format version this build reads (it reads 1); "
+                                                  "upgrade notice-audit or fix the number"));
+      return result;
+    }
+  }
+  auto schema_findings = detail::SchemaChecker::instance().check(root, path);
+  if (!schema_findings.empty()) {
+    result.diagnostics = std::move(schema_findings);
+    return result;
+  }
+  result.notice = ModelBuilder(path, result.diagnostics).build(root);
+  return result;
+}
+
+LoadResult load_file(const std::string& path, const LoadLimits& limits) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    throw Error(path + ": no such file");
+  }
+  if (fs::is_directory(status)) {
+    throw Error(path + ": is a directory; pass the notice files, or the directory to `validate`");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(path + ": cannot open: " + std::strerror(errno));
+  }
+  // Read in chunks and stop past the limit: a huge file (or an endless pipe) is never pulled in whole.
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= limits.max_file_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    throw Error(path + ": read error: " + std::strerror(errno));
+  }
+  if (text.size() > limits.max_file_bytes) {
+    LoadResult result;
+    result.diagnostics.push_back(make_error(path, "file-too-large", Position{1, 1},
+                                            "the file is larger than " + std::to_string(limits.max_file_bytes) +
+                                                " bytes; a notice is far smaller: is this the right file?"));
+    return result;
+  }
+  return load_text(path, std::move(text), limits);
+}
+
+} // namespace notice

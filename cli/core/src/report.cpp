@@ -1,0 +1,418 @@
+#include "notice/report.hpp"
+
+#include "notice/rules.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace notice {
+namespace {
+
+// Decodes one UTF-8 code point at `i`, advancing it; invalid bytes count as one code point each.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + static_cast<std::size_t>(length) > text.size()) {
+    length = 1;
+  }
+  char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < length; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
+  }
+  i += static_cast<std::size_t>(length);
+  return cp;
+}
+
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+         (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+struct Colors {
+  const char* bold = "";
+  const char* red = "";
+  const char* yellow = "";
+  const char* cyan = "";
+  const char* dim = "";
+  const char* reset = "";
+};
+
+Colors colors(bool on) {
+  if (!on) {
+    return {};
+  }
+  return {"\033[1m", "\033[1;31m", "\033[1;33m", "\033[1;36m", "\033[2m", "\033[0m"};
+}
+
+std::string plural(int n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+void write_text(std::ostream& out, const std::vector<FileReport>& files, const ReportOptions& options) {
+  const Colors c = colors(options.color);
+  for (const auto& file : files) {
+    for (const auto& d : file.diagnostics) {
+      if (d.suppressed && !options.show_suppressed) {
+        continue;
+      }
+      const char* color = d.severity == Severity::error ? c.red : d.severity == Severity::warning ? c.yellow : c.cyan;
+      out << c.bold << d.path;
+      if (d.pos.known()) {
+        out << ':' << d.pos.line << ':' << d.pos.column;
+      }
+      out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' ' << d.message << " ["
+          << d.rule_id << ']';
+      if (d.suppressed) {
+        out << " (suppressed: " << *d.suppressed << ')';
+      }
+      out << '\n';
+      if (file.source && d.pos.known()) {
+        // Quote the line (a window of it when long) and put a caret under the column, counting
+        // wide characters twice.
+        std::string_view line = file.source->line(d.pos.line);
+        std::size_t i = 0;
+        int column = 1;
+        while (i < line.size() && column < d.pos.column) {
+          next_code_point(line, i);
+          ++column;
+        }
+        std::string prefix;
+        std::string suffix;
+        constexpr int k_before = 30;
+        constexpr int k_after = 50;
+        if (display_width(line) > k_before + k_after) {
+          std::size_t begin = 0;
+          for (int skip = d.pos.column - 1 - k_before; skip > 0 && begin < line.size(); --skip) {
+            next_code_point(line, begin);
+          }
+          std::size_t end = begin;
+          for (int keep = 0; keep < k_before + k_after && end < line.size(); ++keep) {
+            next_code_point(line, end);
+          }
+          prefix = begin > 0 ? "…" : "";
+          suffix = end < line.size() ? "…" : "";
+          i -= begin;
+          line = line.substr(begin, end - begin);
+        }
+        const std::string gutter = std::to_string(d.pos.line);
+        out << ' ' << gutter << " | " << prefix << line << suffix << '\n';
+        out << ' ' << std::string(gutter.size(), ' ') << " | "
+            << std::string(static_cast<std::size_t>(display_width(prefix) + display_width(line.substr(0, i))), ' ')
+            << color << '^' << c.reset << '\n';
+      }
+    }
+  }
+  if (!options.summary) {
+    return;
+  }
+  const ReportCounts n = count(files);
+  const std::string in_files = " in " + plural(static_cast<int>(files.size()), "file");
+  if (n.errors + n.warnings + n.infos == 0) {
+    out << "No findings" << in_files;
+  } else {
+    std::vector<std::string> parts;
+    if (n.errors) {
+      parts.push_back(plural(n.errors, "error"));
+    }
+    if (n.warnings) {
+      parts.push_back(plural(n.warnings, "warning"));
+    }
+    if (n.infos) {
+      parts.push_back(plural(n.infos, "info"));
+    }
+    out << "Found ";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      out << (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") << parts[i];
+    }
+    out << in_files;
+  }
+  if (n.suppressed) {
+    out << " (" << n.suppressed << " suppressed)";
+  }
+  out << ".\n";
+}
+
+nlohmann::json diagnostic_json(const Diagnostic& d) {
+  nlohmann::json j = {{"rule", d.rule_id},
+                      {"severity", to_string(d.severity)},
+                      {"line", d.pos.line},
+                      {"column", d.pos.column},
+                      {"message", d.message},
+                      {"revisions", d.revisions}};
+  if (d.suppressed) {
+    j["suppressed"] = {{"reason", *d.suppressed}};
+  }
+  return j;
+}
+
+void write_json(std::ostream& out, const std::vector<FileReport>& files, const ReportOptions& options) {
+  nlohmann::json report = {{"tool", "notice-audit"}, {"version", options.tool_version}, {"format", 1}};
+  auto list = nlohmann::json::array();
+  for (const auto& file : files) {
+    auto diagnostics = nlohmann::json::array();
+    for (const auto& d : file.diagnostics) {
+      diagnostics.push_back(diagnostic_json(d));
+    }
+    list.push_back({{"path", file.path}, {"diagnostics", diagnostics}});
+  }
+  report["files"] = list;
+  const ReportCounts n = count(files);
+  report["summary"] = {
+      {"errors", n.errors}, {"warnings", n.warnings}, {"infos", n.infos}, {"suppressed", n.suppressed}};
+  out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+std::string sarif_level(Severity s) {
+  return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
+}
+
+std::string rule_help_uri(std::string_view id) { return "docs/rules/" + std::string(id) + ".md"; }
+
+void write_sarif(std::ostream& out, const std::vector<FileReport>& files, const ReportOptions& options) {
+  auto rules = nlohmann::json::array();
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (const RuleInfo& r : rule_catalog()) {
+    index.emplace(std::string(r.id), rules.size());
+    nlohmann::json rule = {{"id", r.id},
+                           {"name", r.id},
+                           {"shortDescription", {{"text", r.summary}}},
+                           {"helpUri", rule_help_uri(r.id)},
+                           {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
+                           {"properties", {{"family", r.family}}}};
+    if (!r.basis.empty()) {
+      rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + std::string(r.basis)}};
+    }
+    rules.push_back(rule);
+  }
+  auto results = nlohmann::json::array();
+  for (const auto& file : files) {
+    for (const auto& d : file.diagnostics) {
+      nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", d.path}}}}}};
+      if (d.pos.known()) {
+        location["physicalLocation"]["region"] = {{"startLine", d.pos.line}, {"startColumn", d.pos.column}};
+      }
+      nlohmann::json result = {{"ruleId", d.rule_id},
+                               {"level", sarif_level(d.severity)},
+                               {"message", {{"text", d.message}}},
+                               {"locations", nlohmann::json::array({location})}};
+      if (const auto it = index.find(d.rule_id); it != index.end()) {
+        result["ruleIndex"] = it->second;
+      }
+      if (!d.revisions.empty()) {
+        result["properties"] = {{"revisions", d.revisions}};
+      }
+      if (d.suppressed) {
+        result["suppressions"] = nlohmann::json::array({{{"kind", "inSource"}, {"justification", *d.suppressed}}});
+      }
+      results.push_back(result);
+    }
+  }
+  nlohmann::json sarif = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       nlohmann::json::array({{{"tool",
+                                {{"driver",
+                                  {{"name", "notice-audit"},
+                                   {"version", options.tool_version},
+                                   {"informationUri", "https://example.invalid/notice-audit"},
+                                   {"rules", rules}}}}},
+                               {"columnKind", "unicodeCodePoints"},
+                               {"results", results}}})}};
+  out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&apos;";
+      break;
+    default:
+      // XML 1.0 forbids most control characters even as references.
+      if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
+        out += "?";
+      } else {
+        out += ch;
+      }
+    }
+  }
+  return out;
+}
+
+std::string location_of(const Diagnostic& d) {
+  return d.path + (d.pos.known() ? ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) : "");
+}
+
+void write_junit(std::ostream& out, const std::vector<FileReport>& files) {
+  int tests = 0;
+  int failures = 0;
+  for (const auto& file : files) {
+    int active = 0;
+    for (const auto& d : file.diagnostics) {
+      active += d.suppressed ? 0 : 1;
+    }
+    tests += std::max(active, 1);
+    failures += active;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"notice-audit\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n";
+  for (const auto& file : files) {
+    int active = 0;
+    for (const auto& d : file.diagnostics) {
+      active += d.suppressed ? 0 : 1;
+    }
+    out << "  <testsuite name=\"" << xml_escape(file.path) << "\" tests=\"" << std::max(active, 1)
+        << "\" failures=\"" << active << "\">\n";
+    if (active == 0) {
+      out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\"validate\"/>\n";
+    }
+    for (const auto& d : file.diagnostics) {
+      if (d.suppressed) {
+        continue;
+      }
+      out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\""
+          << xml_escape(d.rule_id + " at " + location_of(d)) << "\">\n";
+      out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(d.message) << "\">"
+          << xml_escape(location_of(d) + ": " + std::string(to_string(d.severity)) + ": " + d.message + " [" +
+                        d.rule_id + "]")
+          << "</failure>\n";
+      out << "    </testcase>\n";
+    }
+    out << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
+}
+
+// GitHub workflow commands: data escapes %, CR, LF; properties also escape ':' and ','.
+std::string gh_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+    case '%':
+      out += "%25";
+      break;
+    case '\r':
+      out += "%0D";
+      break;
+    case '\n':
+      out += "%0A";
+      break;
+    case ':':
+      out += property ? "%3A" : ":";
+      break;
+    case ',':
+      out += property ? "%2C" : ",";
+      break;
+    default:
+      out += ch;
+    }
+  }
+  return out;
+}
+
+void write_github(std::ostream& out, const std::vector<FileReport>& files) {
+  for (const auto& file : files) {
+    for (const auto& d : file.diagnostics) {
+      if (d.suppressed) {
+        continue;
+      }
+      const char* command = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning"
+                                                                                                       : "notice";
+      out << "::" << command << " file=" << gh_escape(d.path, true);
+      if (d.pos.known()) {
+        out << ",line=" << d.pos.line << ",col=" << d.pos.column;
+      }
+      out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(d.message, false) << '\n';
+    }
+  }
+}
+
+} // namespace
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) {
+  if (name == "text") {
+    return ReportFormat::text;
+  }
+  if (name == "json") {
+    return ReportFormat::json;
+  }
+  if (name == "sarif") {
+    return ReportFormat::sarif;
+  }
+  if (name == "junit") {
+    return ReportFormat::junit;
+  }
+  if (name == "github") {
+    return ReportFormat::github;
+  }
+  return std::nullopt;
+}
+
+ReportCounts count(const std::vector<FileReport>& files) {
+  ReportCounts n;
+  for (const auto& file : files) {
+    for (const auto& d : file.diagnostics) {
+      if (d.suppressed) {
+        ++n.suppressed;
+      } else if (d.severity == Severity::error) {
+        ++n.errors;
+      } else if (d.severity == Severity::warning) {
+        ++n.warnings;
+      } else {
+        ++n.infos;
+      }
+    }
+  }
+  return n;
+}
+
+int display_width(std::string_view text) {
+  int width = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    width += is_wide(next_code_point(text, i)) ? 2 : 1;
+  }
+  return width;
+}
+
+void write_report(std::ostream& out, ReportFormat format, const std::vector<FileReport>& files,
+                  const ReportOptions& options) {
+  switch (format) {
+  case ReportFormat::text:
+    write_text(out, files, options);
+    break;
+  case ReportFormat::json:
+    write_json(out, files, options);
+    break;
+  case ReportFormat::sarif:
+    write_sarif(out, files, options);
+    break;
+  case ReportFormat::junit:
+    write_junit(out, files);
+    break;
+  case ReportFormat::github:
+    write_github(out, files);
+    break;
+  }
+}
+
+} // namespace notice

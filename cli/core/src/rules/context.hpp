@@ -1,0 +1,59 @@
+// What a rule family sees: the notice, and a way to report findings with their suppression scope.
+#pragma once
+
+#include "notice/diagnostic.hpp"
+#include "notice/model.hpp"
+#include "notice/rules.hpp"
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace notice::rules {
+
+/// An element a finding is about, innermost first: its id and the suppressions it carries.
+struct Scope {
+  const std::string* id = nullptr;
+  const std::vector<Suppression>* suppress = nullptr;
+};
+
+/// Collects the findings of one run.
+class Context {
+public:
+  Context(const Notice& notice, const RuleOptions& options, std::vector<Diagnostic>& out)
+      : m_notice(notice), m_options(options), m_out(out) {}
+
+  const Notice& notice() const { return m_notice; }
+
+  /// Records a finding of rule `id` at `pos`; `scopes` (innermost first) decide suppression.
+  void report(std::string_view id, Position pos, std::string message, std::initializer_list<Scope> scopes = {});
+
+  /// The revision the current view shows; empty for file-wide rules.
+  std::string revision;
+
+  /// Positions of the in-file suppressions that matched a finding.
+  std::vector<Position> used_suppressions;
+
+private:
+  const Notice& m_notice;
+  const RuleOptions& m_options;
+  std::vector<Diagnostic>& m_out;
+};
+
+/// Iterates the items of a notice with their bucket and category.
+template <typename F>
+void for_each_item(const Notice& notice, F&& f) {
+  for (const auto& category : notice.categories) {
+    for (const auto& bucket : category.buckets) {
+      for (const auto& item : bucket.items) {
+        f(category, bucket, item);
+      }
+    }
+  }
+}
+
+// Rule families. File-wide families run once on the whole file; revision families once per view.
+void check_structure_file(Context& ctx);
+void check_structure_revision(Context& ctx);
+
+} // namespace notice::rules

@@ -1,0 +1,189 @@
+// Structural rules: ids, references, revisions and the shape of flows. They need no legal facts.
+#include "rules/context.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace notice::rules {
+namespace {
+
+std::string line_of(Position pos) { return std::to_string(pos.line); }
+
+bool is_outward(FlowKind flow) { return flow == FlowKind::provision || flow == FlowKind::joint_use; }
+
+void check_ids(Context& ctx) {
+  const Notice& n = ctx.notice();
+  std::map<std::string, Position, std::less<>> seen;
+  const auto visit = [&](const std::string& id, Position pos, std::initializer_list<Scope> scopes) {
+    if (id.empty()) {
+      return;
+    }
+    const auto [it, inserted] = seen.emplace(id, pos);
+    if (!inserted) {
+      ctx.report("duplicate-id", pos,
+                 "id `" + id + "` is already used at line " + line_of(it->second) + "; ids must be unique in the file",
+                 scopes);
+    }
+  };
+  for (const auto& p : n.preamble) {
+    visit(p.id, p.text.pos, {});
+  }
+  for (const auto& d : n.data) {
+    visit(d.id, d.pos, {});
+  }
+  for (const auto& p : n.parties) {
+    visit(p.id, p.pos, {});
+  }
+  for (const auto& c : n.categories) {
+    visit(c.id, c.pos, {{&c.id, &c.suppress}});
+    for (const auto& b : c.buckets) {
+      visit(b.id, b.pos, {{&b.id, &b.suppress}, {&c.id, &c.suppress}});
+      for (const auto& u : b.items) {
+        visit(u.id, u.pos, {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}});
+      }
+    }
+  }
+  for (const auto& p : n.postscript) {
+    visit(p.id, p.text.pos, {});
+  }
+}
+
+void check_references(Context& ctx) {
+  const Notice& n = ctx.notice();
+  std::set<std::string, std::less<>> used_parties;
+  std::set<std::string, std::less<>> used_data;
+  std::set<std::string, std::less<>> item_ids;
+  for_each_item(n, [&](const Category&, const Bucket&, const UseCase& u) { item_ids.insert(u.id); });
+  for_each_item(n, [&](const Category& c, const Bucket& b, const UseCase& u) {
+    const std::initializer_list<Scope> scopes = {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}};
+    for (const Ref& r : u.parties) {
+      used_parties.insert(r.id);
+      if (!find_party(n, r.id)) {
+        ctx.report("unresolved-ref", r.pos, "no party has id `" + r.id + "`; declare it under `parties:`", scopes);
+      }
+    }
+    for (const Ref& r : u.data) {
+      used_data.insert(r.id);
+      if (!find_data(n, r.id)) {
+        ctx.report("unresolved-ref", r.pos, "no data source has id `" + r.id + "`; declare it under `data:`",
+                   scopes);
+      }
+    }
+    if (!u.replaces.empty() && !item_ids.contains(u.replaces)) {
+      ctx.report("unresolved-ref", u.pos, "`replaces: " + u.replaces + "` names no item of this file", scopes);
+    }
+  });
+  for (const Party& p : n.parties) {
+    if (!used_parties.contains(p.id)) {
+      ctx.report("unused-party", p.pos,
+                 "party `" + p.id + "` (" + p.name.value + ") is declared but no item names it; reference it "
+                 "in an item's `parties:` or remove it");
+    }
+  }
+  for (const DataSource& d : n.data) {
+    if (!used_data.contains(d.id)) {
+      ctx.report("unused-data", d.pos,
+                 "data source `" + d.id + "` is declared but no item names it; reference it in an item's `data:` "
+                 "or remove it");
+    }
+  }
+}
+
+void check_validity(Context& ctx, const Validity& v) {
+  const Notice& n = ctx.notice();
+  const auto is_revision = [&](Date d) {
+    return std::any_of(n.revisions.begin(), n.revisions.end(), [&](const Revision& r) { return r.effective == d; });
+  };
+  if (v.added && !is_revision(*v.added)) {
+    ctx.report("unknown-revision", v.added_pos,
+               "`added: " + to_string(*v.added) + "` is not the effective date of a revision under `revisions:`");
+  }
+  if (v.removed && !is_revision(*v.removed)) {
+    ctx.report("unknown-revision", v.removed_pos,
+               "`removed: " + to_string(*v.removed) + "` is not the effective date of a revision under `revisions:`");
+  }
+  if (v.added && v.removed && !(*v.added < *v.removed)) {
+    ctx.report("empty-validity", v.removed_pos,
+               "removed on " + to_string(*v.removed) + " but added on " + to_string(*v.added) +
+                   ": the element is in no revision");
+  }
+}
+
+void check_revisions(Context& ctx) {
+  const Notice& n = ctx.notice();
+  for (std::size_t i = 1; i < n.revisions.size(); ++i) {
+    const Revision& prev = n.revisions[i - 1];
+    const Revision& r = n.revisions[i];
+    if (!(prev.effective < r.effective)) {
+      ctx.report("revision-order", r.pos,
+                 "revision " + to_string(r.effective) + " does not come after " + to_string(prev.effective) +
+                     "; list revisions oldest first, one per effective date");
+    }
+  }
+  for (const auto& p : n.preamble) {
+    check_validity(ctx, p.validity);
+  }
+  for (const auto& d : n.data) {
+    check_validity(ctx, d.validity);
+  }
+  for (const auto& p : n.parties) {
+    check_validity(ctx, p.validity);
+  }
+  for (const auto& c : n.categories) {
+    check_validity(ctx, c.validity);
+    for (const auto& b : c.buckets) {
+      check_validity(ctx, b.validity);
+      for (const auto& u : b.items) {
+        check_validity(ctx, u.validity);
+      }
+    }
+  }
+  for (const auto& p : n.postscript) {
+    check_validity(ctx, p.validity);
+  }
+}
+
+} // namespace
+
+void check_structure_file(Context& ctx) {
+  check_ids(ctx);
+  check_references(ctx);
+  check_revisions(ctx);
+}
+
+void check_structure_revision(Context& ctx) {
+  const Notice& n = ctx.notice();
+  for_each_item(n, [&](const Category& c, const Bucket& b, const UseCase& u) {
+    const std::initializer_list<Scope> scopes = {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}};
+    const FlowKind flow = effective_flow(u, b);
+    const Position at = u.flow ? u.flow_pos : u.pos;
+    if (flow == FlowKind::internal && !u.parties.empty()) {
+      ctx.report("internal-with-parties", u.parties.front().pos,
+                 "item `" + u.id + "` is internal use but names parties; set its `flow:` (provision, outsourcing, "
+                 "joint_use, received) or move it to a provision bucket",
+                 scopes);
+    }
+    if (flow != FlowKind::internal && u.parties.empty()) {
+      ctx.report("flow-without-parties", at,
+                 "item `" + u.id + "` is " + std::string(to_string(flow)) +
+                     " but names no party; list who receives (or sends) the data under `parties:`",
+                 scopes);
+    }
+    if (is_outward(flow) && u.basis.empty()) {
+      for (const Ref& r : u.data) {
+        const DataSource* d = find_data(n, r.id);
+        if (d && (d->sensitive || d->my_number)) {
+          const char* what = d->my_number ? "My Number data (特定個人情報)" : "sensitive data (要配慮個人情報)";
+          ctx.report("outward-sensitive-without-basis", r.pos,
+                     "item `" + u.id + "` gives " + what + " `" + d->id + "` to others (" +
+                         std::string(to_string(flow)) +
+                         ") without a `basis:`; state the law that permits it or the consent obtained",
+                     scopes);
+        }
+      }
+    }
+  });
+}
+
+} // namespace notice::rules

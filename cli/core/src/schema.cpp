@@ -1,0 +1,189 @@
+#include "notice/schema.hpp"
+
+#include "notice/error.hpp"
+#include "schema_check.hpp"
+
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+
+namespace notice {
+namespace detail {
+extern const std::string_view k_notice_schema_json;
+} // namespace detail
+
+std::string_view notice_schema_json() { return detail::k_notice_schema_json; }
+
+namespace detail {
+namespace {
+
+bool is_plain_true(const std::string& s) { return s == "true" || s == "True" || s == "TRUE"; }
+bool is_plain_false(const std::string& s) { return s == "false" || s == "False" || s == "FALSE"; }
+
+// Our scalar typing (docs/format.md): quoted stays string; plain true/false, integers, null.
+nlohmann::json to_json(const YamlNode& node) {
+  switch (node.kind) {
+  case YamlNode::Kind::null:
+    return nullptr;
+  case YamlNode::Kind::scalar: {
+    if (node.quoted) {
+      return node.scalar;
+    }
+    const std::string& s = node.scalar;
+    if (s == "null" || s == "Null" || s == "NULL" || s == "~" || s.empty()) {
+      return nullptr;
+    }
+    if (is_plain_true(s)) {
+      return true;
+    }
+    if (is_plain_false(s)) {
+      return false;
+    }
+    long long value = 0;
+    const char* begin = s.data() + (s.size() > 1 && s[0] == '+' ? 1 : 0);
+    const auto [end, ec] = std::from_chars(begin, s.data() + s.size(), value);
+    const bool leading_zero = s.size() > 1 && (s[0] == '0' || (s.size() > 2 && s[1] == '0' && s[0] == '-'));
+    if (ec == std::errc() && end == s.data() + s.size() && !leading_zero) {
+      return value;
+    }
+    return s;
+  }
+  case YamlNode::Kind::sequence: {
+    auto array = nlohmann::json::array();
+    for (const auto& child : node.children) {
+      array.push_back(to_json(child));
+    }
+    return array;
+  }
+  case YamlNode::Kind::mapping: {
+    auto object = nlohmann::json::object();
+    for (std::size_t i = 0; i < node.keys.size(); ++i) {
+      object[node.keys[i].name] = to_json(node.children[i]);
+    }
+    return object;
+  }
+  }
+  return nullptr;
+}
+
+// Follows valijson's context ("<root>", "[key]", "[0]") down our tree to the node it names.
+const YamlNode* follow(const YamlNode& root, const std::vector<std::string>& context) {
+  const YamlNode* node = &root;
+  for (std::size_t i = 1; i < context.size() && node; ++i) {
+    const std::string& step = context[i];
+    if (step.size() < 2 || step.front() != '[' || step.back() != ']') {
+      break;
+    }
+    const std::string inner = step.substr(1, step.size() - 2);
+    if (node->is_mapping()) {
+      node = node->get(inner);
+    } else if (node->is_sequence()) {
+      std::size_t index = 0;
+      const auto [end, ec] = std::from_chars(inner.data(), inner.data() + inner.size(), index);
+      node = ec == std::errc() && index < node->children.size() ? &node->children[index] : nullptr;
+    } else {
+      break;
+    }
+  }
+  return node;
+}
+
+std::string pointer_of(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (std::size_t i = 1; i < context.size(); ++i) {
+    const std::string& step = context[i];
+    pointer += '/';
+    pointer += step.size() >= 2 ? step.substr(1, step.size() - 2) : step;
+  }
+  return pointer.empty() ? "/" : pointer;
+}
+
+bool is_prefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+// valijson reports every enclosing schema that failed as well as the leaf; the enclosing ones say
+// only "Failed to validate …" and bury the useful message.
+bool is_wrapper(const std::string& description) { return description.rfind("Failed to validate", 0) == 0; }
+
+// Makes valijson's sentences read like ours and points at the key when one is named.
+void describe(const YamlNode& root, const valijson::ValidationResults::Error& error, Diagnostic& d) {
+  const YamlNode* node = follow(root, error.context);
+  d.pos = node ? node->pos : root.pos;
+  std::string message = error.description;
+  const std::string unknown = "Object contains a property that could not be validated using 'properties' or "
+                              "'additionalProperties' constraints: '";
+  if (message.rfind(unknown, 0) == 0) {
+    std::string key = message.substr(unknown.size());
+    key = key.substr(0, key.find('\''));
+    if (node && node->is_mapping()) {
+      d.pos = node->key_pos(key);
+    }
+    message = "unknown key `" + key + "` here; check its spelling against docs/format.md";
+  } else if (const std::string missing = "Missing required property '"; message.rfind(missing, 0) == 0) {
+    std::string key = message.substr(missing.size());
+    key = key.substr(0, key.find('\''));
+    message = "missing required key `" + key + "`";
+  } else if (!message.empty() && message.back() == '.') {
+    message.pop_back();
+  }
+  d.message = message + " (at " + pointer_of(error.context) + ")";
+}
+
+} // namespace
+
+struct SchemaChecker::Impl {
+  valijson::Schema schema;
+  valijson::Validator validator;
+};
+
+SchemaChecker::SchemaChecker() : m_impl(std::make_unique<Impl>()) {
+  try {
+    const auto document = nlohmann::json::parse(notice_schema_json());
+    valijson::SchemaParser parser;
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), m_impl->schema);
+  } catch (const std::exception& e) {
+    throw Error(std::string("the built-in JSON Schema is broken: ") + e.what());
+  }
+}
+
+SchemaChecker::~SchemaChecker() = default;
+
+SchemaChecker& SchemaChecker::instance() {
+  static SchemaChecker checker;
+  return checker;
+}
+
+std::vector<Diagnostic> SchemaChecker::check(const YamlNode& root, const std::string& path) {
+  const nlohmann::json document = to_json(root);
+  valijson::ValidationResults results;
+  if (m_impl->validator.validate(m_impl->schema, valijson::adapters::NlohmannJsonAdapter(document), &results)) {
+    return {};
+  }
+  std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& error : errors) {
+    const bool has_deeper = std::any_of(errors.begin(), errors.end(),
+                                        [&](const auto& other) { return is_prefix(error.context, other.context); });
+    if (is_wrapper(error.description) && has_deeper) {
+      continue;
+    }
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule_id = "schema";
+    d.path = path;
+    describe(root, error, d);
+    diagnostics.push_back(std::move(d));
+  }
+  return diagnostics;
+}
+
+} // namespace detail
+} // namespace notice

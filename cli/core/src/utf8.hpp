@@ -1,0 +1,28 @@
+// Encoding checks done before any YAML parsing, so that a wrong encoding gets a clear message
+// instead of a parser error somewhere in the middle of the file.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace notice::detail {
+
+/// What is wrong with the bytes of a file, if anything.
+struct EncodingProblem {
+  std::size_t offset = 0; ///< byte offset of the first offending byte
+  std::string message;    ///< complete sentence saying what to do
+};
+
+/// Checks that `text` is UTF-8 without NUL bytes; recognises UTF-16/32 byte order marks and
+/// Shift_JIS and says how to convert. std::nullopt when the text is fine.
+std::optional<EncodingProblem> check_encoding(std::string_view text);
+
+/// Byte offset of the first invalid UTF-8 sequence, or npos when `text` is valid UTF-8.
+std::size_t find_invalid_utf8(std::string_view text);
+
+/// True when `text` decodes as Shift_JIS and contains at least one double-byte character.
+bool looks_like_shift_jis(std::string_view text);
+
+} // namespace notice::detail

@@ -1,0 +1,51 @@
+// notice-audit: builds the command line, dispatches to one subcommand, and turns failures of the
+// environment into `notice-audit: error: …` with exit status 2.
+#include "cmd_rules.hpp"
+#include "cmd_validate.hpp"
+#include "exit_codes.hpp"
+#include "version.hpp"
+
+#include "notice/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace notice::cli;
+  CLI::App app{"notice-audit: keep, check, compare and publish a health insurer's purpose-of-use notice "
+               "(個人情報の利用目的の公表)",
+               "notice-audit"};
+  app.set_version_flag("-V,--version", std::string("notice-audit ") + k_version + " (reads notice schema 1)");
+  app.require_subcommand(1);
+
+  ValidateOptions validate;
+  CLI::App* validate_cmd = add_validate(app, validate);
+  RulesOptions rules;
+  CLI::App* rules_cmd = add_rules(app, rules);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? k_exit_clean : k_exit_usage;
+  }
+
+  try {
+    if (validate_cmd->parsed()) {
+      return run_validate(validate, std::cout, std::cerr);
+    }
+    if (rules_cmd->parsed()) {
+      return run_rules(rules, std::cout, std::cerr);
+    }
+  } catch (const notice::Error& e) {
+    std::cout.flush();
+    std::cerr << "notice-audit: error: " << e.what() << '\n';
+    return k_exit_usage;
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "notice-audit: internal error: " << e.what() << "\nPlease report this with the input that caused it.\n";
+    return k_exit_usage;
+  }
+  return k_exit_usage;
+}
