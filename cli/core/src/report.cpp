@@ -71,7 +71,8 @@ void write_text(std::ostream& out, const std::vector<FileReport>& files, const R
         out << " (suppressed: " << *d.suppressed << ')';
       }
       out << '\n';
-      if (file.source && d.pos.known()) {
+      // A line with bytes that are not UTF-8 would only garble the terminal: do not quote it.
+      if (file.source && d.pos.known() && d.rule_id != "encoding") {
         // Quote the line (a window of it when long) and put a caret under the column, counting
         // wide characters twice.
         std::string_view line = file.source->line(d.pos.line);
