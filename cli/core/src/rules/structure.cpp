@@ -170,7 +170,12 @@ void check_structure_revision(Context& ctx) {
                      " but names no party; list who receives (or sends) the data under `parties:`",
                  scopes);
     }
-    if (is_outward(flow) && u.basis.empty()) {
+    // Data given back to the members themselves (医療費通知) is not a provision to a third party.
+    const bool to_third_party = std::any_of(u.parties.begin(), u.parties.end(), [&](const Ref& r) {
+      const Party* p = find_party(n, r.id);
+      return !p || p->kind != PartyKind::data_subject;
+    });
+    if (is_outward(flow) && to_third_party && u.basis.empty()) {
       for (const Ref& r : u.data) {
         const DataSource* d = find_data(n, r.id);
         if (d && (d->sensitive || d->my_number)) {
