@@ -51,8 +51,8 @@ TEST_CASE("find_config looks in the directory and its parents", "[config]") {
   fs::remove_all(root);
   fs::create_directories(root / "a" / "b");
   std::ofstream(root / "notice-audit.toml") << "format = \"json\"\n";
-  CHECK(find_config(root / "a" / "b") == root / "notice-audit.toml");
+  CHECK(fs::weakly_canonical(*find_config(root / "a" / "b")) == root / "notice-audit.toml");
   std::ofstream(root / "a" / "notice-audit.toml") << "\n";
-  CHECK(find_config(root / "a" / "b") == root / "a" / "notice-audit.toml");
+  CHECK(fs::weakly_canonical(*find_config(root / "a" / "b")) == root / "a" / "notice-audit.toml");
   fs::remove_all(root);
 }

@@ -336,7 +336,12 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
     result.diagnostics = std::move(schema_findings);
     return result;
   }
-  result.notice = ModelBuilder(path, result.diagnostics).build(root);
+  Notice notice = ModelBuilder(path, result.diagnostics).build(root);
+  // A date that does not exist leaves a hole in the model; rules run on it would only report
+  // consequences of that hole (revision order, unknown revisions), so stop here.
+  if (result.diagnostics.empty()) {
+    result.notice = std::move(notice);
+  }
   return result;
 }
 
