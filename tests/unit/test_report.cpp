@@ -11,8 +11,8 @@ namespace {
 
 std::vector<FileReport> sample() {
   auto source = std::make_shared<Source>("n.yaml", "schema: 1\ntitle: 公表について\n");
-  Diagnostic warning{Severity::warning, "unused-party", "n.yaml", {2, 8}, "party `x` is unused", {"2021-09-01"}, {}};
-  Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", {}, "理由"};
+  Diagnostic warning{Severity::warning, "unused-party", "n.yaml", {2, 8}, "party `x` is unused", "相手方 `x` は使われていません", {"2021-09-01"}, {}};
+  Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, "理由"};
   return {FileReport{"n.yaml", source, {suppressed, warning}}};
 }
 

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 using namespace notice;
@@ -173,4 +175,28 @@ TEST_CASE("every rule in the catalogue has a documentation page", "[rules][docs]
     const std::string page = std::string(NOTICE_SOURCE_DIR) + "/docs/rules/" + std::string(rule.id) + ".md";
     CHECK(std::ifstream(page).good());
   }
+}
+
+TEST_CASE("every finding of every fixture has its message in English and Japanese", "[rules][i18n]") {
+  namespace fs = std::filesystem;
+  int seen = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(std::string(NOTICE_SOURCE_DIR) + "/tests/e2e")) {
+    if (entry.path().filename() != "input.yaml") {
+      continue;
+    }
+    const auto loaded = load_file(entry.path().string());
+    auto all = loaded.diagnostics;
+    if (loaded.notice) {
+      const auto rules = check_notice(*loaded.notice, {});
+      all.insert(all.end(), rules.begin(), rules.end());
+    }
+    for (const auto& d : all) {
+      INFO(entry.path().string() << ": " << format_diagnostic(d));
+      CHECK_FALSE(d.message.empty());
+      // Japanese text has bytes outside ASCII; an untranslated message would not.
+      CHECK(std::any_of(d.message_ja.begin(), d.message_ja.end(), [](char c) { return (c & 0x80) != 0; }));
+      ++seen;
+    }
+  }
+  CHECK(seen > 20);
 }
