@@ -1,6 +1,8 @@
 // notice-audit: builds the command line, dispatches to one subcommand, and turns failures of the
 // environment into `notice-audit: error: …` with exit status 2.
+#include "cmd_completion.hpp"
 #include "cmd_rules.hpp"
+#include "cmd_schema.hpp"
 #include "cmd_validate.hpp"
 #include "exit_codes.hpp"
 #include "version.hpp"
@@ -23,6 +25,11 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = add_validate(app, validate);
   RulesOptions rules;
   CLI::App* rules_cmd = add_rules(app, rules);
+  SchemaOptions schema;
+  CLI::App* schema_cmd = add_schema(app, schema);
+  // Declared last so that its script covers every subcommand above.
+  CompletionOptions completion;
+  CLI::App* completion_cmd = add_completion(app, completion);
 
   try {
     app.parse(argc, argv);
@@ -37,6 +44,12 @@ int main(int argc, char** argv) {
     }
     if (rules_cmd->parsed()) {
       return run_rules(rules, std::cout, std::cerr);
+    }
+    if (schema_cmd->parsed()) {
+      return run_schema(schema, std::cout, std::cerr);
+    }
+    if (completion_cmd->parsed()) {
+      return run_completion(completion, app, std::cout, std::cerr);
     }
   } catch (const notice::Error& e) {
     std::cout.flush();

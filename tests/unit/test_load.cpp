@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -197,7 +199,7 @@ TEST_CASE("bad input gets one clear error with its position", "[load][input]") {
 }
 
 TEST_CASE("load_file refuses what is not a readable file", "[load][input]") {
-  const auto dir = std::filesystem::temp_directory_path() / "notice-audit-test-load";
+  const auto dir = std::filesystem::temp_directory_path() / ("notice-audit-test-load-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   CHECK_THROWS_WITH(load_file((dir / "missing.yaml").string()), Catch::Contains("no such file"));
   CHECK_THROWS_WITH(load_file(dir.string()), Catch::Contains("is a directory"));
