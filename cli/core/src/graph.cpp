@@ -46,6 +46,67 @@ private:
   Agraph_t* m_graph;
 };
 
+// Names of graphs, subgraphs and nodes get ids in creation order. cgraph's default id discipline
+// uses the address of the interned name as its id, and subgraphs are kept in id order: the order of
+// clusters in the output would then depend on the heap, and differ between two renders.
+struct IdState {
+  Agraph_t* root = nullptr;
+  std::map<std::string, IDTYPE, std::less<>> ids;
+  std::map<IDTYPE, char*> names; // interned with agstrdup: cgraph reads flags stored beside them
+  IDTYPE next_named = 2;     // even ids: named objects (cgraph's convention)
+  IDTYPE next_anonymous = 1; // odd ids: anonymous objects (edges here)
+};
+
+void* id_open(Agraph_t* root, Agdisc_t*) {
+  auto* state = new IdState;
+  state->root = root;
+  return state;
+}
+
+long id_map(void* state, int, char* name, IDTYPE* id, int create) {
+  auto* ids = static_cast<IdState*>(state);
+  if (name == nullptr) {
+    *id = ids->next_anonymous;
+    ids->next_anonymous += 2;
+    return 1;
+  }
+  if (const auto found = ids->ids.find(std::string_view(name)); found != ids->ids.end()) {
+    *id = found->second;
+    return 1;
+  }
+  if (!create) {
+    return 0;
+  }
+  *id = ids->next_named;
+  ids->next_named += 2;
+  ids->ids.emplace(name, *id);
+  ids->names.emplace(*id, agstrdup(ids->root, name));
+  return 1;
+}
+
+long id_alloc(void*, int, IDTYPE) { return 0; }
+
+void id_free(void*, int, IDTYPE) {}
+
+char* id_print(void* state, int, IDTYPE id) {
+  auto* ids = static_cast<IdState*>(state);
+  const auto found = ids->names.find(id);
+  return found == ids->names.end() ? nullptr : found->second;
+}
+
+// Called by agclose before the graph's strings are released.
+void id_close(void* state) {
+  auto* ids = static_cast<IdState*>(state);
+  for (const auto& [id, name] : ids->names) {
+    agstrfree(ids->root, name);
+  }
+  delete ids;
+}
+
+void id_register(void*, int, void*) {}
+
+Agiddisc_t k_sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+
 // Graphviz reports problems through a global callback; we collect them and throw afterwards, so
 // that nothing from Graphviz reaches stderr unasked.
 std::string g_graphviz_messages;
@@ -99,8 +160,8 @@ void set_html(Agraph_t* graph, void* object, const char* name, const std::string
 // ---------------------------------------------------------------------------------------------
 // Labels.
 
-// XML-escapes `text` for an HTML-like label; newlines become `\n` for wrap() to break on, other
-// control characters (which XML forbids) are dropped.
+// XML-escapes `text` for an HTML-like label and doubles backslashes; newlines stay for wrap() to
+// break on, other control characters (which XML forbids) are dropped.
 std::string escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -120,6 +181,11 @@ std::string escape(std::string_view text) {
       break;
     case '\'':
       out += "&#39;";
+      break;
+    case '\\':
+      // Graphviz expands \N, \G, \L … even inside HTML-like labels (an entity is decoded first, so
+      // &#92; does not help); a doubled backslash is its escape for one literal backslash.
+      out += "\\\\";
       break;
     case '\n':
       out += '\n';
@@ -153,7 +219,7 @@ std::size_t sequence_length(unsigned char lead) {
 }
 
 // Splits escaped `text` into lines of at most `width` columns, at newlines and between code points,
-// never inside an entity (&amp;) or a UTF-8 sequence.
+// never inside an entity (&amp;), an escaped backslash or a UTF-8 sequence.
 std::vector<std::string> wrap(const std::string& text, int width) {
   std::vector<std::string> lines(1);
   int used = 0;
@@ -169,6 +235,9 @@ std::vector<std::string> wrap(const std::string& text, int width) {
     int cols = 0;
     if (text[i] == '&') {
       length = text.find(';', i) - i + 1;
+      cols = 1;
+    } else if (text[i] == '\\') {
+      length = 2; // an escaped backslash
       cols = 1;
     } else {
       const auto lead = static_cast<unsigned char>(text[i]);
@@ -482,7 +551,8 @@ void add_legend(Agraph_t* g, const FlowModel& model) {
 // Builds the whole graph; nothing is laid out yet.
 GraphPtr build(const FlowModel& model) {
   Agdesc_t kind = Agdirected;
-  GraphPtr graph(agopen(c("notice"), kind, nullptr));
+  static Agdisc_t discipline = {&AgMemDisc, &k_sequential_ids, &AgIoDisc};
+  GraphPtr graph(agopen(c("notice"), kind, &discipline));
   if (!graph) {
     throw Error("Graphviz could not create a graph (out of memory)");
   }
@@ -498,6 +568,9 @@ GraphPtr build(const FlowModel& model) {
   agattr(g, AGRAPH, c("ranksep"), c("0.6"));
   agattr(g, AGRAPH, c("pad"), c("0.3"));
   agattr(g, AGRAPH, c("bgcolor"), c("#ffffff"));
+  // gvContext() declares this default for every graph opened after it; declaring it ourselves
+  // makes the first render of a process write the same DOT as the later ones.
+  agattr(g, AGNODE, c("label"), c("\\N"));
   agattr(g, AGNODE, c("fontname"), c(k_font));
   agattr(g, AGNODE, c("fontsize"), c("11"));
   agattr(g, AGNODE, c("shape"), c("box"));
