@@ -650,6 +650,17 @@ std::string to_dot(Agraph_t* g) {
   return out;
 }
 
+// One Graphviz context for the whole process, freed at exit. A second context after the first was
+// freed reads freed memory: the pango plugin keeps a pointer to the last font name, which belongs to
+// the context's font cache (seen under AddressSanitizer with Graphviz 2.42).
+GVC_t* shared_context() {
+  static const ContextPtr context(gvContext());
+  if (!context) {
+    throw Error("Graphviz could not start (gvContext failed)");
+  }
+  return context.get();
+}
+
 const char* format_name(GraphFormat format) {
   switch (format) {
   case GraphFormat::svg:
@@ -682,18 +693,15 @@ std::string render_graph(const FlowModel& model, GraphFormat format) {
     // Twice the default resolution, so that the smaller Japanese labels stay legible.
     set(graph.get(), "dpi", "144");
   }
-  ContextPtr context(gvContext());
-  if (!context) {
-    throw Error("Graphviz could not start (gvContext failed)");
-  }
-  if (gvLayout(context.get(), graph.get(), "dot") != 0) {
+  GVC_t* context = shared_context();
+  if (gvLayout(context, graph.get(), "dot") != 0) {
     errors.check("lay out the graph");
     throw Error("Graphviz could not lay out the graph");
   }
-  Layout layout(context.get(), graph.get());
+  Layout layout(context, graph.get());
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(context.get(), graph.get(), format_name(format), &data, &length);
+  const int status = gvRenderData(context, graph.get(), format_name(format), &data, &length);
   std::unique_ptr<char, void (*)(char*)> owned(data, gvFreeRenderData);
   if (status != 0 || data == nullptr) {
     errors.check(std::string("render ").append(format_name(format)).c_str());
