@@ -1,6 +1,7 @@
 // notice-audit: builds the command line, dispatches to one subcommand, and turns failures of the
 // environment into `notice-audit: error: …` with exit status 2.
 #include "cmd_completion.hpp"
+#include "cmd_graph.hpp"
 #include "cmd_rules.hpp"
 #include "cmd_schema.hpp"
 #include "cmd_validate.hpp"
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = add_validate(app, validate);
   RulesOptions rules;
   CLI::App* rules_cmd = add_rules(app, rules);
+  GraphOptions graph;
+  CLI::App* graph_cmd = add_graph(app, graph);
   SchemaOptions schema;
   CLI::App* schema_cmd = add_schema(app, schema);
   // Declared last so that its script covers every subcommand above.
@@ -44,6 +47,9 @@ int main(int argc, char** argv) {
     }
     if (rules_cmd->parsed()) {
       return run_rules(rules, std::cout, std::cerr);
+    }
+    if (graph_cmd->parsed()) {
+      return run_graph(graph, std::cout, std::cerr);
     }
     if (schema_cmd->parsed()) {
       return run_schema(schema, std::cout, std::cerr);
