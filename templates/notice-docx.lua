@@ -1,5 +1,5 @@
--- notice-audit render: turns item lists into plain paragraphs for DOCX. Each item already starts with
--- its printed marker (・), and Word would otherwise add a bullet of its own in front of it.
+-- notice-audit render: turns item lists into paragraphs of the "Compact" style for DOCX. Each item
+-- already starts with its printed marker (・), and Word would otherwise add a bullet of its own.
 function BulletList(list)
   local blocks = {}
   for _, item in ipairs(list.content) do
@@ -11,5 +11,5 @@ function BulletList(list)
       end
     end
   end
-  return blocks
+  return pandoc.Div(blocks, pandoc.Attr("", {}, {["custom-style"] = "Compact"}))
 end

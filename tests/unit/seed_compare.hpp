@@ -13,7 +13,7 @@ inline std::string without_whitespace(std::string_view line) {
   std::string out;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\v') {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\v') {
       continue;
     }
     if (line.substr(i).starts_with("\u3000") || line.substr(i).starts_with("\u00a0")) {

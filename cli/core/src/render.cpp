@@ -282,7 +282,7 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob& job) {
   }
   const PrivateTempDir dir;
   std::vector<std::string> argv{"pandoc", "--from", job.from, "--to", pdf ? "html5" : job.to,
-                                "--metadata", "lang=" + job.lang};
+                                "--metadata", "lang=" + job.lang, "--wrap=none"};
   ProcessOptions process;
   if (docx) {
     const std::string_view reference = job.reference_docx.empty() ? builtin("reference.docx")
