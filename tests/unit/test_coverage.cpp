@@ -36,7 +36,8 @@ TEST_CASE("an item no model purpose matches is listed as outside the model", "[c
                         .notice;
   const Coverage c = compute_coverage(at(n, Date{2021, 9, 1}));
   REQUIRE(c.outside.size() == 1);
-  CHECK(c.outside[0]->id == "benefit-payment");
+  CHECK(c.outside[0].id == "benefit-payment");
+  CHECK(c.outside_text[0] == "番号法に定める利用事務");
   std::ostringstream out;
   write_coverage(out, c, "a.yaml", Lang::en);
   CHECK(out.str().find("  + benefit-payment: 番号法に定める利用事務\n") != std::string::npos);

@@ -139,7 +139,8 @@ Coverage compute_coverage(const Notice& view) {
   }
   for (const Candidate& c : candidates) {
     if (!used.contains(c.item)) {
-      coverage.outside.push_back(c.item);
+      coverage.outside.push_back(Ref{c.item->id, c.item->pos});
+      coverage.outside_text.push_back(c.item->text.value);
     }
   }
   return coverage;
@@ -165,8 +166,8 @@ void write_coverage(std::ostream& out, const Coverage& coverage, const std::stri
     }
   }
   out << "\n" << (ja ? "モデルにない項目: " : "Items outside the model: ") << coverage.outside.size() << "\n";
-  for (const UseCase* u : coverage.outside) {
-    out << "  + " << u->id << ": " << u->text.value << "\n";
+  for (std::size_t i = 0; i < coverage.outside.size(); ++i) {
+    out << "  + " << coverage.outside[i].id << ": " << coverage.outside_text[i] << "\n";
   }
   out << "\n"
       << (ja ? "モデルの " + std::to_string(coverage.rows.size()) + " 項目中 " + std::to_string(covered) +

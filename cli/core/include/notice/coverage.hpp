@@ -25,7 +25,8 @@ struct Coverage {
   std::string source;  ///< where the model list comes from
   std::string edition; ///< which edition, and how reliable the transcription is
   std::vector<CoverageRow> rows;
-  std::vector<const UseCase*> outside; ///< notice items that cover no model purpose
+  std::vector<Ref> outside; ///< notice items (id, position) that cover no model purpose
+  std::vector<std::string> outside_text; ///< their wording, parallel to `outside`
 };
 
 /// Compares `view` (one revision's view, see at()) with the built-in model list. Throws
