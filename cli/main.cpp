@@ -2,6 +2,7 @@
 // environment into `notice-audit: error: …` with exit status 2.
 #include "cmd_completion.hpp"
 #include "cmd_graph.hpp"
+#include "cmd_render.hpp"
 #include "cmd_rules.hpp"
 #include "cmd_schema.hpp"
 #include "cmd_validate.hpp"
@@ -24,6 +25,8 @@ int main(int argc, char** argv) {
 
   ValidateOptions validate;
   CLI::App* validate_cmd = add_validate(app, validate);
+  RenderCommandOptions render;
+  CLI::App* render_cmd = add_render(app, render);
   RulesOptions rules;
   CLI::App* rules_cmd = add_rules(app, rules);
   GraphOptions graph;
@@ -44,6 +47,9 @@ int main(int argc, char** argv) {
   try {
     if (validate_cmd->parsed()) {
       return run_validate(validate, std::cout, std::cerr);
+    }
+    if (render_cmd->parsed()) {
+      return run_render(render, std::cout, std::cerr);
     }
     if (rules_cmd->parsed()) {
       return run_rules(rules, std::cout, std::cerr);
