@@ -2,6 +2,7 @@
 // environment into `notice-audit: error: …` with exit status 2.
 #include "cmd_completion.hpp"
 #include "cmd_graph.hpp"
+#include "cmd_init.hpp"
 #include "cmd_render.hpp"
 #include "cmd_rules.hpp"
 #include "cmd_schema.hpp"
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   CLI::App* rules_cmd = add_rules(app, rules);
   GraphOptions graph;
   CLI::App* graph_cmd = add_graph(app, graph);
+  InitOptions init;
+  CLI::App* init_cmd = add_init(app, init);
   SchemaOptions schema;
   CLI::App* schema_cmd = add_schema(app, schema);
   // Declared last so that its script covers every subcommand above.
@@ -56,6 +59,9 @@ int main(int argc, char** argv) {
     }
     if (graph_cmd->parsed()) {
       return run_graph(graph, std::cout, std::cerr);
+    }
+    if (init_cmd->parsed()) {
+      return run_init(init, std::cin, std::cout, std::cerr);
     }
     if (schema_cmd->parsed()) {
       return run_schema(schema, std::cout, std::cerr);

@@ -20,6 +20,8 @@ extern const std::string_view k_template_notice_md;
 extern const std::string_view k_template_notice_css;
 extern const std::string_view k_template_reference_docx;
 extern const std::string_view k_template_notice_docx_lua;
+extern const std::string_view k_template_init_notice;
+extern const std::string_view k_template_init_config;
 } // namespace detail
 
 namespace {
@@ -161,6 +163,12 @@ std::optional<std::string_view> builtin_template(std::string_view name) {
   }
   if (name == "notice-docx.lua") {
     return detail::k_template_notice_docx_lua;
+  }
+  if (name == "init/notice.yaml.mustache") {
+    return detail::k_template_init_notice;
+  }
+  if (name == "init/notice-audit.toml") {
+    return detail::k_template_init_config;
   }
   return std::nullopt;
 }
