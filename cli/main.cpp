@@ -1,5 +1,6 @@
 // notice-audit: builds the command line, dispatches to one subcommand, and turns failures of the
 // environment into `notice-audit: error: …` with exit status 2.
+#include "cmd_diff.hpp"
 #include "cmd_rules.hpp"
 #include "cmd_validate.hpp"
 #include "exit_codes.hpp"
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = add_validate(app, validate);
   RulesOptions rules;
   CLI::App* rules_cmd = add_rules(app, rules);
+  DiffCliOptions diff;
+  CLI::App* diff_cmd = add_diff(app, diff);
 
   try {
     app.parse(argc, argv);
@@ -37,6 +40,9 @@ int main(int argc, char** argv) {
     }
     if (rules_cmd->parsed()) {
       return run_rules(rules, std::cout, std::cerr);
+    }
+    if (diff_cmd->parsed()) {
+      return run_diff(diff, std::cout, std::cerr);
     }
   } catch (const notice::Error& e) {
     std::cout.flush();
