@@ -240,8 +240,8 @@ private:
     const Notice& o = *m_old.notice;
     const Notice& n = *m_new.notice;
     if (o.title.value != n.title.value) {
-      Change& c = add_change(ChangeKind::reworded, ElementKind::title, side("title", o.title.pos, o.title.value, 0),
-                             side("title", n.title.pos, n.title.value, 0));
+      Change& c = add_change(ChangeKind::reworded, ElementKind::title, side({}, o.title.pos, o.title.value, 0),
+                             side({}, n.title.pos, n.title.value, 0));
       c.findings.push_back(finding("diff/wording-only", "the title was reworded"));
     }
     std::vector<AttributeChange> attrs;
@@ -251,8 +251,8 @@ private:
     attribute(attrs, "representative", {o.insurer.representative.value}, {n.insurer.representative.value});
     if (!attrs.empty()) {
       Change& c = add_change(ChangeKind::changed, ElementKind::insurer,
-                             side("insurer", o.insurer.name.pos, o.insurer.name.value, 0),
-                             side("insurer", n.insurer.name.pos, n.insurer.name.value, 0));
+                             side({}, o.insurer.name.pos, o.insurer.name.value, 0),
+                             side({}, n.insurer.name.pos, n.insurer.name.value, 0));
       c.attributes = std::move(attrs);
       c.findings.push_back(finding("diff/structure", "the insurer's details changed"));
     }

@@ -18,24 +18,6 @@ namespace {
 // of near-identical lines) where even the rarest bigrams are everywhere.
 constexpr std::size_t k_max_candidates = 2000;
 
-std::size_t shared_count(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y) {
-  std::size_t shared = 0;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < x.size() && j < y.size()) {
-    if (x[i] == y[j]) {
-      ++shared;
-      ++i;
-      ++j;
-    } else if (x[i] < y[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return shared;
-}
-
 } // namespace
 
 std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey> old_keys,
@@ -82,9 +64,11 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
   std::vector<std::vector<std::uint64_t>> old_grams(old_keys.size());
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> postings;
   for (const std::size_t i : old_left) {
-    old_grams[i] = detail::bigram_set(old_keys[i].text);
-    for (const auto g : old_grams[i]) {
-      postings[g].push_back(i);
+    old_grams[i] = detail::bigrams(old_keys[i].text);
+    for (std::size_t k = 0; k < old_grams[i].size(); ++k) {
+      if (k == 0 || old_grams[i][k] != old_grams[i][k - 1]) {
+        postings[old_grams[i][k]].push_back(i);
+      }
     }
   }
 
@@ -94,24 +78,40 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
     if (result[j]) {
       continue;
     }
-    auto grams = detail::bigram_set(new_keys[j].text);
+    const auto grams = detail::bigrams(new_keys[j].text);
     if (grams.empty()) {
       continue;
     }
-    // Rarest bigrams first. A pair with Dice >= t shares at least c = ceil(t|A| / (2 - t)) bigrams,
-    // so it shares one of any |A| - c + 1 of them: probing that many rarest ones finds every pair.
-    std::vector<std::pair<std::size_t, std::uint64_t>> by_rarity;
-    for (const auto g : grams) {
-      const auto it = postings.find(g);
-      by_rarity.emplace_back(it == postings.end() ? 0 : it->second.size(), g);
+    // Distinct bigrams, rarest first, with their multiplicity in this text.
+    struct Probe {
+      std::size_t postings;
+      std::uint64_t gram;
+      std::size_t times;
+    };
+    std::vector<Probe> by_rarity;
+    for (std::size_t k = 0; k < grams.size(); ++k) {
+      if (k > 0 && grams[k] == grams[k - 1]) {
+        ++by_rarity.back().times;
+        continue;
+      }
+      const auto it = postings.find(grams[k]);
+      by_rarity.push_back({it == postings.end() ? 0 : it->second.size(), grams[k], 1});
     }
-    std::sort(by_rarity.begin(), by_rarity.end());
-    const auto least_shared =
-        static_cast<std::size_t>(std::ceil(threshold * static_cast<double>(grams.size()) / (2.0 - threshold)));
-    const std::size_t probes = grams.size() - std::min(grams.size(), least_shared) + 1;
+    std::sort(by_rarity.begin(), by_rarity.end(), [](const Probe& x, const Probe& y) {
+      return std::tie(x.postings, x.gram) < std::tie(y.postings, y.gram);
+    });
+    // A pair with Dice >= t shares at least c = ceil(t|A| / (2 - t)) bigrams (|A| counts repeats).
+    // Once the bigrams not yet probed add up to fewer than c, a pair sharing none of the probed ones
+    // cannot reach t: stopping there finds every pair at or above the threshold.
+    const auto least_shared = static_cast<std::size_t>(
+        std::ceil(threshold * static_cast<double>(grams.size()) / (2.0 - threshold)));
+    std::size_t unprobed = grams.size();
     std::vector<std::size_t> candidates;
-    for (std::size_t p = 0; p < probes && p < by_rarity.size() && candidates.size() < k_max_candidates; ++p) {
-      const auto it = postings.find(by_rarity[p].second);
+    for (std::size_t p = 0; p < by_rarity.size() && unprobed >= std::max<std::size_t>(least_shared, 1) &&
+                            candidates.size() < k_max_candidates;
+         ++p) {
+      unprobed -= by_rarity[p].times;
+      const auto it = postings.find(by_rarity[p].gram);
       if (it == postings.end()) {
         continue;
       }
@@ -126,7 +126,7 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
       }
     }
     for (const std::size_t i : candidates) {
-      const double score = 2.0 * static_cast<double>(shared_count(grams, old_grams[i])) /
+      const double score = 2.0 * static_cast<double>(detail::shared_count(grams, old_grams[i])) /
                            static_cast<double>(grams.size() + old_grams[i].size());
       if (score >= threshold) {
         pairs.emplace_back(score, j, i);

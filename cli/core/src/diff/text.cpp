@@ -36,7 +36,7 @@ std::u32string code_points(std::string_view text) {
   return out;
 }
 
-std::vector<std::uint64_t> bigram_set(std::string_view text) {
+std::vector<std::uint64_t> bigrams(std::string_view text) {
   const std::u32string cps = code_points(text);
   std::vector<std::uint64_t> out;
   if (cps.size() == 1) {
@@ -46,8 +46,25 @@ std::vector<std::uint64_t> bigram_set(std::string_view text) {
     out.push_back((static_cast<std::uint64_t>(cps[i]) << 32) | cps[i + 1]);
   }
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::size_t shared_count(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y) {
+  std::size_t shared = 0;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] == y[j]) {
+      ++shared;
+      ++i;
+      ++j;
+    } else if (x[i] < y[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return shared;
 }
 
 std::string to_utf8(std::u32string_view cps) {
@@ -194,25 +211,12 @@ std::vector<TextSegment> diff_text(std::string_view old_text, std::string_view n
 }
 
 double text_similarity(std::string_view a, std::string_view b) {
-  const auto x = detail::bigram_set(a);
-  const auto y = detail::bigram_set(b);
+  const auto x = detail::bigrams(a);
+  const auto y = detail::bigrams(b);
   if (x.empty() && y.empty()) {
     return a == b ? 1.0 : 0.0;
   }
-  std::size_t shared = 0;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < x.size() && j < y.size()) {
-    if (x[i] == y[j]) {
-      ++shared;
-      ++i;
-      ++j;
-    } else if (x[i] < y[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
+  const std::size_t shared = detail::shared_count(x, y);
   return 2.0 * static_cast<double>(shared) / static_cast<double>(x.size() + y.size());
 }
 

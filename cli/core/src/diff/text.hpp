@@ -14,7 +14,11 @@ std::u32string code_points(std::string_view text);
 /// `cps` encoded as UTF-8.
 std::string to_utf8(std::u32string_view cps);
 
-/// The sorted, distinct code point bigrams of `text`; a one-character text gives its character alone.
-std::vector<std::uint64_t> bigram_set(std::string_view text);
+/// The code point bigrams of `text`, sorted, repeats kept (a multiset); a one-character text gives
+/// its character alone.
+std::vector<std::uint64_t> bigrams(std::string_view text);
+
+/// The size of the multiset intersection of two sorted bigram lists.
+std::size_t shared_count(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y);
 
 } // namespace notice::detail

@@ -100,8 +100,10 @@ void write_diff_text(std::ostream& out, const Diff& diff, const DiffWriteOptions
   out << "Legal bases as in force on " << to_string(diff.legal_date) << ".\n";
   for (const auto& c : diff.changes) {
     const char* kind_color = c.kind == ChangeKind::added ? p.green : c.kind == ChangeKind::removed ? p.red : p.cyan;
-    out << '\n' << kind_color << to_string(c.kind) << p.reset << ' ' << to_string(c.element) << ' ' << p.bold << c.id()
-        << p.reset;
+    out << '\n' << kind_color << to_string(c.kind) << p.reset << ' ' << to_string(c.element);
+    if (!c.id().empty()) {
+      out << ' ' << p.bold << c.id() << p.reset;
+    }
     if (c.renamed()) {
       out << " (was " << c.old_side->id << ')';
     }
@@ -145,7 +147,7 @@ void write_diff_text(std::ostream& out, const Diff& diff, const DiffWriteOptions
 
 namespace {
 
-nlohmann::json side_json(const std::optional<ElementSide>& side, const std::string& path) {
+nlohmann::ordered_json side_json(const std::optional<ElementSide>& side, const std::string& path) {
   if (!side) {
     return nullptr;
   }
@@ -168,26 +170,26 @@ std::string_view op_name(TextSegment::Op op) {
 
 void write_diff_json(std::ostream& out, const Diff& diff, const DiffWriteOptions& options) {
   const auto n = counts(diff);
-  nlohmann::json j = {{"tool", "notice-audit"}, {"version", options.tool_version}, {"format", 1}};
+  nlohmann::ordered_json j = {{"tool", "notice-audit"}, {"version", options.tool_version}, {"format", 1}};
   const auto info = [](const DiffSideInfo& s) {
-    return nlohmann::json{
+    return nlohmann::ordered_json{
         {"label", s.label}, {"path", s.path}, {"effective", to_string(s.effective)}, {"insurer", s.insurer}};
   };
   j["old"] = info(diff.old_side);
   j["new"] = info(diff.new_side);
   j["legal_date"] = to_string(diff.legal_date);
   j["summary"] = {{"changes", diff.changes.size()}, {"error", n[2]}, {"warning", n[1]}, {"info", n[0]}};
-  auto changes = nlohmann::json::array();
+  auto changes = nlohmann::ordered_json::array();
   for (const auto& c : diff.changes) {
-    auto wording = nlohmann::json::array();
+    auto wording = nlohmann::ordered_json::array();
     for (const auto& s : c.wording) {
       wording.push_back({{"op", op_name(s.op)}, {"text", s.text}});
     }
-    auto attributes = nlohmann::json::array();
+    auto attributes = nlohmann::ordered_json::array();
     for (const auto& a : c.attributes) {
       attributes.push_back({{"name", a.name}, {"old", a.old_value}, {"new", a.new_value}});
     }
-    auto findings = nlohmann::json::array();
+    auto findings = nlohmann::ordered_json::array();
     for (const auto& f : c.findings) {
       findings.push_back(
           {{"rule", f.rule_id}, {"severity", to_string(f.severity)}, {"message", f.message}, {"basis", f.basis}});
@@ -286,12 +288,12 @@ void write_diff_markdown(std::ostream& out, const Diff& diff, const DiffWriteOpt
     }
     const std::string severity(to_string(c.severity()));
     out << "| " << (c.severity() == Severity::info ? severity : "**" + severity + "**") << " | " << to_string(c.kind)
-        << " | " << to_string(c.element) << " `" << c.id() << "` | "
+        << " | " << to_string(c.element) << (c.id().empty() ? "" : " `" + c.id() + "`") << " | "
         << (c.wording.empty() ? md(shown.text) : md_wording(c.wording)) << " | " << join(classes, " ") << " |\n";
   }
   out << "\n<details><summary>Findings and legal bases</summary>\n\n";
   for (const auto& c : diff.changes) {
-    out << "#### " << to_string(c.kind) << ' ' << to_string(c.element) << " `" << c.id() << '`';
+    out << "#### " << to_string(c.kind) << ' ' << to_string(c.element) << (c.id().empty() ? "" : " `" + c.id() + "`");
     if (c.renamed()) {
       out << " (was `" << c.old_side->id << "`)";
     }
