@@ -5,7 +5,14 @@
 #include "notice/load.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
 
+#include <fstream>
 #include <sstream>
 
 using namespace notice;
@@ -463,4 +470,40 @@ reworded item eligibility
 
 1 change: 0 errors, 0 warnings, 1 info.
 )");
+}
+
+TEST_CASE("the golden JSON of the bundled revisions validates against schemas/diff.schema.json", "[diff][schema]") {
+  const auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    REQUIRE(in);
+    return nlohmann::json::parse(in);
+  };
+  const nlohmann::json schema_doc = read(NOTICE_SOURCE_DIR "/schemas/diff.schema.json");
+  valijson::Schema schema;
+  valijson::SchemaParser parser;
+  valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_doc);
+  parser.populateSchema(schema_adapter, schema);
+  valijson::Validator validator;
+
+  for (const char* golden : {"/tests/e2e/diff/bundled-json/expected.stdout", "/tests/e2e/diff/bundled-one-file/expected.stdout"}) {
+    const nlohmann::json doc = read(std::string(NOTICE_SOURCE_DIR) + golden);
+    valijson::adapters::NlohmannJsonAdapter doc_adapter(doc);
+    valijson::ValidationResults results;
+    INFO(golden);
+    CHECK(validator.validate(schema, doc_adapter, &results));
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+      std::string context;
+      for (const auto& c : error.context) {
+        context += c;
+      }
+      FAIL_CHECK(context + ": " + error.description);
+    }
+  }
+
+  // And the schema does reject what it must: a change without findings.
+  nlohmann::json doc = read(std::string(NOTICE_SOURCE_DIR) + "/tests/e2e/diff/bundled-json/expected.stdout");
+  doc["changes"][0]["findings"] = nlohmann::json::array();
+  valijson::adapters::NlohmannJsonAdapter doc_adapter(doc);
+  CHECK_FALSE(validator.validate(schema, doc_adapter, nullptr));
 }
