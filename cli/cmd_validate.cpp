@@ -26,14 +26,16 @@ CLI::App* add_validate(CLI::App& app, ValidateOptions& o) {
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("-r,--revision", o.revision, "Check only the revision in force on this date (YYYY-MM-DD)");
-  cmd->add_option("-c,--config", o.config, "Read this configuration file instead of searching for notice-audit.toml");
-  cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml");
+  CLI::Option* config =
+      cmd->add_option("-c,--config", o.config, "Read this configuration file instead of searching for notice-audit.toml");
+  cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml")->excludes(config);
   cmd->add_option("--ignore", o.ignore, "Turn off a rule (repeatable)");
   cmd->add_option("-o,--output", o.output, "Write the report to this file (atomically) instead of standard output");
   cmd->add_option("--color", o.color, "Colour the text report")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--show-suppressed", o.show_suppressed, "List suppressed findings in the text report too");
   cmd->add_flag("-q,--quiet", o.quiet, "Omit the closing summary line of the text report");
-  cmd->excludes(cmd->get_option("--no-config"))->excludes(cmd->get_option("--config"));
+  cmd->add_option("--lang", o.lang, "Language of messages (default: ja under a Japanese locale, else en)")
+      ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
 }
 
@@ -109,6 +111,7 @@ int run_validate(const ValidateOptions& o, std::ostream& out, std::ostream& err)
   ReportOptions report_options;
   report_options.tool_version = k_version;
   report_options.show_suppressed = o.show_suppressed;
+  report_options.lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   report_options.summary = !o.quiet;
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);

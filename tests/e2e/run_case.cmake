@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25)
 # Runs one end-to-end case: the built binary with the arguments in CASE/cmd, in CASE as working
 # directory, and compares standard output, standard error and the exit status with
 # CASE/expected.stdout, CASE/expected.stderr and CASE/expected.exit byte for byte.
@@ -39,7 +40,13 @@ file(WRITE "${OUT}/actual.stdout" "${actual_stdout}")
 file(WRITE "${OUT}/actual.stderr" "${actual_stderr}")
 file(WRITE "${OUT}/actual.exit" "${actual_exit}\n")
 
+# Files the command wrote into @OUT@ are compared with CASE/expected.files/<name>.
+file(GLOB expected_files RELATIVE "${CASE}/expected.files" "${CASE}/expected.files/*")
+
 if("$ENV{NOTICE_AUDIT_UPDATE_EXPECTED}")
+  foreach(name IN LISTS expected_files)
+    file(COPY_FILE "${OUT}/${name}" "${CASE}/expected.files/${name}")
+  endforeach()
   file(WRITE "${CASE}/expected.stdout" "${actual_stdout}")
   file(WRITE "${CASE}/expected.stderr" "${actual_stderr}")
   file(WRITE "${CASE}/expected.exit" "${actual_exit}\n")
@@ -62,6 +69,13 @@ foreach(stream stdout stderr exit)
                       OUTPUT_VARIABLE delta)
     endif()
     string(APPEND failed "${stream} differs:\n${delta}\n")
+  endif()
+endforeach()
+foreach(name IN LISTS expected_files)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${CASE}/expected.files/${name}" "${OUT}/${name}"
+                  RESULT_VARIABLE different)
+  if(different)
+    string(APPEND failed "${name} (written by the command) differs from expected.files/${name}\n")
   endif()
 endforeach()
 if(failed)

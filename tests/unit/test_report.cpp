@@ -1,1 +1,96 @@
+#include "notice/report.hpp"
+
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace notice;
+
+namespace {
+
+std::vector<FileReport> sample() {
+  auto source = std::make_shared<Source>("n.yaml", "schema: 1\ntitle: 公表について\n");
+  Diagnostic warning{Severity::warning, "unused-party", "n.yaml", {2, 8}, "party `x` is unused", "相手方 `x` は使われていません", {"2021-09-01"}, {}};
+  Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, "理由"};
+  return {FileReport{"n.yaml", source, {suppressed, warning}}};
+}
+
+std::string write(ReportFormat format, const std::vector<FileReport>& files, ReportOptions options = {}) {
+  std::ostringstream out;
+  options.tool_version = "0.1.0";
+  write_report(out, format, files, options);
+  return out.str();
+}
+
+} // namespace
+
+TEST_CASE("text: GNU location, the source line, and a caret under wide characters", "[report]") {
+  CHECK(write(ReportFormat::text, sample()) ==
+        "n.yaml:2:8: warning: party `x` is unused [unused-party]\n"
+        " 2 | title: 公表について\n"
+        "   |        ^\n"
+        "Found 1 warning in 1 file (1 suppressed).\n");
+  auto files = sample();
+  files[0].diagnostics[1].pos = {2, 10}; // the third character of 公表について: two wide characters before it
+  CHECK(write(ReportFormat::text, files).find("   |            ^\n") != std::string::npos);
+}
+
+TEST_CASE("text: suppressed findings are shown on request, the summary can be left out", "[report]") {
+  ReportOptions options;
+  options.show_suppressed = true;
+  options.summary = false;
+  const std::string text = write(ReportFormat::text, sample(), options);
+  CHECK(text.find("n.yaml:1:1: error: id `a` again [duplicate-id] (suppressed: 理由)\n") == 0);
+  CHECK(text.find("Found") == std::string::npos);
+  CHECK(write(ReportFormat::text, {}) == "No findings in 0 files.\n");
+}
+
+TEST_CASE("json keeps everything, suppressions with their reasons", "[report]") {
+  const auto j = nlohmann::json::parse(write(ReportFormat::json, sample()));
+  CHECK(j["summary"]["warnings"] == 1);
+  CHECK(j["summary"]["suppressed"] == 1);
+  const auto& d = j["files"][0]["diagnostics"];
+  CHECK(d[0]["suppressed"]["reason"] == "理由");
+  CHECK(d[1]["rule"] == "unused-party");
+  CHECK(d[1]["revisions"][0] == "2021-09-01");
+}
+
+TEST_CASE("sarif 2.1.0 names rules, levels, regions and in-source suppressions", "[report]") {
+  const auto j = nlohmann::json::parse(write(ReportFormat::sarif, sample()));
+  CHECK(j["version"] == "2.1.0");
+  const auto& run = j["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "notice-audit");
+  CHECK(run["columnKind"] == "unicodeCodePoints");
+  const auto& results = run["results"];
+  REQUIRE(results.size() == 2);
+  CHECK(results[0]["suppressions"][0]["justification"] == "理由");
+  CHECK(results[1]["level"] == "warning");
+  CHECK(results[1]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 8);
+  const auto index = results[1]["ruleIndex"].get<std::size_t>();
+  CHECK(run["tool"]["driver"]["rules"][index]["id"] == "unused-party");
+}
+
+TEST_CASE("junit: a failure per finding, escaped; a passing case per clean file", "[report]") {
+  auto files = sample();
+  files[0].diagnostics[1].message = "a <b> & \"c\"";
+  files.push_back(FileReport{"clean.yaml", nullptr, {}});
+  const std::string xml = write(ReportFormat::junit, files);
+  CHECK(xml.find("<testsuites name=\"notice-audit\" tests=\"2\" failures=\"1\">") != std::string::npos);
+  CHECK(xml.find("message=\"a &lt;b&gt; &amp; &quot;c&quot;\"") != std::string::npos);
+  CHECK(xml.find("<testcase classname=\"clean.yaml\" name=\"validate\"/>") != std::string::npos);
+}
+
+TEST_CASE("github annotations escape what the workflow-command syntax reserves", "[report]") {
+  auto files = sample();
+  files[0].diagnostics[1].message = "50% done\nnext: a, b";
+  CHECK(write(ReportFormat::github, files) ==
+        "::warning file=n.yaml,line=2,col=8,title=unused-party::50%25 done%0Anext: a, b\n");
+}
+
+TEST_CASE("display width counts East Asian wide characters twice", "[report]") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("公表") == 4);
+  CHECK(display_width("１．") == 4);
+  CHECK(display_width("ｱ") == 1); // half-width katakana
+}

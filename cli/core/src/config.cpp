@@ -72,7 +72,8 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
   while (true) {
     const auto candidate = dir / k_config_name;
     if (std::filesystem::is_regular_file(candidate, ec)) {
-      return candidate;
+      // Relative to the current directory where possible: that is how users name files.
+      return std::filesystem::proximate(candidate, ec);
     }
     if (!dir.has_parent_path() || dir.parent_path() == dir) {
       return std::nullopt;

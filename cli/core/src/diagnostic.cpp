@@ -1,6 +1,7 @@
 #include "notice/diagnostic.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <tuple>
 
 namespace notice {
@@ -30,14 +31,38 @@ std::optional<Severity> parse_severity(std::string_view name) {
   return std::nullopt;
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
+const std::string& message_in(const Diagnostic& d, Lang lang) {
+  return lang == Lang::ja && !d.message_ja.empty() ? d.message_ja : d.message;
+}
+
+std::optional<Lang> parse_lang(std::string_view name) {
+  if (name == "en") {
+    return Lang::en;
+  }
+  if (name == "ja") {
+    return Lang::ja;
+  }
+  return std::nullopt;
+}
+
+Lang lang_from_environment() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) {
+      return std::string_view(value).substr(0, 2) == "ja" ? Lang::ja : Lang::en;
+    }
+  }
+  return Lang::en;
+}
+
+std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string out = d.path;
   if (d.pos.known()) {
     out += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column);
   }
   out += ": ";
   out += to_string(d.severity);
-  out += ": " + d.message + " [" + d.rule_id + "]";
+  out += ": " + message_in(d, lang) + " [" + d.rule_id + "]";
   return out;
 }
 

@@ -18,13 +18,14 @@ namespace {
 
 using detail::YamlNode;
 
-Diagnostic make_error(const std::string& path, std::string rule, Position pos, std::string message) {
+Diagnostic make_error(const std::string& path, std::string rule, Position pos, Message message) {
   Diagnostic d;
   d.severity = Severity::error;
   d.rule_id = std::move(rule);
   d.path = path;
   d.pos = pos;
-  d.message = std::move(message);
+  d.message = std::move(message.en);
+  d.message_ja = std::move(message.ja);
   return d;
 }
 
@@ -136,7 +137,8 @@ private:
     auto parsed = parse_date(node->scalar);
     if (!parsed) {
       m_diagnostics.push_back(make_error(m_path, "invalid-date", node->pos,
-                                         "`" + node->scalar + "` is not a date that exists; write YYYY-MM-DD"));
+                                         {"`" + node->scalar + "` is not a date that exists; write YYYY-MM-DD",
+                                          "`" + node->scalar + "` は存在しない日付です。YYYY-MM-DD で書いてください"}));
     }
     return parsed;
   }
@@ -292,16 +294,19 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
   LoadResult result;
   if (text.size() > limits.max_file_bytes) {
     result.diagnostics.push_back(make_error(path, "file-too-large", Position{1, 1},
-                                            "the file is " + std::to_string(text.size()) +
-                                                " bytes; notices larger than " +
-                                                std::to_string(limits.max_file_bytes) + " bytes are refused"));
+                                            {"the file is " + std::to_string(text.size()) +
+                                                 " bytes; notices larger than " +
+                                                 std::to_string(limits.max_file_bytes) + " bytes are refused",
+                                             "ファイルが " + std::to_string(text.size()) + " バイトあります。" +
+                                                 std::to_string(limits.max_file_bytes) +
+                                                 " バイトを超える公表文は読み込みません"}));
     return result;
   }
   auto source = std::make_shared<Source>(path, std::move(text));
   result.source = source;
   if (const auto problem = detail::check_encoding(source->text())) {
     result.diagnostics.push_back(
-        make_error(path, "encoding", source->position_of(problem->offset), problem->message));
+        make_error(path, "encoding", source->position_of(problem->offset), {problem->message, problem->message_ja}));
     return result;
   }
   const detail::YamlParse parsed = detail::parse_yaml(*source, limits);
@@ -313,9 +318,12 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
   const YamlNode& root = *parsed.root;
   if (!root.is_mapping()) {
     const char* found = root.is_sequence() ? "a list" : "a single value";
+    const char* found_ja = root.is_sequence() ? "リスト" : "単一の値";
     result.diagnostics.push_back(make_error(path, "root-not-mapping", root.pos,
-                                            std::string("the top level is ") + found +
-                                                "; a notice is a mapping that starts with `schema: 1`"));
+                                            {std::string("the top level is ") + found +
+                                                 "; a notice is a mapping that starts with `schema: 1`",
+                                             std::string("最上位が") + found_ja +
+                                                 "です。公表文は `schema: 1` で始まるマッピングです"}));
     return result;
   }
   if (const YamlNode* version = root.get("schema"); version && version->is_scalar() && !version->quoted) {
@@ -325,9 +333,12 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
     }
     if (!known) {
       result.diagnostics.push_back(make_error(path, "schema-version", version->pos,
-                                              "`schema: " + version->scalar +
-                                                  "` is not a format version this build reads (it reads 1); "
-                                                  "upgrade notice-audit or fix the number"));
+                                              {"`schema: " + version->scalar +
+                                                   "` is not a format version this build reads (it reads 1); "
+                                                   "upgrade notice-audit or fix the number",
+                                               "`schema: " + version->scalar +
+                                                   "` はこの版では読めない形式です（読めるのは 1）。notice-audit を"
+                                                   "更新するか、番号を直してください"}));
       return result;
     }
   }
@@ -336,7 +347,12 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
     result.diagnostics = std::move(schema_findings);
     return result;
   }
-  result.notice = ModelBuilder(path, result.diagnostics).build(root);
+  Notice notice = ModelBuilder(path, result.diagnostics).build(root);
+  // A date that does not exist leaves a hole in the model; rules run on it would only report
+  // consequences of that hole (revision order, unknown revisions), so stop here.
+  if (result.diagnostics.empty()) {
+    result.notice = std::move(notice);
+  }
   return result;
 }
 
@@ -366,8 +382,10 @@ LoadResult load_file(const std::string& path, const LoadLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
     LoadResult result;
     result.diagnostics.push_back(make_error(path, "file-too-large", Position{1, 1},
-                                            "the file is larger than " + std::to_string(limits.max_file_bytes) +
-                                                " bytes; a notice is far smaller: is this the right file?"));
+                                            {"the file is larger than " + std::to_string(limits.max_file_bytes) +
+                                                 " bytes; a notice is far smaller: is this the right file?",
+                                             "ファイルが " + std::to_string(limits.max_file_bytes) +
+                                                 " バイトを超えています。公表文はずっと小さいはずです。正しいファイルですか"}));
     return result;
   }
   return load_text(path, std::move(text), limits);

@@ -65,7 +65,7 @@ void write_text(std::ostream& out, const std::vector<FileReport>& files, const R
       if (d.pos.known()) {
         out << ':' << d.pos.line << ':' << d.pos.column;
       }
-      out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' ' << d.message << " ["
+      out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' ' << message_in(d, options.lang) << " ["
           << d.rule_id << ']';
       if (d.suppressed) {
         out << " (suppressed: " << *d.suppressed << ')';
@@ -112,6 +112,19 @@ void write_text(std::ostream& out, const std::vector<FileReport>& files, const R
     return;
   }
   const ReportCounts n = count(files);
+  if (options.lang == Lang::ja) {
+    out << std::to_string(files.size()) << " ファイルを検査: ";
+    if (n.errors + n.warnings + n.infos == 0) {
+      out << "指摘なし";
+    } else {
+      out << "エラー " << n.errors << " 件、警告 " << n.warnings << " 件、情報 " << n.infos << " 件";
+    }
+    if (n.suppressed) {
+      out << "（抑止 " << n.suppressed << " 件）";
+    }
+    out << "\n";
+    return;
+  }
   const std::string in_files = " in " + plural(static_cast<int>(files.size()), "file");
   if (n.errors + n.warnings + n.infos == 0) {
     out << "No findings" << in_files;
@@ -144,6 +157,7 @@ nlohmann::json diagnostic_json(const Diagnostic& d) {
                       {"line", d.pos.line},
                       {"column", d.pos.column},
                       {"message", d.message},
+                      {"message_ja", d.message_ja},
                       {"revisions", d.revisions}};
   if (d.suppressed) {
     j["suppressed"] = {{"reason", *d.suppressed}};
@@ -199,13 +213,14 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& files, const 
       }
       nlohmann::json result = {{"ruleId", d.rule_id},
                                {"level", sarif_level(d.severity)},
-                               {"message", {{"text", d.message}}},
+                               {"message", {{"text", message_in(d, options.lang)}}},
                                {"locations", nlohmann::json::array({location})}};
       if (const auto it = index.find(d.rule_id); it != index.end()) {
         result["ruleIndex"] = it->second;
       }
+      result["properties"] = {{"message_en", d.message}, {"message_ja", d.message_ja}};
       if (!d.revisions.empty()) {
-        result["properties"] = {{"revisions", d.revisions}};
+        result["properties"]["revisions"] = d.revisions;
       }
       if (d.suppressed) {
         result["suppressions"] = nlohmann::json::array({{{"kind", "inSource"}, {"justification", *d.suppressed}}});
@@ -263,7 +278,7 @@ std::string location_of(const Diagnostic& d) {
   return d.path + (d.pos.known() ? ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) : "");
 }
 
-void write_junit(std::ostream& out, const std::vector<FileReport>& files) {
+void write_junit(std::ostream& out, const std::vector<FileReport>& files, Lang lang) {
   int tests = 0;
   int failures = 0;
   for (const auto& file : files) {
@@ -292,9 +307,8 @@ void write_junit(std::ostream& out, const std::vector<FileReport>& files) {
       }
       out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\""
           << xml_escape(d.rule_id + " at " + location_of(d)) << "\">\n";
-      out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(d.message) << "\">"
-          << xml_escape(location_of(d) + ": " + std::string(to_string(d.severity)) + ": " + d.message + " [" +
-                        d.rule_id + "]")
+      out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(message_in(d, lang))
+          << "\">" << xml_escape(format_diagnostic(d, lang))
           << "</failure>\n";
       out << "    </testcase>\n";
     }
@@ -330,7 +344,7 @@ std::string gh_escape(std::string_view text, bool property) {
   return out;
 }
 
-void write_github(std::ostream& out, const std::vector<FileReport>& files) {
+void write_github(std::ostream& out, const std::vector<FileReport>& files, Lang lang) {
   for (const auto& file : files) {
     for (const auto& d : file.diagnostics) {
       if (d.suppressed) {
@@ -342,7 +356,7 @@ void write_github(std::ostream& out, const std::vector<FileReport>& files) {
       if (d.pos.known()) {
         out << ",line=" << d.pos.line << ",col=" << d.pos.column;
       }
-      out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(d.message, false) << '\n';
+      out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(message_in(d, lang), false) << '\n';
     }
   }
 }
@@ -408,10 +422,10 @@ void write_report(std::ostream& out, ReportFormat format, const std::vector<File
     write_sarif(out, files, options);
     break;
   case ReportFormat::junit:
-    write_junit(out, files);
+    write_junit(out, files, options.lang);
     break;
   case ReportFormat::github:
-    write_github(out, files);
+    write_github(out, files, options.lang);
     break;
   }
 }

@@ -65,14 +65,15 @@ const RuleInfo* find_rule(std::string_view id) {
 
 namespace rules {
 
-void Context::report(std::string_view id, Position pos, std::string message, std::initializer_list<Scope> scopes) {
+void Context::report(std::string_view id, Position pos, Message message, std::initializer_list<Scope> scopes) {
   const RuleInfo* info = find_rule(id);
   Diagnostic d;
   d.severity = info ? info->severity : Severity::error;
   d.rule_id = std::string(id);
   d.path = m_notice.path;
   d.pos = pos;
-  d.message = std::move(message);
+  d.message = std::move(message.en);
+  d.message_ja = std::move(message.ja);
   if (!revision.empty()) {
     d.revisions.push_back(revision);
   }
@@ -141,11 +142,14 @@ std::vector<Diagnostic> check_notice(const Notice& notice, const RuleOptions& op
     for (const Suppression& s : list) {
       if (!find_rule(s.rule)) {
         ctx.report("unknown-suppressed-rule", s.pos,
-                   "`" + s.rule + "` is not a rule; `notice-audit rules` lists them (suppression on `" + owner + "`)");
+                   {"`" + s.rule + "` is not a rule; `notice-audit rules` lists them (suppression on `" + owner + "`)",
+                    "`" + s.rule + "` という規則はありません。`notice-audit rules` で一覧できます（`" + owner +
+                        "` の抑止）"});
       } else if (std::find(ctx.used_suppressions.begin(), ctx.used_suppressions.end(), s.pos) ==
                  ctx.used_suppressions.end()) {
         ctx.report("unused-suppression", s.pos,
-                   "this suppression of `" + s.rule + "` matches no finding; remove it");
+                   {"this suppression of `" + s.rule + "` matches no finding; remove it",
+                    "`" + s.rule + "` の抑止に該当する指摘がありません。削除してください"});
       }
     }
   };

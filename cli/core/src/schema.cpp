@@ -118,6 +118,7 @@ void describe(const YamlNode& root, const valijson::ValidationResults::Error& er
   const YamlNode* node = follow(root, error.context);
   d.pos = node ? node->pos : root.pos;
   std::string message = error.description;
+  std::string message_ja;
   const std::string unknown = "Object contains a property that could not be validated using 'properties' or "
                               "'additionalProperties' constraints: '";
   if (message.rfind(unknown, 0) == 0) {
@@ -127,14 +128,22 @@ void describe(const YamlNode& root, const valijson::ValidationResults::Error& er
       d.pos = node->key_pos(key);
     }
     message = "unknown key `" + key + "` here; check its spelling against docs/format.md";
+    message_ja = "ここでは使えないキー `" + key + "` です。docs/format.md で綴りを確認してください";
   } else if (const std::string missing = "Missing required property '"; message.rfind(missing, 0) == 0) {
     std::string key = message.substr(missing.size());
     key = key.substr(0, key.find('\''));
     message = "missing required key `" + key + "`";
-  } else if (!message.empty() && message.back() == '.') {
-    message.pop_back();
+    message_ja = "必須のキー `" + key + "` がありません";
+  } else {
+    if (!message.empty() && message.back() == '.') {
+      message.pop_back();
+    }
+    // valijson's other sentences name the keyword that failed; they are kept as they are.
+    message_ja = "スキーマに適合しません: " + message;
   }
-  d.message = message + " (at " + pointer_of(error.context) + ")";
+  const std::string where = " (at " + pointer_of(error.context) + ")";
+  d.message = message + where;
+  d.message_ja = message_ja + where;
 }
 
 } // namespace

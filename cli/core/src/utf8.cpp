@@ -80,21 +80,27 @@ bool looks_like_shift_jis(std::string_view text) {
 std::optional<EncodingProblem> check_encoding(std::string_view text) {
   const auto starts_with = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
   if (starts_with(std::string_view("\xFF\xFE\x00\x00", 4)) || starts_with(std::string_view("\x00\x00\xFE\xFF", 4))) {
-    return EncodingProblem{0, "the file is UTF-32; save it as UTF-8 (iconv -f UTF-32 -t UTF-8)"};
+    return EncodingProblem{0, "the file is UTF-32; save it as UTF-8 (iconv -f UTF-32 -t UTF-8)",
+                           "ファイルが UTF-32 です。UTF-8 で保存し直してください（iconv -f UTF-32 -t UTF-8）"};
   }
   if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF")) {
-    return EncodingProblem{0, "the file is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8)"};
+    return EncodingProblem{0, "the file is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8)",
+                           "ファイルが UTF-16 です。UTF-8 で保存し直してください（iconv -f UTF-16 -t UTF-8）"};
   }
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     return EncodingProblem{nul, "the file contains a NUL byte; a notice is text: remove it, or check that this is "
-                                "the right file"};
+                                "the right file",
+                           "ファイルに NUL バイトが含まれています。削除するか、正しいファイルか確認してください"};
   }
   if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     if (looks_like_shift_jis(text)) {
       return EncodingProblem{bad, "the file is not UTF-8 but looks like Shift_JIS; convert it with "
-                                  "`iconv -f SHIFT_JIS -t UTF-8` (or save as UTF-8 in your editor)"};
+                                  "`iconv -f SHIFT_JIS -t UTF-8` (or save as UTF-8 in your editor)",
+                             "ファイルが UTF-8 ではなく Shift_JIS のようです。`iconv -f SHIFT_JIS -t UTF-8` で変換するか、"
+                             "エディタで UTF-8 として保存してください"};
     }
-    return EncodingProblem{bad, "invalid UTF-8 byte sequence; save the file as UTF-8"};
+    return EncodingProblem{bad, "invalid UTF-8 byte sequence; save the file as UTF-8",
+                         "UTF-8 として不正なバイト列です。UTF-8 で保存し直してください"};
   }
   return std::nullopt;
 }

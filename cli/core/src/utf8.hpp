@@ -13,6 +13,7 @@ namespace notice::detail {
 struct EncodingProblem {
   std::size_t offset = 0; ///< byte offset of the first offending byte
   std::string message;    ///< complete sentence saying what to do
+  std::string message_ja; ///< the same in Japanese
 };
 
 /// Checks that `text` is UTF-8 without NUL bytes; recognises UTF-16/32 byte order marks and

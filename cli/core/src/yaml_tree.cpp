@@ -57,7 +57,8 @@ public:
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++m_documents > 1) {
       fail("multiple-documents", mark,
-           "a second YAML document starts here; keep one notice per file (split the file at `---`)");
+           {"a second YAML document starts here; keep one notice per file (split the file at `---`)",
+            "2つ目のYAML文書がここから始まります。1ファイルに1つの公表文にしてください（`---` で分割）"});
     }
   }
   void OnDocumentEnd() override {}
@@ -71,13 +72,17 @@ public:
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto it = m_anchors.find(anchor);
     if (it == m_anchors.end()) {
-      fail("yaml-alias", mark, "this alias refers to a node that contains it; aliases cannot be recursive");
+      fail("yaml-alias", mark,
+           {"this alias refers to a node that contains it; aliases cannot be recursive",
+            "このエイリアスは自分を含むノードを参照しています。エイリアスは再帰できません"});
     }
     const std::size_t count = it->second.second;
     if (m_nodes + count > m_limits.max_nodes) {
       fail("alias-budget", mark,
-           "expanding this alias would make the document larger than " + std::to_string(m_limits.max_nodes) +
-               " nodes; a notice needs no such repetition (is this an alias bomb?)");
+           {"expanding this alias would make the document larger than " + std::to_string(m_limits.max_nodes) +
+                " nodes; a notice needs no such repetition (is this an alias bomb?)",
+            "このエイリアスを展開すると文書が " + std::to_string(m_limits.max_nodes) +
+                " ノードを超えます。公表文にこのような繰り返しは不要です（エイリアス爆弾ではありませんか）"});
     }
     m_nodes += count;
     YamlNode copy = it->second.first;
@@ -90,8 +95,10 @@ public:
     count_node(mark);
     if (value.size() > m_limits.max_scalar_bytes) {
       fail("scalar-too-long", mark,
-           "this value is " + std::to_string(value.size()) + " bytes long, more than the limit of " +
-               std::to_string(m_limits.max_scalar_bytes) + "; split it into paragraphs or items");
+           {"this value is " + std::to_string(value.size()) + " bytes long, more than the limit of " +
+                std::to_string(m_limits.max_scalar_bytes) + "; split it into paragraphs or items",
+            "この値は " + std::to_string(value.size()) + " バイトあり、上限 " +
+                std::to_string(m_limits.max_scalar_bytes) + " バイトを超えています。段落や項目に分けてください"});
     }
     YamlNode node;
     node.kind = YamlNode::Kind::scalar;
@@ -105,7 +112,9 @@ public:
                tag == std::string(k_core_tag) + "null") {
       node.quoted = false;
     } else {
-      fail("yaml-tag", mark, "unsupported tag `" + tag + "`; remove it (only !!str, !!int, !!bool and !!null are read)");
+      fail("yaml-tag", mark,
+           {"unsupported tag `" + tag + "`; remove it (only !!str, !!int, !!bool and !!null are read)",
+            "対応していないタグ `" + tag + "` です。削除してください（読めるのは !!str, !!int, !!bool, !!null のみ）"});
     }
     complete(std::move(node), anchor, 1);
   }
@@ -132,17 +141,18 @@ private:
     std::unordered_set<std::string> seen;
   };
 
-  [[noreturn]] void fail(std::string rule, const YAML::Mark& mark, std::string message) const {
+  [[noreturn]] void fail(std::string rule, const YAML::Mark& mark, Message message) const {
     throw Stop{YamlProblem{std::move(rule), to_position(mark), std::move(message)}};
   }
-  [[noreturn]] void fail_at(std::string rule, Position pos, std::string message) const {
+  [[noreturn]] void fail_at(std::string rule, Position pos, Message message) const {
     throw Stop{YamlProblem{std::move(rule), pos, std::move(message)}};
   }
 
   void count_node(const YAML::Mark& mark) {
     if (++m_nodes > m_limits.max_nodes) {
       fail("node-budget", mark,
-           "the document has more than " + std::to_string(m_limits.max_nodes) + " nodes; split it");
+           {"the document has more than " + std::to_string(m_limits.max_nodes) + " nodes; split it",
+            "文書のノード数が " + std::to_string(m_limits.max_nodes) + " を超えています。分割してください"});
     }
   }
 
@@ -150,12 +160,14 @@ private:
             std::string_view core_name) {
     count_node(mark);
     if (tag != "?" && tag != "!" && tag != std::string(k_core_tag) + std::string(core_name)) {
-      fail("yaml-tag", mark, "unsupported tag `" + tag + "`; remove it");
+      fail("yaml-tag", mark, {"unsupported tag `" + tag + "`; remove it", "対応していないタグ `" + tag + "` です。削除してください"});
     }
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
       fail("too-deep", mark,
-           "nesting deeper than " + std::to_string(m_limits.max_depth) +
-               " levels; a notice is at most about 8 levels deep: check the indentation");
+           {"nesting deeper than " + std::to_string(m_limits.max_depth) +
+                " levels; a notice is at most about 8 levels deep: check the indentation",
+            "入れ子が " + std::to_string(m_limits.max_depth) +
+                " 段を超えています。公表文は深くても8段程度です。インデントを確認してください"});
     }
     Frame frame;
     frame.node.kind = kind;
@@ -186,17 +198,22 @@ private:
     }
     if (!parent.have_key) {
       if (node.kind != YamlNode::Kind::scalar) {
-        fail_at("yaml-key", node.pos, "a key must be plain text, not a list, mapping or null");
+        fail_at("yaml-key", node.pos,
+                {"a key must be plain text, not a list, mapping or null",
+                 "キーは文字列にしてください（リスト・マッピング・null は使えません）"});
       }
       if (!node.quoted && node.scalar == "<<") {
         fail_at("merge-key", node.pos,
-                "merge keys (`<<:`) are not supported; write the keys out (aliases `*name` still work)");
+                {"merge keys (`<<:`) are not supported; write the keys out (aliases `*name` still work)",
+                 "マージキー（`<<:`）には対応していません。キーを書き出してください（エイリアス `*name` は使えます）"});
       }
       if (!parent.seen.insert(node.scalar).second) {
         Position first = parent.node.key_pos(node.scalar);
         fail_at("duplicate-key", node.pos,
-                "duplicate key `" + node.scalar + "` (first at line " + std::to_string(first.line) +
-                    "); YAML keeps only one of them: remove or rename one");
+                {"duplicate key `" + node.scalar + "` (first at line " + std::to_string(first.line) +
+                     "); YAML keeps only one of them: remove or rename one",
+                 "キー `" + node.scalar + "` が重複しています（最初は " + std::to_string(first.line) +
+                     " 行目）。YAML ではどちらか一方しか残りません。削除するか名前を変えてください"});
       }
       parent.key = YamlKey{std::move(node.scalar), node.pos};
       parent.have_key = true;
@@ -238,15 +255,18 @@ YamlParse parse_yaml(const Source& source, const LoadLimits& limits) {
     return result;
   } catch (const YAML::DeepRecursion& e) {
     result.problem = YamlProblem{"too-deep", builder.to_position(e.mark),
-                                 "nesting too deep for the YAML parser; check the brackets and indentation"};
+                                 {"nesting too deep for the YAML parser; check the brackets and indentation",
+                                  "入れ子が深すぎます。括弧とインデントを確認してください"}};
     return result;
   } catch (const YAML::Exception& e) {
-    result.problem = YamlProblem{"yaml-syntax", builder.to_position(e.mark), "YAML syntax: " + e.msg};
+    result.problem = YamlProblem{"yaml-syntax", builder.to_position(e.mark),
+                                 {"YAML syntax: " + e.msg, "YAML の構文エラー: " + e.msg}};
     return result;
   }
   if (builder.documents() == 0 || !builder.root() || builder.root()->kind == YamlNode::Kind::null) {
     result.problem = YamlProblem{"empty", Position{1, 1},
-                                 "the file is empty; a notice is a YAML mapping that starts with `schema: 1`"};
+                                 {"the file is empty; a notice is a YAML mapping that starts with `schema: 1`",
+                                  "ファイルが空です。公表文は `schema: 1` で始まる YAML のマッピングです"}};
     return result;
   }
   result.root = std::move(builder.root());

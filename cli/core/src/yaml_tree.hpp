@@ -4,6 +4,7 @@
 // strings — none of which YAML::Load offers.
 #pragma once
 
+#include "notice/diagnostic.hpp"
 #include "notice/load.hpp"
 #include "notice/source.hpp"
 
@@ -47,7 +48,7 @@ struct YamlNode {
 struct YamlProblem {
   std::string rule_id; ///< yaml-syntax, duplicate-key, merge-key, alias-budget, …
   Position pos;
-  std::string message;
+  Message message;
 };
 
 /// The root node, or the problem that prevented building it.

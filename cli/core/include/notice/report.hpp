@@ -30,6 +30,7 @@ struct ReportOptions {
   bool show_suppressed = false; ///< list suppressed findings in text output too
   bool summary = true;          ///< the closing "Found …" line in text output
   std::string tool_version;     ///< for SARIF and JSON
+  Lang lang = Lang::en;         ///< language of messages in text, SARIF, JUnit and GitHub output
 };
 
 /// Counts of unsuppressed findings by severity, and of suppressed ones.

@@ -26,7 +26,7 @@ public:
   const Notice& notice() const { return m_notice; }
 
   /// Records a finding of rule `id` at `pos`; `scopes` (innermost first) decide suppression.
-  void report(std::string_view id, Position pos, std::string message, std::initializer_list<Scope> scopes = {});
+  void report(std::string_view id, Position pos, Message message, std::initializer_list<Scope> scopes = {});
 
   /// The revision the current view shows; empty for file-wide rules.
   std::string revision;

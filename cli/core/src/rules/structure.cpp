@@ -22,7 +22,8 @@ void check_ids(Context& ctx) {
     const auto [it, inserted] = seen.emplace(id, pos);
     if (!inserted) {
       ctx.report("duplicate-id", pos,
-                 "id `" + id + "` is already used at line " + line_of(it->second) + "; ids must be unique in the file",
+                 {"id `" + id + "` is already used at line " + line_of(it->second) + "; ids must be unique in the file",
+                  "id `" + id + "` は " + line_of(it->second) + " 行目で既に使われています。id はファイル内で一意にしてください"},
                  scopes);
     }
   };
@@ -60,32 +61,44 @@ void check_references(Context& ctx) {
     for (const Ref& r : u.parties) {
       used_parties.insert(r.id);
       if (!find_party(n, r.id)) {
-        ctx.report("unresolved-ref", r.pos, "no party has id `" + r.id + "`; declare it under `parties:`", scopes);
+        ctx.report("unresolved-ref", r.pos,
+                   {"no party has id `" + r.id + "`; declare it under `parties:`",
+                    "id `" + r.id + "` の相手方がありません。`parties:` に宣言してください"},
+                   scopes);
       }
     }
     for (const Ref& r : u.data) {
       used_data.insert(r.id);
       if (!find_data(n, r.id)) {
-        ctx.report("unresolved-ref", r.pos, "no data source has id `" + r.id + "`; declare it under `data:`",
+        ctx.report("unresolved-ref", r.pos,
+                   {"no data source has id `" + r.id + "`; declare it under `data:`",
+                    "id `" + r.id + "` の個人情報の区分がありません。`data:` に宣言してください"},
                    scopes);
       }
     }
     if (!u.replaces.empty() && !item_ids.contains(u.replaces)) {
-      ctx.report("unresolved-ref", u.pos, "`replaces: " + u.replaces + "` names no item of this file", scopes);
+      ctx.report("unresolved-ref", u.pos,
+                 {"`replaces: " + u.replaces + "` names no item of this file",
+                  "`replaces: " + u.replaces + "` に当たる項目がこのファイルにありません"},
+                 scopes);
     }
   });
   for (const Party& p : n.parties) {
     if (!used_parties.contains(p.id)) {
       ctx.report("unused-party", p.pos,
-                 "party `" + p.id + "` (" + p.name.value + ") is declared but no item names it; reference it "
-                 "in an item's `parties:` or remove it");
+                 {"party `" + p.id + "` (" + p.name.value + ") is declared but no item names it; reference it "
+                  "in an item's `parties:` or remove it",
+                  "相手方 `" + p.id + "`（" + p.name.value + "）は宣言されていますが、どの項目にも使われていません。"
+                  "項目の `parties:` で参照するか削除してください"});
     }
   }
   for (const DataSource& d : n.data) {
     if (!used_data.contains(d.id)) {
       ctx.report("unused-data", d.pos,
-                 "data source `" + d.id + "` is declared but no item names it; reference it in an item's `data:` "
-                 "or remove it");
+                 {"data source `" + d.id + "` is declared but no item names it; reference it in an item's `data:` "
+                  "or remove it",
+                  "個人情報の区分 `" + d.id + "` は宣言されていますが、どの項目にも使われていません。項目の `data:` で"
+                  "参照するか削除してください"});
     }
   }
 }
@@ -97,16 +110,20 @@ void check_validity(Context& ctx, const Validity& v) {
   };
   if (v.added && !is_revision(*v.added)) {
     ctx.report("unknown-revision", v.added_pos,
-               "`added: " + to_string(*v.added) + "` is not the effective date of a revision under `revisions:`");
+               {"`added: " + to_string(*v.added) + "` is not the effective date of a revision under `revisions:`",
+                "`added: " + to_string(*v.added) + "` は `revisions:` のどの改正の施行日でもありません"});
   }
   if (v.removed && !is_revision(*v.removed)) {
     ctx.report("unknown-revision", v.removed_pos,
-               "`removed: " + to_string(*v.removed) + "` is not the effective date of a revision under `revisions:`");
+               {"`removed: " + to_string(*v.removed) + "` is not the effective date of a revision under `revisions:`",
+                "`removed: " + to_string(*v.removed) + "` は `revisions:` のどの改正の施行日でもありません"});
   }
   if (v.added && v.removed && !(*v.added < *v.removed)) {
     ctx.report("empty-validity", v.removed_pos,
-               "removed on " + to_string(*v.removed) + " but added on " + to_string(*v.added) +
-                   ": the element is in no revision");
+               {"removed on " + to_string(*v.removed) + " but added on " + to_string(*v.added) +
+                    ": the element is in no revision",
+                to_string(*v.added) + " に追加され " + to_string(*v.removed) +
+                    " に削除されており、どの改正版にも含まれません"});
   }
 }
 
@@ -117,8 +134,10 @@ void check_revisions(Context& ctx) {
     const Revision& r = n.revisions[i];
     if (!(prev.effective < r.effective)) {
       ctx.report("revision-order", r.pos,
-                 "revision " + to_string(r.effective) + " does not come after " + to_string(prev.effective) +
-                     "; list revisions oldest first, one per effective date");
+                 {"revision " + to_string(r.effective) + " does not come after " + to_string(prev.effective) +
+                      "; list revisions oldest first, one per effective date",
+                  "改正 " + to_string(r.effective) + " が " + to_string(prev.effective) +
+                      " より後になっていません。改正は古い順に、施行日ごとに1つずつ並べてください"});
     }
   }
   for (const auto& p : n.preamble) {
@@ -160,25 +179,37 @@ void check_structure_revision(Context& ctx) {
     const Position at = u.flow ? u.flow_pos : u.pos;
     if (flow == FlowKind::internal && !u.parties.empty()) {
       ctx.report("internal-with-parties", u.parties.front().pos,
-                 "item `" + u.id + "` is internal use but names parties; set its `flow:` (provision, outsourcing, "
-                 "joint_use, received) or move it to a provision bucket",
+                 {"item `" + u.id + "` is internal use but names parties; set its `flow:` (provision, outsourcing, "
+                  "joint_use, received) or move it to a provision bucket",
+                  "項目 `" + u.id + "` は内部利用ですが相手方が書かれています。`flow:`（provision, outsourcing, "
+                  "joint_use, received）を指定するか、提供の区分に移してください"},
                  scopes);
     }
     if (flow != FlowKind::internal && u.parties.empty()) {
       ctx.report("flow-without-parties", at,
-                 "item `" + u.id + "` is " + std::string(to_string(flow)) +
-                     " but names no party; list who receives (or sends) the data under `parties:`",
+                 {"item `" + u.id + "` is " + std::string(to_string(flow)) +
+                      " but names no party; list who receives (or sends) the data under `parties:`",
+                  "項目 `" + u.id + "` は " + std::string(to_string(flow)) +
+                      " ですが相手方がありません。提供先（受領元）を `parties:` に書いてください"},
                  scopes);
     }
-    if (is_outward(flow) && u.basis.empty()) {
+    // Data given back to the members themselves (医療費通知) is not a provision to a third party.
+    const bool to_third_party = std::any_of(u.parties.begin(), u.parties.end(), [&](const Ref& r) {
+      const Party* p = find_party(n, r.id);
+      return !p || p->kind != PartyKind::data_subject;
+    });
+    if (is_outward(flow) && to_third_party && u.basis.empty()) {
       for (const Ref& r : u.data) {
         const DataSource* d = find_data(n, r.id);
         if (d && (d->sensitive || d->my_number)) {
           const char* what = d->my_number ? "My Number data (特定個人情報)" : "sensitive data (要配慮個人情報)";
+          const char* what_ja = d->my_number ? "特定個人情報" : "要配慮個人情報";
           ctx.report("outward-sensitive-without-basis", r.pos,
-                     "item `" + u.id + "` gives " + what + " `" + d->id + "` to others (" +
-                         std::string(to_string(flow)) +
-                         ") without a `basis:`; state the law that permits it or the consent obtained",
+                     {"item `" + u.id + "` gives " + what + " `" + d->id + "` to others (" +
+                          std::string(to_string(flow)) +
+                          ") without a `basis:`; state the law that permits it or the consent obtained",
+                      "項目 `" + u.id + "` は" + what_ja + " `" + d->id + "` を外部に出します（" +
+                          std::string(to_string(flow)) + "）が `basis:` がありません。根拠となる法令か、得た同意を記載してください"},
                      scopes);
         }
       }
