@@ -33,7 +33,7 @@ CLI::App* add_diff(CLI::App& app, DiffCliOptions& o) {
   cmd->add_option("--git", o.git, "Compare FILE as committed at this git revision (branch, tag, commit) with the "
                                   "working tree: what a pull request changes");
   cmd->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "md"}))
+      ->check(CLI::IsMember({"text", "json", "md", "table-html"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", o.fail_on,
                   "Exit with status 1 when a change is at or above this severity (error, warning, info; never) or "
@@ -227,6 +227,8 @@ int run_diff(const DiffCliOptions& o, std::ostream& out, std::ostream& err) {
     write_diff_json(sink, diff, write_options);
   } else if (o.format == "md") {
     write_diff_markdown(sink, diff, write_options);
+  } else if (o.format == "table-html") {
+    write_diff_table_html(sink, diff, write_options);
   } else {
     write_diff_text(sink, diff, write_options);
   }

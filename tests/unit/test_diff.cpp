@@ -507,3 +507,17 @@ TEST_CASE("the golden JSON of the bundled revisions validates against schemas/di
   valijson::adapters::NlohmannJsonAdapter doc_adapter(doc);
   CHECK_FALSE(validator.validate(schema, doc_adapter, nullptr));
 }
+
+TEST_CASE("the comparison table underlines each side's changed passages and escapes text", "[diff][write]") {
+  std::string new_yaml = replaced(k_base, "健康保険被保険者証の発行管理", "資格確認書の発行管理");
+  new_yaml = replaced(new_yaml, "text: 海外療養費に係る翻訳のための外部委託", "text: 海外療養費に係る翻訳<外部>委託");
+  const Diff d = compare(k_base, new_yaml);
+  std::ostringstream out;
+  write_diff_table_html(out, d, {});
+  const std::string html = out.str();
+  CHECK_THAT(html, Catch::Contains("<th>項目</th><th>改正後</th><th>改正前</th>"));
+  CHECK_THAT(html, Catch::Contains("<td>被保険者資格の確認、被扶養者の認定並びに<u>資格確認書</u>の発行管理</td>"
+                                   "<td>被保険者資格の確認、被扶養者の認定並びに<u>健康保険被保険者証</u>の発行管理</td>"));
+  CHECK_THAT(html, Catch::Contains("海外療養費に係る翻訳<u>&lt;</u>外部<u>&gt;</u>委託</td><td>海外療養費に係る翻訳<u>のための</u>外部委託"));
+  CHECK_THAT(html, !Catch::Contains("<外部>"));
+}

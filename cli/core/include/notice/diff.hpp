@@ -195,6 +195,12 @@ void write_diff_json(std::ostream& out, const Diff& diff, const DiffWriteOptions
 /// Writes the diff as GitHub-flavoured Markdown for a pull-request comment.
 void write_diff_markdown(std::ostream& out, const Diff& diff, const DiffWriteOptions& options);
 
+/// Writes the 新旧対照表 as a standalone HTML page (templates/comparison-table.html.mustache,
+/// compiled in): new text left, old right, changed passages underlined, one row per changed
+/// category, bucket, use case, paragraph or closing line. Declarations are not printed text and
+/// get no row.
+void write_diff_table_html(std::ostream& out, const Diff& diff, const DiffWriteOptions& options);
+
 /// Stable lowercase names used in JSON and text ("item", "reworded" …).
 std::string_view to_string(ElementKind kind);
 std::string_view to_string(ChangeKind kind);
