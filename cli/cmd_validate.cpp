@@ -4,6 +4,7 @@
 #include "version.hpp"
 
 #include "notice/config.hpp"
+#include "notice/coverage.hpp"
 #include "notice/error.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
@@ -34,6 +35,8 @@ CLI::App* add_validate(CLI::App& app, ValidateOptions& o) {
   cmd->add_option("--color", o.color, "Colour the text report")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--show-suppressed", o.show_suppressed, "List suppressed findings in the text report too");
   cmd->add_flag("-q,--quiet", o.quiet, "Omit the closing summary line of the text report");
+  cmd->add_flag("--coverage", o.coverage,
+                "After the report, compare each notice with the model list of purposes (ガイダンス 別表2; text only)");
   cmd->add_option("--lang", o.lang, "Language of messages (default: ja under a Japanese locale, else en)")
       ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
@@ -121,6 +124,18 @@ int run_validate(const ValidateOptions& o, std::ostream& out, std::ostream& err)
     std::ostringstream buffer;
     write_report(buffer, format, reports, report_options);
     write_file_atomically(o.output, buffer.str(), files);
+  }
+
+  if (o.coverage) {
+    for (const auto& path : files) {
+      const LoadResult loaded = load_file(path);
+      if (!loaded.notice || loaded.notice->revisions.empty()) {
+        continue;
+      }
+      const Date date = rules.revision ? *rules.revision : latest_revision(*loaded.notice)->effective;
+      write_coverage(out, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date),
+                     report_options.lang);
+    }
   }
 
   for (const auto& report : reports) {

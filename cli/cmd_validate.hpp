@@ -22,6 +22,7 @@ struct ValidateOptions {
   std::string color = "auto";
   bool show_suppressed = false;
   bool quiet = false;
+  bool coverage = false;
   std::string lang; ///< en or ja; empty: from the locale
 };
 

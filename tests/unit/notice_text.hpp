@@ -40,6 +40,7 @@ categories:
             data: [applications]
       - id: benefits-external
         kind: external
+        added: 2022-04-01
         heading: 【他の事業者等への情報提供を伴う事例】
         items:
           - id: collabo-health

@@ -348,6 +348,7 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
     return result;
   }
   Notice notice = ModelBuilder(path, result.diagnostics).build(root);
+  notice.source = source;
   // A date that does not exist leaves a hole in the model; rules run on it would only report
   // consequences of that hole (revision order, unknown revisions), so stop here.
   if (result.diagnostics.empty()) {

@@ -42,9 +42,62 @@ const std::vector<RuleInfo> k_catalog = {
     {"flow-without-parties", Severity::error, "structure", "an item that moves data outward or inward names no party",
      ""},
     {"outward-sensitive-without-basis", Severity::warning, "structure",
-     "sensitive (要配慮) or My Number data leaves the insurer without a stated basis",
-     "APPI 27条1項・2項 (要配慮個人情報: no opt-out; consent or a legal exception), 番号法19条; in force "
-     "throughout"},
+     "sensitive (要配慮) data is provided or shared without a stated basis",
+     "APPI 27条1項・2項 (23条 before 2022-04-01): 要配慮個人情報 needs consent or a legal exception, no opt-out; "
+     "since 2017-05-30"},
+    // Legal facts with their dates.
+    {"mynumber-19-stale-item", Severity::warning, "legal",
+     "information linkage cited as 番号法第19条第7号 on or after 2021-09-01, when it became 第8号",
+     "番号法19条: an item inserted with effect from 2021-09-01 moved 情報提供ネットワークシステム linkage from 第7号 to "
+     "第8号"},
+    {"mynumber-19-anachronistic-item", Severity::error, "legal",
+     "information linkage cited as 番号法第19条第8号 before 2021-09-01, when it was 第7号",
+     "番号法19条 as in force before 2021-09-01"},
+    {"mynumber-19-paragraph", Severity::warning, "legal", "番号法第19条 cited with a paragraph (項) instead of an item (号)",
+     "番号法19条 has items (号), no paragraphs"},
+    {"appi-article-stale", Severity::warning, "legal",
+     "an APPI article cited by its number before the 2022-04-01 renumbering (15, 16, 23, 24)",
+     "個人情報保護法 as renumbered from 2022-04-01: 15→17, 16→18, 23→27, 24→28"},
+    {"appi-article-anachronistic", Severity::warning, "legal",
+     "an APPI article cited by its number from 2022-04-01 (27条5項, 28, 32) in an earlier revision",
+     "個人情報保護法 before 2022-04-01: 23条5項, 24条, 27条"},
+    {"insurance-card-abolished", Severity::warning, "legal",
+     "the issue of 被保険者証 listed on or after 2024-12-02 without the 資格確認書",
+     "健康保険法 as amended: no new paper 被保険者証 from 2024-12-02; 資格確認書 and the My Number card instead"},
+    {"online-qualification-anachronistic", Severity::error, "legal",
+     "the オンライン資格確認等システム named before it existed (trial from March 2021)",
+     "オンライン資格確認等システム: trial operation from March 2021 (day not modelled), full operation 2021-10-20"},
+    {"online-qualification-trial", Severity::info, "legal",
+     "the オンライン資格確認等システム named while it was only in trial operation (before 2021-10-20)",
+     "オンライン資格確認等システム: full operation from 2021-10-20"},
+    {"guideline-superseded", Severity::warning, "legal",
+     "the MHLW ガイドライン cited on or after 2017-04-14, when the PPC/MHLW ガイダンス replaced it",
+     "健康保険組合等における個人情報の適切な取扱いのためのガイダンス (個人情報保護委員会・厚生労働省), from 2017-04-14"},
+    {"law-title", Severity::warning, "legal", "a law's official title is misspelt",
+     "official titles (e.g. 行政手続における…, not 行政手続きにおける…)"},
+    // Flows.
+    {"internal-wording-suggests-flow", Severity::warning, "flows",
+     "an internal-use item whose wording says 委託, 求償, 共同事業, 共同利用 or 提供", ""},
+    {"review-body-internal", Severity::warning, "flows",
+     "an item involving 支払基金, 国保中央会 or 審査支払機関 filed as internal use",
+     "the review and payment bodies act on the insurer's behalf (委託, APPI 27条5項1号) or receive a provision"},
+    {"joint-use-incomplete", Severity::error, "flows",
+     "joint use (共同利用) without its items, scope, purpose or responsible party (address and representative "
+     "from 2022-04-01)",
+     "APPI 27条5項3号 (23条5項3号 before 2022-04-01); address and representative required from 2022-04-01"},
+    {"mynumber-outside-article19", Severity::error, "flows",
+     "My Number data in joint use, or provided without citing 番号法第19条", "番号法19条 (provision only as listed)"},
+    {"sensitive-to-employer", Severity::warning, "flows",
+     "sensitive data provided to the employer without consent or a joint-use disclosure",
+     "APPI 27条1項・2項; ガイダンス on 事業主への健診結果の提供 (コラボヘルス)"},
+    {"processing-abroad", Severity::warning, "flows",
+     "data sent abroad without a statement on provision to third parties in foreign countries",
+     "APPI 28条 (24条 before 2022-04-01)"},
+    {"vague-purpose", Severity::warning, "flows", "a purpose as vague as 医療保険事務に関すること",
+     "APPI 17条1項 (15条1項 before 2022-04-01): purposes specified as far as possible"},
+    {"empty-bucket", Severity::warning, "flows", "a bucket heading with no use case under it", ""},
+    {"category-numbering", Severity::warning, "flows",
+     "categories not numbered 1..n in order, or a printed marker that disagrees with the number", ""},
     {"unknown-suppressed-rule", Severity::warning, "structure", "a suppression names a rule that does not exist", ""},
     {"unused-suppression", Severity::info, "structure", "a suppression matches no finding", ""},
 };
@@ -65,7 +118,7 @@ const RuleInfo* find_rule(std::string_view id) {
 
 namespace rules {
 
-void Context::report(std::string_view id, Position pos, Message message, std::initializer_list<Scope> scopes) {
+void Context::report(std::string_view id, Position pos, Message message, const std::vector<Scope>& scopes) {
   const RuleInfo* info = find_rule(id);
   Diagnostic d;
   d.severity = info ? info->severity : Severity::error;
@@ -126,6 +179,7 @@ std::vector<Diagnostic> check_notice(const Notice& notice, const RuleOptions& op
   std::vector<Diagnostic> out;
   rules::Context ctx(notice, options, out);
   rules::check_structure_file(ctx);
+  rules::check_legal_file(ctx);
   for (const Revision& revision : notice.revisions) {
     if (options.revision && revision_at(notice, *options.revision) != &revision) {
       continue;
@@ -134,6 +188,8 @@ std::vector<Diagnostic> check_notice(const Notice& notice, const RuleOptions& op
     rules::Context view_ctx(view, options, out);
     view_ctx.revision = to_string(revision.effective);
     rules::check_structure_revision(view_ctx);
+    rules::check_legal_revision(view_ctx);
+    rules::check_flows_revision(view_ctx);
     ctx.used_suppressions.insert(ctx.used_suppressions.end(), view_ctx.used_suppressions.begin(),
                                  view_ctx.used_suppressions.end());
   }

@@ -8,6 +8,7 @@
 #include "notice/date.hpp"
 #include "notice/source.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -214,6 +215,7 @@ struct Style {
 /// A whole notice file: all its revisions at once. Use `at()` for one revision's view.
 struct Notice {
   std::string path; ///< the file it was loaded from, as given by the user
+  std::shared_ptr<const Source> source; ///< its text, to locate positions inside values; may be null
   int schema_version = 0;
   Insurer insurer;
   Text title;

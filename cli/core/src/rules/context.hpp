@@ -26,7 +26,10 @@ public:
   const Notice& notice() const { return m_notice; }
 
   /// Records a finding of rule `id` at `pos`; `scopes` (innermost first) decide suppression.
-  void report(std::string_view id, Position pos, Message message, std::initializer_list<Scope> scopes = {});
+  void report(std::string_view id, Position pos, Message message, const std::vector<Scope>& scopes);
+  void report(std::string_view id, Position pos, Message message, std::initializer_list<Scope> scopes = {}) {
+    report(id, pos, std::move(message), std::vector<Scope>(scopes));
+  }
 
   /// The revision the current view shows; empty for file-wide rules.
   std::string revision;
@@ -55,5 +58,8 @@ void for_each_item(const Notice& notice, F&& f) {
 // Rule families. File-wide families run once on the whole file; revision families once per view.
 void check_structure_file(Context& ctx);
 void check_structure_revision(Context& ctx);
+void check_legal_file(Context& ctx);
+void check_legal_revision(Context& ctx);
+void check_flows_revision(Context& ctx);
 
 } // namespace notice::rules

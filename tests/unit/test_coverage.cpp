@@ -1,0 +1,45 @@
+#include "notice/coverage.hpp"
+#include "notice/load.hpp"
+
+#include "notice_text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+using namespace notice;
+
+TEST_CASE("coverage finds model purposes in the notice's wording and lists the rest", "[coverage]") {
+  const Notice n = *load_text("a.yaml", test::k_minimal).notice;
+  const Coverage c = compute_coverage(at(n, Date{2022, 4, 1}));
+  CHECK(c.source.find("別表2") != std::string::npos);
+  const auto row = std::find_if(c.rows.begin(), c.rows.end(),
+                                [](const CoverageRow& r) { return r.model_text == "保険給付及び付加給付の実施"; });
+  REQUIRE(row != c.rows.end());
+  CHECK(row->item_id == "benefit-payment");
+  CHECK(row->score == Approx(1.0));
+  const auto employer = std::find_if(c.rows.begin(), c.rows.end(),
+                                     [](const CoverageRow& r) { return r.model_text == "健診結果の事業者への提供"; });
+  REQUIRE(employer != c.rows.end());
+  CHECK(employer->item_id == "collabo-health");
+  const auto missing = std::find_if(c.rows.begin(), c.rows.end(),
+                                    [](const CoverageRow& r) { return r.model_text == "医療機関への健診の委託"; });
+  REQUIRE(missing != c.rows.end());
+  CHECK(missing->item_id.empty());
+  CHECK(c.outside.empty());
+}
+
+TEST_CASE("an item no model purpose matches is listed as outside the model", "[coverage]") {
+  const Notice n = *load_text("a.yaml", test::replaced(test::k_minimal, "text: 保険給付及び付加給付の実施",
+                                                       "text: 番号法に定める利用事務"))
+                        .notice;
+  const Coverage c = compute_coverage(at(n, Date{2021, 9, 1}));
+  REQUIRE(c.outside.size() == 1);
+  CHECK(c.outside[0].id == "benefit-payment");
+  CHECK(c.outside_text[0] == "番号法に定める利用事務");
+  std::ostringstream out;
+  write_coverage(out, c, "a.yaml", Lang::en);
+  CHECK(out.str().find("  + benefit-payment: 番号法に定める利用事務\n") != std::string::npos);
+  CHECK(out.str().find("  ✗ 保険給付 / 内部 / 保険給付及び付加給付の実施\n") != std::string::npos);
+}
