@@ -1,7 +1,10 @@
 // notice-audit: builds the command line, dispatches to one subcommand, and turns failures of the
 // environment into `notice-audit: error: …` with exit status 2.
+#include "cmd_completion.hpp"
 #include "cmd_diff.hpp"
+#include "cmd_graph.hpp"
 #include "cmd_rules.hpp"
+#include "cmd_schema.hpp"
 #include "cmd_validate.hpp"
 #include "exit_codes.hpp"
 #include "version.hpp"
@@ -26,6 +29,13 @@ int main(int argc, char** argv) {
   CLI::App* rules_cmd = add_rules(app, rules);
   DiffCliOptions diff;
   CLI::App* diff_cmd = add_diff(app, diff);
+  GraphOptions graph;
+  CLI::App* graph_cmd = add_graph(app, graph);
+  SchemaOptions schema;
+  CLI::App* schema_cmd = add_schema(app, schema);
+  // Declared last so that its script covers every subcommand above.
+  CompletionOptions completion;
+  CLI::App* completion_cmd = add_completion(app, completion);
 
   try {
     app.parse(argc, argv);
@@ -43,6 +53,15 @@ int main(int argc, char** argv) {
     }
     if (diff_cmd->parsed()) {
       return run_diff(diff, std::cout, std::cerr);
+    }
+    if (graph_cmd->parsed()) {
+      return run_graph(graph, std::cout, std::cerr);
+    }
+    if (schema_cmd->parsed()) {
+      return run_schema(schema, std::cout, std::cerr);
+    }
+    if (completion_cmd->parsed()) {
+      return run_completion(completion, app, std::cout, std::cerr);
     }
   } catch (const notice::Error& e) {
     std::cout.flush();

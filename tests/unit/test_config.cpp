@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -47,7 +49,7 @@ TEST_CASE("config errors name the file, line and column and say what is allowed"
 
 TEST_CASE("find_config looks in the directory and its parents", "[config]") {
   namespace fs = std::filesystem;
-  const fs::path root = fs::temp_directory_path() / "notice-audit-test-config";
+  const fs::path root = fs::temp_directory_path() / ("notice-audit-test-config-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "a" / "b");
   std::ofstream(root / "notice-audit.toml") << "format = \"json\"\n";

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,7 +22,7 @@ std::string slurp(const fs::path& path) {
 }
 
 struct TempDir {
-  fs::path path = fs::temp_directory_path() / "notice-audit-test-output";
+  fs::path path = fs::temp_directory_path() / ("notice-audit-test-output-" + std::to_string(::getpid()));
   TempDir() {
     fs::remove_all(path);
     fs::create_directories(path);

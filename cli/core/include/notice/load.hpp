@@ -14,7 +14,7 @@ namespace notice {
 
 /// Limits that keep a hostile file from exhausting time or memory.
 struct LoadLimits {
-  std::size_t max_file_bytes = 16u << 20;     ///< larger files are refused
+  std::size_t max_file_bytes = 4u << 20;      ///< larger files are refused (a notice is ~30 KB)
   std::size_t max_nodes = 400'000;          ///< nodes after alias expansion
   std::size_t max_scalar_bytes = 64u << 10;   ///< longer scalars are refused before schema checks
   int max_depth = 64;                         ///< nesting of mappings and sequences

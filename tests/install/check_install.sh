@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the build into a temporary prefix and runs the installed binary on the bundled notice.
+# Usage: check_install.sh BUILD_DIR
+set -euo pipefail
+build="$1"
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" > /dev/null
+failed=0
+for f in bin/notice-audit share/man/man1/notice-audit-validate.1 share/bash-completion/completions/notice-audit \
+         share/zsh/vendor-completions/_notice-audit share/notice-audit/schemas/notice.schema.json \
+         share/notice-audit/examples/acom-kenpo.yaml; do
+  [ -e "$prefix/$f" ] || { echo "not installed: $f"; failed=1; }
+done
+# The installed binary needs nothing from the source or build tree.
+(cd "$prefix" && ./bin/notice-audit validate -q share/notice-audit/examples/acom-kenpo.yaml > out.txt) ||
+  { echo "installed validate failed"; failed=1; }
+grep -q "mynumber-19-stale-item" "$prefix/out.txt" || { echo "installed validate did not report the known finding"; failed=1; }
+MANPATH="$prefix/share/man" man -w notice-audit-validate > /dev/null 2>&1 ||
+  { echo "man notice-audit-validate not found in the installed tree"; failed=1; }
+[ "$failed" = 0 ] && echo "installed into a temporary prefix; the installed binary validates the bundled notice"
+exit "$failed"
