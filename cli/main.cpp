@@ -3,6 +3,8 @@
 #include "cmd_completion.hpp"
 #include "cmd_diff.hpp"
 #include "cmd_graph.hpp"
+#include "cmd_init.hpp"
+#include "cmd_render.hpp"
 #include "cmd_rules.hpp"
 #include "cmd_schema.hpp"
 #include "cmd_validate.hpp"
@@ -25,12 +27,16 @@ int main(int argc, char** argv) {
 
   ValidateOptions validate;
   CLI::App* validate_cmd = add_validate(app, validate);
+  RenderCommandOptions render;
+  CLI::App* render_cmd = add_render(app, render);
   RulesOptions rules;
   CLI::App* rules_cmd = add_rules(app, rules);
   DiffCliOptions diff;
   CLI::App* diff_cmd = add_diff(app, diff);
   GraphOptions graph;
   CLI::App* graph_cmd = add_graph(app, graph);
+  InitOptions init;
+  CLI::App* init_cmd = add_init(app, init);
   SchemaOptions schema;
   CLI::App* schema_cmd = add_schema(app, schema);
   // Declared last so that its script covers every subcommand above.
@@ -48,6 +54,9 @@ int main(int argc, char** argv) {
     if (validate_cmd->parsed()) {
       return run_validate(validate, std::cout, std::cerr);
     }
+    if (render_cmd->parsed()) {
+      return run_render(render, std::cout, std::cerr);
+    }
     if (rules_cmd->parsed()) {
       return run_rules(rules, std::cout, std::cerr);
     }
@@ -56,6 +65,9 @@ int main(int argc, char** argv) {
     }
     if (graph_cmd->parsed()) {
       return run_graph(graph, std::cout, std::cerr);
+    }
+    if (init_cmd->parsed()) {
+      return run_init(init, std::cin, std::cout, std::cerr);
     }
     if (schema_cmd->parsed()) {
       return run_schema(schema, std::cout, std::cerr);

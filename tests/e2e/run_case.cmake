@@ -29,6 +29,7 @@ set(ENV{LANG} "C.UTF-8")
 execute_process(
   COMMAND "${BIN}" ${args}
   WORKING_DIRECTORY "${CASE}"
+  INPUT_FILE /dev/null
   OUTPUT_VARIABLE actual_stdout
   ERROR_VARIABLE actual_stderr
   RESULT_VARIABLE actual_exit
@@ -41,7 +42,7 @@ file(WRITE "${OUT}/actual.stderr" "${actual_stderr}")
 file(WRITE "${OUT}/actual.exit" "${actual_exit}\n")
 
 # Files the command wrote into @OUT@ are compared with CASE/expected.files/<name>.
-file(GLOB expected_files RELATIVE "${CASE}/expected.files" "${CASE}/expected.files/*")
+file(GLOB_RECURSE expected_files RELATIVE "${CASE}/expected.files" "${CASE}/expected.files/*")
 
 if("$ENV{NOTICE_AUDIT_UPDATE_EXPECTED}")
   foreach(name IN LISTS expected_files)

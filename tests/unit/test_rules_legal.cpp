@@ -215,3 +215,14 @@ TEST_CASE("vague-purpose, empty-bucket and category-numbering", "[rules][flows]"
   CHECK(findings(replaced(k_minimal, "marker: \"1．\"", "marker: \"１．\""), "category-numbering").empty());
   CHECK(findings(k_minimal, "category-numbering").empty());
 }
+
+TEST_CASE("revision-wording-date: the closing line names the effective date", "[rules][legal]") {
+  CHECK(findings(k_minimal, "revision-wording-date").empty());
+  CHECK(findings(replaced(k_minimal, "wording: 令和４年４月１日から改正施行する。", "wording: 令和４年４月２日から改正施行する。"),
+                 "revision-wording-date") ==
+        Lines{"a.yaml:10:14: error: the closing line says 令和４年４月２日 (2022-04-02), but the revision is effective "
+              "2022-04-01 (令和４年４月１日) [revision-wording-date]"});
+  CHECK(findings(replaced(k_minimal, "wording: 令和３年９月１日施行", "wording: 令和3年9月1日施行"),
+                 "revision-wording-date")
+            .empty());
+}

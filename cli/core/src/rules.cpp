@@ -73,6 +73,8 @@ const std::vector<RuleInfo> k_catalog = {
     {"guideline-superseded", Severity::warning, "legal",
      "the MHLW ガイドライン cited on or after 2017-04-14, when the PPC/MHLW ガイダンス replaced it",
      "健康保険組合等における個人情報の適切な取扱いのためのガイダンス (個人情報保護委員会・厚生労働省), from 2017-04-14"},
+    {"revision-wording-date", Severity::error, "legal",
+     "a revision's closing line names another date than its `effective` date", ""},
     {"law-title", Severity::warning, "legal", "a law's official title is misspelt",
      "official titles (e.g. 行政手続における…, not 行政手続きにおける…)"},
     // Flows.

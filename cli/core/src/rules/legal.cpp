@@ -1,5 +1,6 @@
 // Legal rules that depend on the date: what the law said on the revision's effective date.
 // Each fact carries its date; docs/rules/<id>.md gives the source and any uncertainty.
+#include "notice/era.hpp"
 #include "rules/context.hpp"
 #include "rules/text.hpp"
 
@@ -211,6 +212,22 @@ void check_legal_revision(Context& ctx) {
 }
 
 void check_legal_file(Context& ctx) {
+  // The closing line of each revision names its date in the Japanese era; it must be the date the
+  // revision takes effect.
+  for (const Revision& r : ctx.notice().revisions) {
+    const auto found = find_japanese_date(r.wording.value);
+    if (!found || found->date == r.effective) {
+      continue;
+    }
+    const std::string printed = r.wording.value.substr(found->begin, found->end - found->begin);
+    const std::string expected = to_japanese_date(r.effective).value_or(to_string(r.effective));
+    ctx.report("revision-wording-date", locate(ctx.notice(), r.wording, found->begin, found->end - found->begin),
+               {"the closing line says " + printed + " (" + to_string(found->date) + "), but the revision is "
+                "effective " + to_string(r.effective) + " (" + expected + ")",
+                "施行日の記載が「" + printed + "」（" + to_string(found->date) + "）ですが、この改正の `effective` は " +
+                    to_string(r.effective) + "（" + expected + "）です"});
+  }
+
   // Official titles that are commonly misspelt in notices.
   struct Misspelling {
     std::string_view wrong;

@@ -1,0 +1,54 @@
+#include "notice/scaffold.hpp"
+
+#include "notice/era.hpp"
+#include "notice/error.hpp"
+#include "notice/schema.hpp"
+#include "notice/template.hpp"
+
+namespace notice {
+namespace {
+
+// The content of a YAML double-quoted scalar: only \ and " need escaping once line breaks are refused.
+std::string yaml_quoted(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string builtin(std::string_view name) {
+  const auto text = builtin_template(name);
+  if (!text) {
+    throw Error("built-in template " + std::string(name) + " is missing");
+  }
+  return std::string(*text);
+}
+
+} // namespace
+
+std::vector<ScaffoldFile> scaffold(const ScaffoldOptions& o) {
+  if (o.insurer.empty()) {
+    throw Error("--insurer: give the society's name, e.g. --insurer 〇〇健康保険組合");
+  }
+  if (o.insurer.find_first_of("\r\n\t") != std::string::npos) {
+    throw Error("--insurer: the name must be one line");
+  }
+  TemplateValue data;
+  data.set("insurer", yaml_quoted(o.insurer));
+  data.set("kind", o.kind);
+  data.set("effective", to_string(o.effective));
+  data.set("wording", yaml_quoted(default_revision_wording(o.effective, true)));
+  std::vector<ScaffoldFile> files;
+  files.push_back({"notice/" + o.file + ".yaml",
+                   expand_template(builtin("init/notice.yaml.mustache"), "init/notice.yaml.mustache", data,
+                                   TemplateEscape::none)});
+  files.push_back({"schemas/notice.schema.json", std::string(notice_schema_json())});
+  files.push_back({"notice-audit.toml", builtin("init/notice-audit.toml")});
+  return files;
+}
+
+} // namespace notice
