@@ -33,7 +33,7 @@ CLI::App* add_diff(CLI::App& app, DiffCliOptions& o) {
   cmd->add_option("--git", o.git, "Compare FILE as committed at this git revision (branch, tag, commit) with the "
                                   "working tree: what a pull request changes");
   cmd->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "md", "table-html"}))
+      ->check(CLI::IsMember({"text", "json", "md", "table-html", "table-docx", "table-pdf"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", o.fail_on,
                   "Exit with status 1 when a change is at or above this severity (error, warning, info; never) or "
@@ -223,7 +223,13 @@ int run_diff(const DiffCliOptions& o, std::ostream& out, std::ostream& err) {
                                                 isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   std::ostringstream buffer;
   std::ostream& sink = o.output.empty() ? out : buffer;
-  if (o.format == "json") {
+  if (o.format == "table-docx" || o.format == "table-pdf") {
+    if (o.output.empty() && isatty(STDOUT_FILENO)) {
+      err << "notice-audit: error: --format " << o.format << " is binary; give -o FILE or redirect standard output\n";
+      return k_exit_usage;
+    }
+    sink << render_diff_table(diff, o.format == "table-docx" ? "docx" : "pdf");
+  } else if (o.format == "json") {
     write_diff_json(sink, diff, write_options);
   } else if (o.format == "md") {
     write_diff_markdown(sink, diff, write_options);

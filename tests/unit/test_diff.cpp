@@ -3,6 +3,7 @@
 
 #include "notice/diff.hpp"
 #include "notice/load.hpp"
+#include "notice/process.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -520,4 +521,29 @@ TEST_CASE("the comparison table underlines each side's changed passages and esca
                                    "<td>被保険者資格の確認、被扶養者の認定並びに<u>健康保険被保険者証</u>の発行管理</td>"));
   CHECK_THAT(html, Catch::Contains("海外療養費に係る翻訳<u>&lt;</u>外部<u>&gt;</u>委託</td><td>海外療養費に係る翻訳<u>のための</u>外部委託"));
   CHECK_THAT(html, !Catch::Contains("<外部>"));
+}
+
+TEST_CASE("the comparison table converts to docx and pdf through Pandoc", "[diff][write][pandoc]") {
+  const Diff d = compare(k_base, replaced(k_base, "健康保険被保険者証の発行管理", "資格確認書の発行管理"));
+  const std::string docx = render_diff_table(d, "docx");
+  CHECK(docx.substr(0, 4) == std::string("PK\x03\x04", 4));
+  CHECK(render_diff_table(d, "docx") == docx); // reproducible: file times from the effective date
+
+  const std::string pdf = render_diff_table(d, "pdf");
+  REQUIRE(pdf.substr(0, 5) == "%PDF-");
+  ProcessOptions input;
+  input.input = pdf;
+  const ProcessResult text = run_process({"pdftotext", "-raw", "-", "-"}, input);
+  REQUIRE(text.exit_code == 0);
+  // Cells wrap: compare the text without line breaks and spaces.
+  std::string flat;
+  for (const char ch : text.out) {
+    if (ch != '\n' && ch != ' ') {
+      flat += ch;
+    }
+  }
+  CHECK_THAT(flat, Catch::Contains("改正後"));
+  CHECK_THAT(flat, Catch::Contains("改正前"));
+  CHECK_THAT(flat, Catch::Contains("資格確認書の発行管理"));
+  CHECK_THAT(flat, Catch::Contains("健康保険被保険者証の発行管理"));
 }

@@ -201,6 +201,10 @@ void write_diff_markdown(std::ostream& out, const Diff& diff, const DiffWriteOpt
 /// get no row.
 void write_diff_table_html(std::ostream& out, const Diff& diff, const DiffWriteOptions& options);
 
+/// The 新旧対照表 converted from its HTML by Pandoc (render's path): `to` is "docx" or "pdf" (through
+/// WeasyPrint). Returns the file's bytes; throws notice::Error when a program is missing or fails.
+std::string render_diff_table(const Diff& diff, std::string_view to);
+
 /// Stable lowercase names used in JSON and text ("item", "reworded" …).
 std::string_view to_string(ElementKind kind);
 std::string_view to_string(ChangeKind kind);

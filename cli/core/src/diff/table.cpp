@@ -3,42 +3,21 @@
 // category, bucket, use case or paragraph.
 #include "notice/diff.hpp"
 
+#include "notice/render.hpp"
+#include "notice/template.hpp"
+
 #include <kainjow/mustache.hpp>
 
+#include <sstream>
 #include <string_view>
 
 namespace notice {
 namespace detail {
 extern const std::string_view k_comparison_table_template;
+extern const std::string_view k_comparison_table_css;
 } // namespace detail
 
 namespace {
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += ch;
-    }
-  }
-  return out;
-}
 
 // One side's cell: the unchanged text plain, this side's changed passages underlined.
 std::string cell(const std::vector<TextSegment>& wording, TextSegment::Op own) {
@@ -119,7 +98,23 @@ void write_diff_table_html(std::ostream& out, const Diff& diff, const DiffWriteO
   data.set("old_effective", to_string(diff.old_side.effective));
   data.set("new_effective", to_string(diff.new_side.effective));
   data.set("rows", rows);
+  data.set("css", std::string(detail::k_comparison_table_css));
   out << tmpl.render(data);
+}
+
+std::string render_diff_table(const Diff& diff, std::string_view to) {
+  std::ostringstream html;
+  write_diff_table_html(html, diff, {});
+  PandocJob job;
+  job.from = "html";
+  job.to = std::string(to);
+  job.title = diff.new_side.insurer + "　個人情報の利用目的の公表　新旧対照表";
+  // Pandoc's HTML reader drops <style>: the stylesheet goes in again for the PDF.
+  job.css = std::string(detail::k_comparison_table_css);
+  job.date = diff.new_side.effective;
+  // The page's <title> would become a second title above the table's own heading.
+  job.lua_filter = "function Meta(meta) meta.title = nil; return meta end\n";
+  return convert_with_pandoc(html.str(), job);
 }
 
 } // namespace notice
