@@ -1,6 +1,7 @@
 // notice-audit: builds the command line, dispatches to one subcommand, and turns failures of the
 // environment into `notice-audit: error: …` with exit status 2.
 #include "cmd_completion.hpp"
+#include "cmd_diff.hpp"
 #include "cmd_graph.hpp"
 #include "cmd_init.hpp"
 #include "cmd_render.hpp"
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
   CLI::App* render_cmd = add_render(app, render);
   RulesOptions rules;
   CLI::App* rules_cmd = add_rules(app, rules);
+  DiffCliOptions diff;
+  CLI::App* diff_cmd = add_diff(app, diff);
   GraphOptions graph;
   CLI::App* graph_cmd = add_graph(app, graph);
   InitOptions init;
@@ -56,6 +59,9 @@ int main(int argc, char** argv) {
     }
     if (rules_cmd->parsed()) {
       return run_rules(rules, std::cout, std::cerr);
+    }
+    if (diff_cmd->parsed()) {
+      return run_diff(diff, std::cout, std::cerr);
     }
     if (graph_cmd->parsed()) {
       return run_graph(graph, std::cout, std::cerr);
