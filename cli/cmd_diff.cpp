@@ -10,6 +10,8 @@
 #include "notice/output.hpp"
 #include "notice/report.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -17,12 +19,10 @@
 #include <ostream>
 #include <sstream>
 
-#include <unistd.h>
-
 namespace notice::cli {
 
-CLI::App* add_diff(CLI::App& app, DiffCliOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
+CLI::App *add_diff(CLI::App &app, DiffCliOptions &o) {
+  CLI::App *cmd = app.add_subcommand(
       "diff", "Compare two revisions of a notice: what changed, and which changes need legal review");
   cmd->add_option("sides", o.sides,
                   "OLD NEW: each a file, or FILE@YYYY-MM-DD for one revision of a multi-revision file. One FILE "
@@ -30,8 +30,9 @@ CLI::App* add_diff(CLI::App& app, DiffCliOptions& o) {
                   "--git, FILE is compared with itself at REV")
       ->required()
       ->expected(1, 2);
-  cmd->add_option("--git", o.git, "Compare FILE as committed at this git revision (branch, tag, commit) with the "
-                                  "working tree: what a pull request changes");
+  cmd->add_option("--git", o.git,
+                  "Compare FILE as committed at this git revision (branch, tag, commit) with the "
+                  "working tree: what a pull request changes");
   cmd->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "md", "table-html", "table-docx", "table-pdf"}))
       ->capture_default_str();
@@ -58,16 +59,15 @@ struct SideSpec {
 };
 
 // `FILE@YYYY-MM-DD` names one revision; an `@` followed by anything else is part of the file name.
-SideSpec parse_side(const std::string& arg) {
+SideSpec parse_side(const std::string &arg) {
   SideSpec spec{arg, arg, std::nullopt};
   const auto at = arg.rfind('@');
   if (at == std::string::npos || at == 0) {
     return spec;
   }
   const std::string suffix = arg.substr(at + 1);
-  const bool date_like = !suffix.empty() && std::all_of(suffix.begin(), suffix.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '-';
-  });
+  const bool date_like = !suffix.empty() && std::all_of(suffix.begin(), suffix.end(),
+                                                        [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
   if (!date_like || std::filesystem::exists(arg)) {
     return spec;
   }
@@ -79,24 +79,24 @@ SideSpec parse_side(const std::string& arg) {
   return spec;
 }
 
-std::string revision_list(const Notice& notice) {
+std::string revision_list(const Notice &notice) {
   std::string out;
-  for (const auto& r : notice.revisions) {
+  for (const auto &r : notice.revisions) {
     out += (out.empty() ? "" : ", ") + to_string(r.effective);
   }
   return out;
 }
 
 // Prints the load errors as validate does and returns nullopt, or returns the loaded notice.
-std::optional<Notice> checked(LoadResult loaded, std::ostream& err) {
+std::optional<Notice> checked(LoadResult loaded, std::ostream &err) {
   const bool broken = !loaded.notice || std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
-                                                    [](const Diagnostic& d) { return d.severity == Severity::error; });
+                                                    [](const Diagnostic &d) { return d.severity == Severity::error; });
   if (!broken) {
     return std::move(loaded.notice);
   }
   std::vector<Diagnostic> errors;
   std::copy_if(loaded.diagnostics.begin(), loaded.diagnostics.end(), std::back_inserter(errors),
-               [](const Diagnostic& d) { return d.severity == Severity::error; });
+               [](const Diagnostic &d) { return d.severity == Severity::error; });
   sort_diagnostics(errors);
   const std::string path = loaded.source ? loaded.source->path() : std::string();
   ReportOptions options;
@@ -114,24 +114,24 @@ struct Side {
   std::string path;
 };
 
-Side view_of(const Notice& notice, const std::string& label, std::optional<Date> revision) {
+Side view_of(const Notice &notice, const std::string &label, std::optional<Date> revision) {
   if (revision) {
     const bool listed = std::any_of(notice.revisions.begin(), notice.revisions.end(),
-                                    [&](const Revision& r) { return r.effective == *revision; });
+                                    [&](const Revision &r) { return r.effective == *revision; });
     if (!listed) {
       throw Error(notice.path + " has no revision effective " + to_string(*revision) +
                   "; its revisions are effective " + revision_list(notice));
     }
     return {at(notice, *revision), label, notice.path};
   }
-  const Revision* latest = latest_revision(notice);
+  const Revision *latest = latest_revision(notice);
   return {latest ? at(notice, latest->effective) : notice, label, notice.path};
 }
 
 // The revision before `date` in `notice`, or throws saying there is none.
-Date previous_revision(const Notice& notice, Date date) {
+Date previous_revision(const Notice &notice, Date date) {
   std::optional<Date> found;
-  for (const auto& r : notice.revisions) {
+  for (const auto &r : notice.revisions) {
     if (r.effective < date && (!found || *found < r.effective)) {
       found = r.effective;
     }
@@ -145,7 +145,7 @@ Date previous_revision(const Notice& notice, Date date) {
 
 } // namespace
 
-int run_diff(const DiffCliOptions& o, std::ostream& out, std::ostream& err) {
+int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
   std::string policy_error;
   const auto policy = parse_diff_fail_policy(o.fail_on, policy_error);
   if (!policy) {
@@ -194,7 +194,8 @@ int run_diff(const DiffCliOptions& o, std::ostream& out, std::ostream& err) {
     const SideSpec old_spec = parse_side(o.sides[0]);
     const SideSpec new_spec = parse_side(o.sides[1]);
     auto old_notice = checked(load_file(old_spec.path), err);
-    auto new_notice = old_spec.path == new_spec.path && old_notice ? old_notice : checked(load_file(new_spec.path), err);
+    auto new_notice =
+        old_spec.path == new_spec.path && old_notice ? old_notice : checked(load_file(new_spec.path), err);
     if (!old_notice || !new_notice) {
       return k_exit_usage;
     }
@@ -203,8 +204,8 @@ int run_diff(const DiffCliOptions& o, std::ostream& out, std::ostream& err) {
     inputs = {old_spec.path, new_spec.path};
   }
 
-  const Insurer& old_insurer = old_side->view.insurer;
-  const Insurer& new_insurer = new_side->view.insurer;
+  const Insurer &old_insurer = old_side->view.insurer;
+  const Insurer &new_insurer = new_side->view.insurer;
   if (!o.force && old_insurer.name.value != new_insurer.name.value) {
     err << "notice-audit: error: " << old_side->label << " and " << new_side->label
         << " are the notices of different insurers (" << old_insurer.name.value << ", " << new_insurer.name.value
@@ -222,7 +223,7 @@ int run_diff(const DiffCliOptions& o, std::ostream& out, std::ostream& err) {
   write_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && o.format == "text" &&
                                                 isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   std::ostringstream buffer;
-  std::ostream& sink = o.output.empty() ? out : buffer;
+  std::ostream &sink = o.output.empty() ? out : buffer;
   if (o.format == "table-docx" || o.format == "table-pdf") {
     if (o.output.empty() && isatty(STDOUT_FILENO)) {
       err << "notice-audit: error: --format " << o.format << " is binary; give -o FILE or redirect standard output\n";

@@ -20,10 +20,10 @@ struct DiffCliOptions {
 };
 
 /// Declares the subcommand and its options; opens no files.
-CLI::App* add_diff(CLI::App& app, DiffCliOptions& options);
+CLI::App *add_diff(CLI::App &app, DiffCliOptions &options);
 
 /// Loads both sides, compares them, writes the report to `out` (or --output) and returns 0, or 1
 /// when a change meets --fail-on; bad input is reported on `err` with exit status 2.
-int run_diff(const DiffCliOptions& options, std::ostream& out, std::ostream& err);
+int run_diff(const DiffCliOptions &options, std::ostream &out, std::ostream &err);
 
 } // namespace notice::cli

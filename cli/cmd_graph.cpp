@@ -13,8 +13,8 @@
 
 namespace notice::cli {
 
-CLI::App* add_graph(CLI::App& app, GraphOptions& o) {
-  CLI::App* cmd = app.add_subcommand("graph", "Draw a data-flow diagram: who receives what from the insurer, and why");
+CLI::App *add_graph(CLI::App &app, GraphOptions &o) {
+  CLI::App *cmd = app.add_subcommand("graph", "Draw a data-flow diagram: who receives what from the insurer, and why");
   cmd->add_option("file", o.path, "Notice file; FILE@YYYY-MM-DD picks the revision in force on that date");
   cmd->add_option("-r,--revision", o.revision, "Draw the revision in force on this date (YYYY-MM-DD; default: latest)");
   cmd->add_option("-f,--format", o.format, "Output format (default: from the extension of --output, else svg)")
@@ -49,7 +49,7 @@ struct Spec {
   std::optional<Date> date;
 };
 
-Spec parse_spec(const std::string& text) {
+Spec parse_spec(const std::string &text) {
   const auto at = text.rfind('@');
   if (at != std::string::npos && at > 0) {
     if (auto date = parse_date(std::string_view(text).substr(at + 1))) {
@@ -65,10 +65,10 @@ struct View {
   std::string label;
 };
 
-View load_view(const std::string& path, std::optional<Date> date, std::ostream& err) {
+View load_view(const std::string &path, std::optional<Date> date, std::ostream &err) {
   LoadResult loaded = load_file(path);
   const bool errors = std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
-                                  [](const Diagnostic& d) { return d.severity == Severity::error; });
+                                  [](const Diagnostic &d) { return d.severity == Severity::error; });
   if (!loaded.notice || errors) {
     std::vector<FileReport> reports{{path, loaded.source, loaded.diagnostics}};
     ReportOptions report_options;
@@ -76,8 +76,8 @@ View load_view(const std::string& path, std::optional<Date> date, std::ostream& 
     write_report(err, ReportFormat::text, reports, report_options);
     throw Usage{path + ": not a usable notice; fix the errors above (`notice-audit validate " + path + "`)"};
   }
-  const Notice& notice = *loaded.notice;
-  const Revision* revision = date ? revision_at(notice, *date) : latest_revision(notice);
+  const Notice &notice = *loaded.notice;
+  const Revision *revision = date ? revision_at(notice, *date) : latest_revision(notice);
   if (!revision) {
     throw Usage{path + ": no revision is in force on " + to_string(*date) + "; its revisions start on " +
                 to_string(notice.revisions.front().effective)};
@@ -89,7 +89,7 @@ View load_view(const std::string& path, std::optional<Date> date, std::ostream& 
   return view;
 }
 
-std::optional<GraphFormat> format_from_extension(const std::string& path) {
+std::optional<GraphFormat> format_from_extension(const std::string &path) {
   const auto dot = path.rfind('.');
   if (dot == std::string::npos) {
     return std::nullopt;
@@ -98,10 +98,10 @@ std::optional<GraphFormat> format_from_extension(const std::string& path) {
   return extension == "gv" ? GraphFormat::dot : parse_graph_format(extension);
 }
 
-std::string filter_words(const GraphOptions& o) {
+std::string filter_words(const GraphOptions &o) {
   std::string words;
-  auto add = [&](const char* flag, const std::vector<std::string>& values) {
-    for (const auto& value : values) {
+  auto add = [&](const char *flag, const std::vector<std::string> &values) {
+    for (const auto &value : values) {
       words += std::string(words.empty() ? "" : " ") + flag + " " + value;
     }
   };
@@ -112,7 +112,7 @@ std::string filter_words(const GraphOptions& o) {
   return words;
 }
 
-int run(const GraphOptions& o, std::ostream& out, std::ostream& err) {
+int run(const GraphOptions &o, std::ostream &out, std::ostream &err) {
   if (o.path.empty() && o.diff.empty()) {
     throw Usage{"graph: give a notice FILE, or --diff OLD NEW"};
   }
@@ -122,7 +122,7 @@ int run(const GraphOptions& o, std::ostream& out, std::ostream& err) {
   options.filter.purposes = o.purposes;
   options.filter.parties = o.parties;
   options.filter.data = o.data;
-  for (const auto& flow : o.flows) {
+  for (const auto &flow : o.flows) {
     options.filter.flows.push_back(*parse_flow_kind(flow));
   }
 
@@ -162,7 +162,7 @@ int run(const GraphOptions& o, std::ostream& out, std::ostream& err) {
     View new_view = load_view(new_spec.path, new_spec.date, err);
     const auto old_problems = check_filter(old_view.notice, options.filter);
     const auto new_problems = check_filter(new_view.notice, options.filter);
-    for (const auto& problem : new_problems) {
+    for (const auto &problem : new_problems) {
       if (std::find(old_problems.begin(), old_problems.end(), problem) != old_problems.end()) {
         throw Usage{problem};
       }
@@ -186,10 +186,10 @@ int run(const GraphOptions& o, std::ostream& out, std::ostream& err) {
 
 } // namespace
 
-int run_graph(const GraphOptions& o, std::ostream& out, std::ostream& err) {
+int run_graph(const GraphOptions &o, std::ostream &out, std::ostream &err) {
   try {
     return run(o, out, err);
-  } catch (const Usage& usage) {
+  } catch (const Usage &usage) {
     err << "notice-audit: error: " << usage.message << '\n';
     return k_exit_usage;
   }

@@ -24,10 +24,10 @@ struct GraphOptions {
 };
 
 /// Declares the subcommand and its options; opens no files.
-CLI::App* add_graph(CLI::App& app, GraphOptions& options);
+CLI::App *add_graph(CLI::App &app, GraphOptions &options);
 
 /// Draws the diagram to `out` (or --output); problems with the input go to `err`. Returns an exit
 /// code from exit_codes.hpp: 0 when drawn, 2 for bad usage or an unusable notice.
-int run_graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
+int run_graph(const GraphOptions &options, std::ostream &out, std::ostream &err);
 
 } // namespace notice::cli

@@ -6,16 +6,16 @@
 #include "notice/output.hpp"
 #include "notice/scaffold.hpp"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <istream>
 #include <ostream>
 
-#include <unistd.h>
-
 namespace notice::cli {
 
-CLI::App* add_init(CLI::App& app, InitOptions& o) {
-  CLI::App* cmd = app.add_subcommand("init", "Create a new notice (from the model list), notice-audit.toml and the "
+CLI::App *add_init(CLI::App &app, InitOptions &o) {
+  CLI::App *cmd = app.add_subcommand("init", "Create a new notice (from the model list), notice-audit.toml and the "
                                              "schema in a directory, overwriting nothing");
   cmd->add_option("directory", o.directory, "Where to create the files (default: the current directory)");
   cmd->add_option("--insurer", o.insurer, "The society's name, e.g. 〇〇健康保険組合");
@@ -29,8 +29,7 @@ CLI::App* add_init(CLI::App& app, InitOptions& o) {
 namespace {
 
 // Asks on a terminal; a script without the flag gets a usage error instead of a hang.
-std::string ask(const std::string& value, const char* flag, const char* question, std::istream& in,
-                std::ostream& out) {
+std::string ask(const std::string &value, const char *flag, const char *question, std::istream &in, std::ostream &out) {
   if (!value.empty()) {
     return value;
   }
@@ -45,7 +44,7 @@ std::string ask(const std::string& value, const char* flag, const char* question
 
 } // namespace
 
-int run_init(const InitOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+int run_init(const InitOptions &o, std::istream &in, std::ostream &out, std::ostream &err) {
   namespace fs = std::filesystem;
   ScaffoldOptions options;
   options.kind = o.kind;
@@ -64,7 +63,7 @@ int run_init(const InitOptions& o, std::istream& in, std::ostream& out, std::ost
   }
   const auto files = scaffold(options);
   std::vector<std::string> existing;
-  for (const auto& f : files) {
+  for (const auto &f : files) {
     std::error_code ec;
     if (fs::exists(fs::path(o.directory) / f.path, ec)) {
       existing.push_back((fs::path(o.directory) / f.path).string());
@@ -72,12 +71,12 @@ int run_init(const InitOptions& o, std::istream& in, std::ostream& out, std::ost
   }
   if (!existing.empty()) {
     err << "notice-audit: error: these files exist already; init overwrites nothing:\n";
-    for (const auto& path : existing) {
+    for (const auto &path : existing) {
       err << "  " << path << '\n';
     }
     return k_exit_usage;
   }
-  for (const auto& f : files) {
+  for (const auto &f : files) {
     const fs::path target = fs::path(o.directory) / f.path;
     fs::create_directories(target.parent_path());
     write_file_atomically(target.string(), f.content);

@@ -7,15 +7,15 @@
 #include "notice/output.hpp"
 #include "notice/render.hpp"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <ostream>
 
-#include <unistd.h>
-
 namespace notice::cli {
 
-CLI::App* add_render(CLI::App& app, RenderCommandOptions& o) {
-  CLI::App* cmd = app.add_subcommand("render", "Write the member-facing notice as text, Markdown, HTML, PDF or DOCX");
+CLI::App *add_render(CLI::App &app, RenderCommandOptions &o) {
+  CLI::App *cmd = app.add_subcommand("render", "Write the member-facing notice as text, Markdown, HTML, PDF or DOCX");
   cmd->add_option("file", o.path, "The notice file (YAML)")->required();
   cmd->add_option("-r,--revision", o.revision,
                   "Render the notice as in force on this date (YYYY-MM-DD; default: the latest revision)");
@@ -33,7 +33,7 @@ CLI::App* add_render(CLI::App& app, RenderCommandOptions& o) {
 
 namespace {
 
-std::optional<RenderFormat> format_from_extension(const std::string& path) {
+std::optional<RenderFormat> format_from_extension(const std::string &path) {
   std::string ext = std::filesystem::path(path).extension().string();
   if (ext.empty()) {
     return std::nullopt;
@@ -49,7 +49,7 @@ std::optional<RenderFormat> format_from_extension(const std::string& path) {
 
 } // namespace
 
-int run_render(const RenderCommandOptions& o, std::ostream& out, std::ostream& err) {
+int run_render(const RenderCommandOptions &o, std::ostream &out, std::ostream &err) {
   RenderOptions options;
   if (!o.format.empty()) {
     options.format = *parse_render_format(o.format);
@@ -90,7 +90,7 @@ int run_render(const RenderCommandOptions& o, std::ostream& out, std::ostream& e
 
   const LoadResult loaded = load_file(o.path);
   if (!loaded.notice) {
-    for (const auto& d : loaded.diagnostics) {
+    for (const auto &d : loaded.diagnostics) {
       if (d.severity == Severity::error) {
         err << format_diagnostic(d) << '\n';
       }
@@ -98,9 +98,9 @@ int run_render(const RenderCommandOptions& o, std::ostream& out, std::ostream& e
     err << "notice-audit: error: " << o.path << ": not a usable notice; `notice-audit validate` explains\n";
     return k_exit_usage;
   }
-  const Notice& notice = *loaded.notice;
+  const Notice &notice = *loaded.notice;
   if (!revision) {
-    const Revision* latest = latest_revision(notice);
+    const Revision *latest = latest_revision(notice);
     if (latest == nullptr) {
       err << "notice-audit: error: " << o.path << ": the notice lists no revision\n";
       return k_exit_usage;

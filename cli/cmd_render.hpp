@@ -19,10 +19,10 @@ struct RenderCommandOptions {
 };
 
 /// Declares the subcommand and its options; opens no files.
-CLI::App* add_render(CLI::App& app, RenderCommandOptions& options);
+CLI::App *add_render(CLI::App &app, RenderCommandOptions &options);
 
 /// Renders the notice to `out` (or --output); problems with the input go to `err`. Returns an exit
 /// code from exit_codes.hpp; failures of the environment (pandoc missing) throw notice::Error.
-int run_render(const RenderCommandOptions& options, std::ostream& out, std::ostream& err);
+int run_render(const RenderCommandOptions &options, std::ostream &out, std::ostream &err);
 
 } // namespace notice::cli

@@ -10,26 +10,26 @@
 
 namespace notice::cli {
 
-CLI::App* add_rules(CLI::App& app, RulesOptions& o) {
-  CLI::App* cmd = app.add_subcommand("rules", "List every rule with its id, default severity and basis");
+CLI::App *add_rules(CLI::App &app, RulesOptions &o) {
+  CLI::App *cmd = app.add_subcommand("rules", "List every rule with its id, default severity and basis");
   cmd->add_option("-f,--format", o.format, "Output format")->check(CLI::IsMember({"text", "md"}));
   return cmd;
 }
 
-int run_rules(const RulesOptions& o, std::ostream& out, std::ostream&) {
+int run_rules(const RulesOptions &o, std::ostream &out, std::ostream &) {
   if (o.format == "md") {
     out << "| rule | severity | family | what it finds | basis |\n| --- | --- | --- | --- | --- |\n";
-    for (const RuleInfo& r : rule_catalog()) {
-      out << "| [`" << r.id << "`](rules/" << r.id << ".md) | " << to_string(r.severity) << " | " << r.family
-          << " | " << r.summary << " | " << (r.basis.empty() ? "—" : r.basis) << " |\n";
+    for (const RuleInfo &r : rule_catalog()) {
+      out << "| [`" << r.id << "`](rules/" << r.id << ".md) | " << to_string(r.severity) << " | " << r.family << " | "
+          << r.summary << " | " << (r.basis.empty() ? "—" : r.basis) << " |\n";
     }
     return k_exit_clean;
   }
   std::size_t width = 0;
-  for (const RuleInfo& r : rule_catalog()) {
+  for (const RuleInfo &r : rule_catalog()) {
     width = std::max(width, r.id.size());
   }
-  for (const RuleInfo& r : rule_catalog()) {
+  for (const RuleInfo &r : rule_catalog()) {
     out << r.id << std::string(width - r.id.size() + 2, ' ') << to_string(r.severity)
         << std::string(9 - to_string(r.severity).size(), ' ') << r.summary << '\n';
   }

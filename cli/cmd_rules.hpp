@@ -13,9 +13,9 @@ struct RulesOptions {
 };
 
 /// Declares the subcommand and its options.
-CLI::App* add_rules(CLI::App& app, RulesOptions& options);
+CLI::App *add_rules(CLI::App &app, RulesOptions &options);
 
 /// Writes the rule catalogue to `out`. Returns an exit code from exit_codes.hpp.
-int run_rules(const RulesOptions& options, std::ostream& out, std::ostream& err);
+int run_rules(const RulesOptions &options, std::ostream &out, std::ostream &err);
 
 } // namespace notice::cli

@@ -8,11 +8,11 @@
 
 namespace notice::cli {
 
-CLI::App* add_schema(CLI::App& app, SchemaOptions&) {
+CLI::App *add_schema(CLI::App &app, SchemaOptions &) {
   return app.add_subcommand("schema", "Print the JSON Schema (draft-07) of the notice format this build reads");
 }
 
-int run_schema(const SchemaOptions&, std::ostream& out, std::ostream&) {
+int run_schema(const SchemaOptions &, std::ostream &out, std::ostream &) {
   out << notice_schema_json();
   return k_exit_clean;
 }

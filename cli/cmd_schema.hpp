@@ -10,9 +10,9 @@ namespace notice::cli {
 struct SchemaOptions {};
 
 /// Declares the subcommand.
-CLI::App* add_schema(CLI::App& app, SchemaOptions& options);
+CLI::App *add_schema(CLI::App &app, SchemaOptions &options);
 
 /// Writes the JSON Schema (draft-07) to `out`.
-int run_schema(const SchemaOptions& options, std::ostream& out, std::ostream& err);
+int run_schema(const SchemaOptions &options, std::ostream &out, std::ostream &err);
 
 } // namespace notice::cli

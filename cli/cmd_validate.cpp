@@ -11,15 +11,15 @@
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
 
+#include <unistd.h>
+
 #include <ostream>
 #include <sstream>
 
-#include <unistd.h>
-
 namespace notice::cli {
 
-CLI::App* add_validate(CLI::App& app, ValidateOptions& o) {
-  CLI::App* cmd = app.add_subcommand("validate", "Check notices against the JSON Schema and the rules");
+CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
+  CLI::App *cmd = app.add_subcommand("validate", "Check notices against the JSON Schema and the rules");
   cmd->add_option("paths", o.paths, "Notice files, or directories searched for *.yaml and *.yml")->required();
   cmd->add_option("-f,--format", o.format, "Report format (default: text, or `format` in notice-audit.toml)")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
@@ -27,8 +27,8 @@ CLI::App* add_validate(CLI::App& app, ValidateOptions& o) {
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("-r,--revision", o.revision, "Check only the revision in force on this date (YYYY-MM-DD)");
-  CLI::Option* config =
-      cmd->add_option("-c,--config", o.config, "Read this configuration file instead of searching for notice-audit.toml");
+  CLI::Option *config = cmd->add_option("-c,--config", o.config,
+                                        "Read this configuration file instead of searching for notice-audit.toml");
   cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml")->excludes(config);
   cmd->add_option("--ignore", o.ignore, "Turn off a rule (repeatable)");
   cmd->add_option("-o,--output", o.output, "Write the report to this file (atomically) instead of standard output");
@@ -44,7 +44,7 @@ CLI::App* add_validate(CLI::App& app, ValidateOptions& o) {
 
 namespace {
 
-Config resolve_config(const ValidateOptions& o) {
+Config resolve_config(const ValidateOptions &o) {
   if (o.no_config) {
     return {};
   }
@@ -57,7 +57,7 @@ Config resolve_config(const ValidateOptions& o) {
   return {};
 }
 
-bool reaches(Severity severity, const std::string& fail_on) {
+bool reaches(Severity severity, const std::string &fail_on) {
   if (fail_on == "never") {
     return false;
   }
@@ -67,11 +67,11 @@ bool reaches(Severity severity, const std::string& fail_on) {
 
 } // namespace
 
-int run_validate(const ValidateOptions& o, std::ostream& out, std::ostream& err) {
+int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err) {
   Config config = resolve_config(o);
-  RuleOptions& rules = config.rules;
-  for (const auto& id : o.ignore) {
-    const RuleInfo* rule = find_rule(id);
+  RuleOptions &rules = config.rules;
+  for (const auto &id : o.ignore) {
+    const RuleInfo *rule = find_rule(id);
     if (!rule || !rule->configurable) {
       err << "notice-audit: error: --ignore " << id << ": "
           << (rule ? "this rule reports an unreadable file and cannot be turned off"
@@ -94,7 +94,7 @@ int run_validate(const ValidateOptions& o, std::ostream& out, std::ostream& err)
 
   const std::vector<std::string> files = collect_notice_files(o.paths);
   std::vector<FileReport> reports;
-  for (const auto& path : files) {
+  for (const auto &path : files) {
     LoadResult loaded = load_file(path);
     FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
     apply_options(report.diagnostics, rules);
@@ -127,7 +127,7 @@ int run_validate(const ValidateOptions& o, std::ostream& out, std::ostream& err)
   }
 
   if (o.coverage) {
-    for (const auto& path : files) {
+    for (const auto &path : files) {
       const LoadResult loaded = load_file(path);
       if (!loaded.notice || loaded.notice->revisions.empty()) {
         continue;
@@ -138,8 +138,8 @@ int run_validate(const ValidateOptions& o, std::ostream& out, std::ostream& err)
     }
   }
 
-  for (const auto& report : reports) {
-    for (const auto& d : report.diagnostics) {
+  for (const auto &report : reports) {
+    for (const auto &d : report.diagnostics) {
       if (!d.suppressed && reaches(d.severity, fail_on)) {
         return k_exit_findings;
       }

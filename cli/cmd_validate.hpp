@@ -27,10 +27,10 @@ struct ValidateOptions {
 };
 
 /// Declares the subcommand and its options; opens no files.
-CLI::App* add_validate(CLI::App& app, ValidateOptions& options);
+CLI::App *add_validate(CLI::App &app, ValidateOptions &options);
 
 /// Runs the check and writes the report to `out` (or --output); problems with the environment go
 /// to `err`. Returns an exit code from exit_codes.hpp.
-int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+int run_validate(const ValidateOptions &options, std::ostream &out, std::ostream &err);
 
 } // namespace notice::cli

@@ -17,7 +17,7 @@
 
 #include <iostream>
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   using namespace notice::cli;
   CLI::App app{"notice-audit: keep, check, compare and publish a health insurer's purpose-of-use notice "
                "(個人情報の利用目的の公表)",
@@ -26,26 +26,26 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   ValidateOptions validate;
-  CLI::App* validate_cmd = add_validate(app, validate);
+  CLI::App *validate_cmd = add_validate(app, validate);
   RenderCommandOptions render;
-  CLI::App* render_cmd = add_render(app, render);
+  CLI::App *render_cmd = add_render(app, render);
   RulesOptions rules;
-  CLI::App* rules_cmd = add_rules(app, rules);
+  CLI::App *rules_cmd = add_rules(app, rules);
   DiffCliOptions diff;
-  CLI::App* diff_cmd = add_diff(app, diff);
+  CLI::App *diff_cmd = add_diff(app, diff);
   GraphOptions graph;
-  CLI::App* graph_cmd = add_graph(app, graph);
+  CLI::App *graph_cmd = add_graph(app, graph);
   InitOptions init;
-  CLI::App* init_cmd = add_init(app, init);
+  CLI::App *init_cmd = add_init(app, init);
   SchemaOptions schema;
-  CLI::App* schema_cmd = add_schema(app, schema);
+  CLI::App *schema_cmd = add_schema(app, schema);
   // Declared last so that its script covers every subcommand above.
   CompletionOptions completion;
-  CLI::App* completion_cmd = add_completion(app, completion);
+  CLI::App *completion_cmd = add_completion(app, completion);
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::ParseError &e) {
     const int code = app.exit(e);
     return code == 0 ? k_exit_clean : k_exit_usage;
   }
@@ -75,13 +75,14 @@ int main(int argc, char** argv) {
     if (completion_cmd->parsed()) {
       return run_completion(completion, app, std::cout, std::cerr);
     }
-  } catch (const notice::Error& e) {
+  } catch (const notice::Error &e) {
     std::cout.flush();
     std::cerr << "notice-audit: error: " << e.what() << '\n';
     return k_exit_usage;
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     std::cout.flush();
-    std::cerr << "notice-audit: internal error: " << e.what() << "\nPlease report this with the input that caused it.\n";
+    std::cerr << "notice-audit: internal error: " << e.what()
+              << "\nPlease report this with the input that caused it.\n";
     return k_exit_usage;
   }
   return k_exit_usage;

@@ -29,7 +29,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-double seconds(const std::function<void()>& work) {
+double seconds(const std::function<void()> &work) {
   const auto start = Clock::now();
   work();
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -46,12 +46,12 @@ struct Timing {
   }
 };
 
-void write(const fs::path& path, std::string_view content) {
+void write(const fs::path &path, std::string_view content) {
   std::ofstream out(path, std::ios::binary);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
 }
 
-void require_success(const notice::ProcessResult& r, const std::string& what) {
+void require_success(const notice::ProcessResult &r, const std::string &what) {
   if (r.exit_code != 0) {
     std::fprintf(stderr, "%s failed (%d): %s\n", what.c_str(), r.exit_code, r.err.c_str());
     std::exit(1);
@@ -60,7 +60,7 @@ void require_success(const notice::ProcessResult& r, const std::string& what) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: bench_render NOTICE.yaml NOTICE_AUDIT_BINARY [REPEAT=15]\n");
     return 2;
@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: not a usable notice\n", path.c_str());
     return 2;
   }
-  const notice::Notice& notice = *loaded.notice;
+  const notice::Notice &notice = *loaded.notice;
   const notice::Date revision = notice::latest_revision(notice)->effective;
 
   const fs::path scratch = fs::temp_directory_path() / "notice-audit-bench-render";
@@ -87,13 +87,14 @@ int main(int argc, char** argv) {
   write(scratch / "reference.docx", *notice::builtin_template("reference.docx"));
   write(scratch / "filter.lua", *notice::builtin_template("notice-docx.lua"));
   const std::string md = (scratch / "notice.md").string();
-  const std::vector<std::string> common{"pandoc", md, "--from", notice::k_pandoc_markdown, "--metadata", "lang=ja",
-                                        "--wrap=none"};
-  const std::vector<std::string> html_args{"--to", "html5", "--standalone", "--metadata", "pagetitle=bench",
-                                           "--include-in-header=" + (scratch / "style.html").string()};
+  const std::vector<std::string> common{"pandoc",     md,        "--from",     notice::k_pandoc_markdown,
+                                        "--metadata", "lang=ja", "--wrap=none"};
+  const std::vector<std::string> html_args{
+      "--to",       "html5",           "--standalone",
+      "--metadata", "pagetitle=bench", "--include-in-header=" + (scratch / "style.html").string()};
 
-  std::printf("notice: %s (revision %s), %zu bytes of Markdown; load %.4f s (not in the figures below)\n",
-              path.c_str(), notice::to_string(revision).c_str(), markdown.size(), load_seconds);
+  std::printf("notice: %s (revision %s), %zu bytes of Markdown; load %.4f s (not in the figures below)\n", path.c_str(),
+              notice::to_string(revision).c_str(), markdown.size(), load_seconds);
   std::printf("%d runs each, interleaved; seconds as min / median\n", repeat);
   std::printf("%-6s %17s %17s %17s %9s\n", "format", "library", "cli", "pandoc", "cli-pandoc");
 

@@ -4,10 +4,13 @@
 // in docs/benchmarks.md.
 //
 //   bench_validate NOTICE.yaml [COUNT=1400] [REPEAT=5]
+#include "yaml_tree.hpp"
+
 #include "notice/load.hpp"
 #include "notice/rules.hpp"
 #include "notice/source.hpp"
-#include "yaml_tree.hpp"
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -18,20 +21,18 @@
 #include <string>
 #include <vector>
 
-#include <sys/resource.h>
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string slurp(const std::string& path) {
+std::string slurp(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+std::string replace_all(std::string text, const std::string &from, const std::string &to) {
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
@@ -40,7 +41,7 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 
 // Society `i`: the bundled notice under another name, with a varying number of extra use cases
 // so that the corpus is not 1,400 copies of one size.
-std::string society(const std::string& base, int i) {
+std::string society(const std::string &base, int i) {
   std::string text = replace_all(base, "アコム健康保険組合", "第" + std::to_string(i) + "健康保険組合");
   const std::string anchor = "          - id: benefit-payment\n";
   std::string extra;
@@ -66,11 +67,11 @@ struct Run {
   std::size_t findings = 0;
 };
 
-Run run(const std::vector<std::pair<std::string, std::string>>& files) {
+Run run(const std::vector<std::pair<std::string, std::string>> &files) {
   Run r;
   notice::LoadLimits limits;
   auto start = Clock::now();
-  for (const auto& [path, text] : files) {
+  for (const auto &[path, text] : files) {
     notice::Source source(path, text);
     const auto parsed = notice::detail::parse_yaml(source, limits);
     if (!parsed.root) {
@@ -80,7 +81,7 @@ Run run(const std::vector<std::pair<std::string, std::string>>& files) {
   }
   r.parse = seconds_since(start);
   start = Clock::now();
-  for (const auto& [path, text] : files) {
+  for (const auto &[path, text] : files) {
     const auto loaded = notice::load_text(path, text);
     if (!loaded.notice) {
       std::fprintf(stderr, "%s: load failed\n", path.c_str());
@@ -89,7 +90,7 @@ Run run(const std::vector<std::pair<std::string, std::string>>& files) {
   }
   r.load = seconds_since(start);
   start = Clock::now();
-  for (const auto& [path, text] : files) {
+  for (const auto &[path, text] : files) {
     const auto loaded = notice::load_text(path, text);
     r.findings += notice::check_notice(*loaded.notice, {}).size();
   }
@@ -97,7 +98,7 @@ Run run(const std::vector<std::pair<std::string, std::string>>& files) {
   return r;
 }
 
-Run best_of(const std::vector<std::pair<std::string, std::string>>& files, int repeat) {
+Run best_of(const std::vector<std::pair<std::string, std::string>> &files, int repeat) {
   Run best;
   for (int i = 0; i < repeat; ++i) {
     const Run r = run(files);
@@ -108,16 +109,16 @@ Run best_of(const std::vector<std::pair<std::string, std::string>>& files, int r
   return best;
 }
 
-void print(const char* name, std::size_t count, std::size_t bytes, const Run& r) {
+void print(const char *name, std::size_t count, std::size_t bytes, const Run &r) {
   std::printf("%-8s %5zu files %8.2f MB | parse %8.4f s | load %8.4f s | validate %8.4f s | parse share %4.1f %% | "
               "%zu findings\n",
-              name, count, static_cast<double>(bytes) / 1e6, r.parse, r.load, r.validate,
-              100.0 * r.parse / r.validate, r.findings);
+              name, count, static_cast<double>(bytes) / 1e6, r.parse, r.load, r.validate, 100.0 * r.parse / r.validate,
+              r.findings);
 }
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   if (argc < 2) {
     std::fprintf(stderr, "usage: bench_validate NOTICE.yaml [COUNT=1400] [REPEAT=5]\n");
     return 2;

@@ -37,9 +37,9 @@ private:
 };
 
 const std::vector<std::string> k_words{
-    "保険給付", "付加給付", "資格確認", "被扶養者", "認定", "健診", "保健指導", "健康相談", "医療費", "通知",
-    "外部委託", "審査", "支払", "分析", "疾病", "徴収", "標準報酬", "照会", "提供", "届出",
-    "レセプト", "点検", "電算処理", "高額療養費", "出産", "葬祭", "傷病手当金", "保養所", "運営", "記録"};
+    "保険給付", "付加給付", "資格確認", "被扶養者",   "認定", "健診", "保健指導",   "健康相談", "医療費", "通知",
+    "外部委託", "審査",     "支払",     "分析",       "疾病", "徴収", "標準報酬",   "照会",     "提供",   "届出",
+    "レセプト", "点検",     "電算処理", "高額療養費", "出産", "葬祭", "傷病手当金", "保養所",   "運営",   "記録"};
 
 struct Item {
   std::string id;
@@ -49,7 +49,7 @@ struct Item {
   std::size_t category = 0;
 };
 
-std::string text_for(Random& random, std::size_t n) {
+std::string text_for(Random &random, std::size_t n) {
   std::string t;
   for (int k = 0; k < 4; ++k) {
     t += k_words[random.below(k_words.size())];
@@ -59,7 +59,7 @@ std::string text_for(Random& random, std::size_t n) {
 }
 
 // Lays `items` out by their category, each with an internal and an external bucket.
-std::string notice_yaml(const std::vector<Item>& items, const std::string& effective) {
+std::string notice_yaml(const std::vector<Item> &items, const std::string &effective) {
   std::string y = "schema: 1\ninsurer:\n  name: ベンチマーク健康保険組合\n  kind: kenpo\n"
                   "title: ベンチマーク健康保険組合が保有する個人情報の利用目的の公表について\n"
                   "revisions:\n  - effective: " +
@@ -69,7 +69,7 @@ std::string notice_yaml(const std::vector<Item>& items, const std::string& effec
                   "  - id: contractors\n    name: 外部委託先\n    kind: contractor\n  - id: federation\n"
                   "    name: 健康保険組合連合会\n    kind: federation\ncategories:\n";
   std::size_t categories = 0;
-  for (const auto& item : items) {
+  for (const auto &item : items) {
     categories = std::max(categories, item.category + 1);
   }
   for (std::size_t c = 0; c < categories; ++c) {
@@ -77,11 +77,11 @@ std::string notice_yaml(const std::vector<Item>& items, const std::string& effec
     y += "  - id: " + cid + "\n    number: " + std::to_string(c + 1) + "\n    title: 利用目的その" +
          std::to_string(c + 1) + "\n    buckets:\n";
     for (const bool external : {false, true}) {
-      y += "      - id: " + cid + (external ? "-external" : "-internal") + "\n        kind: " +
-           (external ? "external" : "internal") + "\n        heading: " +
+      y += "      - id: " + cid + (external ? "-external" : "-internal") +
+           "\n        kind: " + (external ? "external" : "internal") + "\n        heading: " +
            (external ? "【他の事業者等への情報提供を伴う事例】" : "【健保組合等の内部での利用に係る事例】") +
            "\n        items:\n";
-      for (const auto& item : items) {
+      for (const auto &item : items) {
         if (item.category != c || item.external != external) {
           continue;
         }
@@ -108,7 +108,7 @@ std::pair<std::string, std::string> synthetic_pair(std::size_t n) {
   std::vector<Item> new_items = old_items;
   std::size_t next = n;
   for (std::size_t i = 0; i < new_items.size(); ++i) {
-    Item& item = new_items[i];
+    Item &item = new_items[i];
     switch (random.below(100)) {
     case 0: // reworded
       item.text.insert(item.text.find("（"), "等");
@@ -139,7 +139,7 @@ std::pair<std::string, std::string> synthetic_pair(std::size_t n) {
       break;
     }
   }
-  std::erase_if(new_items, [](const Item& item) { return item.id.empty(); });
+  std::erase_if(new_items, [](const Item &item) { return item.id.empty(); });
   for (std::size_t k = 0; k < n / 100; ++k) { // added
     const std::size_t at = random.below(new_items.size());
     new_items.insert(new_items.begin() + static_cast<std::ptrdiff_t>(at),
@@ -149,7 +149,7 @@ std::pair<std::string, std::string> synthetic_pair(std::size_t n) {
   return {notice_yaml(old_items, "2023-04-01"), notice_yaml(new_items, "2024-04-01")};
 }
 
-double median_ms(int runs, const std::function<void()>& f) {
+double median_ms(int runs, const std::function<void()> &f) {
   std::vector<double> times;
   for (int r = 0; r < runs; ++r) {
     const auto start = std::chrono::steady_clock::now();
@@ -160,7 +160,7 @@ double median_ms(int runs, const std::function<void()>& f) {
   return times[times.size() / 2];
 }
 
-notice::Notice must_load(const std::string& path, const std::string& text) {
+notice::Notice must_load(const std::string &path, const std::string &text) {
   notice::LoadResult r = notice::load_text(path, text);
   if (!r.notice) {
     std::cerr << "diff_bench: " << path << " did not load\n";
@@ -171,7 +171,7 @@ notice::Notice must_load(const std::string& path, const std::string& text) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   std::size_t items = 10'000;
   int runs = 5;
   std::string write_dir;
@@ -195,7 +195,8 @@ int main(int argc, char** argv) {
     const notice::Notice new_view = notice::at(notice, {2021, 10, 29});
     std::size_t changes = 0;
     const double load = median_ms(runs, [&] { must_load("acom-kenpo.yaml", text); });
-    const double diff = median_ms(runs * 20, [&] { changes = notice::diff_notices(old_view, new_view).changes.size(); });
+    const double diff =
+        median_ms(runs * 20, [&] { changes = notice::diff_notices(old_view, new_view).changes.size(); });
     std::cout << "bundled 2021-09-01 -> 2021-10-29: load " << load << " ms, diff " << diff << " ms, " << changes
               << " changes\n";
   }
@@ -214,13 +215,13 @@ int main(int argc, char** argv) {
   });
   std::size_t old_items = 0;
   std::size_t new_items = 0;
-  for (const auto& c : old_notice.categories) {
-    for (const auto& b : c.buckets) {
+  for (const auto &c : old_notice.categories) {
+    for (const auto &b : c.buckets) {
       old_items += b.items.size();
     }
   }
-  for (const auto& c : new_notice.categories) {
-    for (const auto& b : c.buckets) {
+  for (const auto &c : new_notice.categories) {
+    for (const auto &b : c.buckets) {
       new_items += b.items.size();
     }
   }
@@ -228,7 +229,7 @@ int main(int argc, char** argv) {
   const double diff = median_ms(runs, [&] { result = notice::diff_notices(old_notice, new_notice); });
   std::array<std::size_t, 6> kinds{};
   std::size_t renamed = 0;
-  for (const auto& c : result.changes) {
+  for (const auto &c : result.changes) {
     ++kinds[static_cast<std::size_t>(c.kind)];
     renamed += c.renamed() ? 1 : 0;
   }

@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <string>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   notice::LoadLimits limits;
   limits.max_nodes = 20'000; // keep each run fast; the budget logic is what is exercised
-  const auto loaded = notice::load_text("fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), limits);
+  const auto loaded = notice::load_text("fuzz.yaml", std::string(reinterpret_cast<const char *>(data), size), limits);
   if (loaded.notice) {
     (void)notice::check_notice(*loaded.notice, {});
   }

@@ -1,6 +1,7 @@
 // A small valid notice that tests start from and vary.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 
 namespace notice::test {
@@ -53,7 +54,7 @@ categories:
 )";
 
 /// `text` with the first occurrence of `from` replaced by `to`; fails loudly if `from` is absent.
-inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+inline std::string replaced(std::string text, const std::string &from, const std::string &to) {
   const auto at = text.find(from);
   if (at == std::string::npos) {
     throw std::logic_error("test fixture does not contain: " + from);
@@ -68,9 +69,8 @@ inline std::string replaced(std::string text, const std::string& from, const std
 #include <catch2/catch.hpp>
 
 namespace Catch {
-template <>
-struct StringMaker<notice::Position> {
-  static std::string convert(const notice::Position& p) {
+template <> struct StringMaker<notice::Position> {
+  static std::string convert(const notice::Position &p) {
     return std::to_string(p.line) + ":" + std::to_string(p.column);
   }
 };

@@ -40,7 +40,7 @@ inline std::vector<std::string> normalized_lines(std::string_view text) {
   return lines;
 }
 
-inline bool starts_element(const std::string& line) {
+inline bool starts_element(const std::string &line) {
   if (line.starts_with("・") || line.starts_with("【") || line.starts_with("令和") || line.starts_with("平成")) {
     return true;
   }
@@ -64,9 +64,9 @@ inline bool starts_element(const std::string& line) {
 /// or the previous line is the title (the first line), a heading, or ends a sentence (。).
 inline std::vector<std::string> seed_lines(std::string_view seed) {
   std::vector<std::string> lines;
-  for (auto& line : normalized_lines(seed)) {
+  for (auto &line : normalized_lines(seed)) {
     if (!lines.empty()) {
-      const std::string& previous = lines.back();
+      const std::string &previous = lines.back();
       const bool previous_closed = lines.size() == 1 || previous.ends_with("。") || previous.starts_with("【") ||
                                    (starts_element(previous) && !previous.starts_with("・"));
       if (!previous_closed && !starts_element(line)) {
@@ -88,7 +88,7 @@ inline std::vector<std::string> markdown_lines(std::string_view markdown) {
     const std::size_t end = std::min(markdown.find('\n', start), markdown.size());
     std::string line(markdown.substr(start, end - start));
     start = end + 1;
-    for (const char* prefix : {"### ", "## ", "# ", "- "}) {
+    for (const char *prefix : {"### ", "## ", "# ", "- "}) {
       if (line.starts_with(prefix)) {
         line.erase(0, std::string_view(prefix).size());
         break;
@@ -115,7 +115,7 @@ inline std::vector<std::string> markdown_lines(std::string_view markdown) {
 }
 
 /// Empty when `actual` equals `expected` line by line; otherwise a description of the first difference.
-inline std::string compare_lines(const std::vector<std::string>& expected, const std::vector<std::string>& actual) {
+inline std::string compare_lines(const std::vector<std::string> &expected, const std::vector<std::string> &actual) {
   for (std::size_t i = 0; i < std::max(expected.size(), actual.size()); ++i) {
     if (i >= actual.size()) {
       return "line " + std::to_string(i + 1) + " missing: " + expected[i];

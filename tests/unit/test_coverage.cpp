@@ -1,7 +1,7 @@
+#include "notice_text.hpp"
+
 #include "notice/coverage.hpp"
 #include "notice/load.hpp"
-
-#include "notice_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,16 +15,16 @@ TEST_CASE("coverage finds model purposes in the notice's wording and lists the r
   const Coverage c = compute_coverage(at(n, Date{2022, 4, 1}));
   CHECK(c.source.find("別表2") != std::string::npos);
   const auto row = std::find_if(c.rows.begin(), c.rows.end(),
-                                [](const CoverageRow& r) { return r.model_text == "保険給付及び付加給付の実施"; });
+                                [](const CoverageRow &r) { return r.model_text == "保険給付及び付加給付の実施"; });
   REQUIRE(row != c.rows.end());
   CHECK(row->item_id == "benefit-payment");
   CHECK(row->score == Approx(1.0));
   const auto employer = std::find_if(c.rows.begin(), c.rows.end(),
-                                     [](const CoverageRow& r) { return r.model_text == "健診結果の事業者への提供"; });
+                                     [](const CoverageRow &r) { return r.model_text == "健診結果の事業者への提供"; });
   REQUIRE(employer != c.rows.end());
   CHECK(employer->item_id == "collabo-health");
   const auto missing = std::find_if(c.rows.begin(), c.rows.end(),
-                                    [](const CoverageRow& r) { return r.model_text == "医療機関への健診の委託"; });
+                                    [](const CoverageRow &r) { return r.model_text == "医療機関への健診の委託"; });
   REQUIRE(missing != c.rows.end());
   CHECK(missing->item_id.empty());
   CHECK(c.outside.empty());

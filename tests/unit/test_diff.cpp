@@ -1,4 +1,3 @@
-#include <stdexcept> // notice_text.hpp throws std::logic_error
 #include "notice_text.hpp"
 
 #include "notice/diff.hpp"
@@ -15,6 +14,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept> // notice_text.hpp throws std::logic_error
 
 using namespace notice;
 using notice::test::replaced;
@@ -96,9 +96,9 @@ categories:
             data: [checkups]
 )";
 
-Notice load_ok(const std::string& path, const std::string& yaml) {
+Notice load_ok(const std::string &path, const std::string &yaml) {
   LoadResult r = load_text(path, yaml);
-  for (const auto& d : r.diagnostics) {
+  for (const auto &d : r.diagnostics) {
     INFO(format_diagnostic(d));
     CHECK(d.severity != Severity::error);
   }
@@ -106,16 +106,16 @@ Notice load_ok(const std::string& path, const std::string& yaml) {
   return *r.notice;
 }
 
-Diff compare(const std::string& old_yaml, const std::string& new_yaml) {
+Diff compare(const std::string &old_yaml, const std::string &new_yaml) {
   return diff_notices(load_ok("old.yaml", old_yaml), load_ok("new.yaml", new_yaml));
 }
 
 // "kind element id: rule rule …", one line per change, the form the tests assert on.
-std::vector<std::string> summary(const Diff& diff) {
+std::vector<std::string> summary(const Diff &diff) {
   std::vector<std::string> out;
-  for (const auto& c : diff.changes) {
+  for (const auto &c : diff.changes) {
     std::string line = std::string(to_string(c.kind)) + " " + std::string(to_string(c.element)) + " " + c.id() + ":";
-    for (const auto& f : c.findings) {
+    for (const auto &f : c.findings) {
       line += " " + f.rule_id + "=" + std::string(to_string(f.severity));
     }
     out.push_back(line);
@@ -130,7 +130,8 @@ using Lines = std::vector<std::string>;
 TEST_CASE("diff_text marks changed passages by code point, as whole phrases", "[diff]") {
   using Op = TextSegment::Op;
   CHECK(diff_text("健康保険被保険者証の発行管理", "資格確認書の発行管理") ==
-        std::vector<TextSegment>{{Op::removed, "健康保険被保険者証"}, {Op::inserted, "資格確認書"}, {Op::equal, "の発行管理"}});
+        std::vector<TextSegment>{
+            {Op::removed, "健康保険被保険者証"}, {Op::inserted, "資格確認書"}, {Op::equal, "の発行管理"}});
   CHECK(diff_text("特定健診データ", "特定健診等データ") ==
         std::vector<TextSegment>{{Op::equal, "特定健診"}, {Op::inserted, "等"}, {Op::equal, "データ"}});
   CHECK(diff_text("同じ", "同じ") == std::vector<TextSegment>{{Op::equal, "同じ"}});
@@ -151,10 +152,10 @@ TEST_CASE("match_elements pairs by id, then replaces, then wording, never twice"
                                        {"b", "被保険者資格の確認", {}, 0},
                                        {"c", "医療費分析・疾病分析", {}, 0},
                                        {"d", "健康保険料の徴収", {}, 0}};
-  const std::vector<MatchKey> new_keys{{"a", "まったく別の文言", {}, 0},                // same id: paired whatever the text
-                                       {"x", "被保険者資格の確認等", {}, 0},           // reworded and renamed
-                                       {"y", "無関係", "d", 0},                        // replaces d
-                                       {"z", "新しい利用目的の追加事例", {}, 0}};      // added
+  const std::vector<MatchKey> new_keys{{"a", "まったく別の文言", {}, 0},          // same id: paired whatever the text
+                                       {"x", "被保険者資格の確認等", {}, 0},      // reworded and renamed
+                                       {"y", "無関係", "d", 0},                   // replaces d
+                                       {"z", "新しい利用目的の追加事例", {}, 0}}; // added
   const auto m = match_elements(old_keys, new_keys);
   REQUIRE(m.size() == 4);
   CHECK(m[0] == std::optional<std::size_t>{0});
@@ -182,7 +183,7 @@ TEST_CASE("match_elements pairs thousands of renamed elements without comparing 
   std::vector<std::string> new_ids;
   std::vector<std::string> texts;
   const std::vector<std::string> words{"保険給付", "資格確認", "健診", "保健指導", "医療費", "通知", "委託",
-                                       "審査", "支払", "分析", "徴収", "認定", "提供", "照会"};
+                                       "審査",     "支払",     "分析", "徴収",     "認定",   "提供", "照会"};
   for (std::size_t i = 0; i < 3000; ++i) {
     old_ids.push_back("old-" + std::to_string(i));
     new_ids.push_back("new-" + std::to_string(i));
@@ -234,8 +235,9 @@ TEST_CASE("matcher: rename, reword, move, reorder, add, remove, attribute change
     CHECK(d.changes[0].renamed());
   }
   SECTION("replaces: the author's word wins over wording") {
-    std::string yaml = replaced(k_base, "          - id: benefit-payment\n            text: 保険給付及び付加給付の実施",
-                                "          - id: payment\n            replaces: benefit-payment\n            text: 給付金の支払");
+    std::string yaml =
+        replaced(k_base, "          - id: benefit-payment\n            text: 保険給付及び付加給付の実施",
+                 "          - id: payment\n            replaces: benefit-payment\n            text: 給付金の支払");
     const Diff d = compare(k_base, yaml);
     CHECK(summary(d) == Lines{"reworded item payment: diff/wording-only=info"});
   }
@@ -245,9 +247,10 @@ TEST_CASE("matcher: rename, reword, move, reorder, add, remove, attribute change
             data: [applications]
 )",
                                 "");
-    yaml = replaced(yaml, "            data: [checkups]\n",
-                    "            data: [checkups]\n          - id: benefit-payment\n            text: 保険給付及び付加給付の実施\n"
-                    "            data: [applications]\n");
+    yaml = replaced(
+        yaml, "            data: [checkups]\n",
+        "            data: [checkups]\n          - id: benefit-payment\n            text: 保険給付及び付加給付の実施\n"
+        "            data: [applications]\n");
     const Diff d = compare(k_base, yaml);
     CHECK(summary(d) == Lines{"moved item benefit-payment: diff/moved=info"});
     CHECK(d.changes[0].old_side->bucket == "benefits-internal");
@@ -262,26 +265,30 @@ TEST_CASE("matcher: rename, reword, move, reorder, add, remove, attribute change
 )",
                                 "");
     yaml = replaced(yaml, "            data: [applications]\n      - id: benefits-external",
-                    "            data: [applications]\n          - id: benefit-payment\n            text: 保険給付及び付加給付の実施\n"
+                    "            data: [applications]\n          - id: benefit-payment\n            text: "
+                    "保険給付及び付加給付の実施\n"
                     "            data: [applications]\n      - id: benefits-external");
     const Diff d = compare(k_base, yaml);
     // Either item could be said to have moved; the one outside the longest kept run is reported.
     CHECK(summary(d) == Lines{"reordered item eligibility: diff/order-only=info"});
   }
   SECTION("add and remove") {
-    const Diff added = compare(k_base, replaced(k_base, "            data: [checkups]\n",
-                                                "            data: [checkups]\n          - id: facilities\n"
-                                                "            text: 健康増進施設（保養所等）の運営\n            data: [applications]\n"));
+    const Diff added = compare(
+        k_base, replaced(k_base, "            data: [checkups]\n",
+                         "            data: [checkups]\n          - id: facilities\n"
+                         "            text: 健康増進施設（保養所等）の運営\n            data: [applications]\n"));
     CHECK(summary(added) == Lines{"added item facilities: diff/use-added=warning"});
-    const Diff removed = compare(replaced(k_base, "            data: [checkups]\n",
-                                          "            data: [checkups]\n          - id: facilities\n"
-                                          "            text: 健康増進施設（保養所等）の運営\n            data: [applications]\n"),
-                                 k_base);
+    const Diff removed =
+        compare(replaced(k_base, "            data: [checkups]\n",
+                         "            data: [checkups]\n          - id: facilities\n"
+                         "            text: 健康増進施設（保養所等）の運営\n            data: [applications]\n"),
+                k_base);
     CHECK(summary(removed) == Lines{"removed item facilities: diff/use-removed=warning"});
   }
   SECTION("attribute change: the data an internal use involves") {
-    const Diff d = compare(k_base, replaced(k_base, "            text: 保険給付及び付加給付の実施\n            data: [applications]",
-                                            "            text: 保険給付及び付加給付の実施\n            data: [applications, checkups]"));
+    const Diff d = compare(
+        k_base, replaced(k_base, "            text: 保険給付及び付加給付の実施\n            data: [applications]",
+                         "            text: 保険給付及び付加給付の実施\n            data: [applications, checkups]"));
     CHECK(summary(d) == Lines{"changed item benefit-payment: diff/data-changed=info"});
     REQUIRE(d.changes[0].attributes.size() == 1);
     CHECK(d.changes[0].attributes[0].old_value == std::vector<std::string>{"applications"});
@@ -292,8 +299,7 @@ TEST_CASE("matcher: rename, reword, move, reorder, add, remove, attribute change
 TEST_CASE("change classes", "[diff][classes]") {
   SECTION("diff/new-recipient and diff/recipient-removed") {
     const Diff d = compare(k_base, replaced(k_base, "parties: [employer]", "parties: [federation]"));
-    CHECK(summary(d) ==
-          Lines{"changed item collabo: diff/new-recipient=warning diff/recipient-removed=info"});
+    CHECK(summary(d) == Lines{"changed item collabo: diff/new-recipient=warning diff/recipient-removed=info"});
     CHECK(d.changes[0].findings[0].message == "now gives data to 健康保険組合連合会 (provision)");
   }
   SECTION("diff/new-sensitive-provision: an error without a basis, a warning with one") {
@@ -327,10 +333,10 @@ TEST_CASE("change classes", "[diff][classes]") {
     CHECK(summary(compare(k_base, new_yaml)) == Lines{"changed item collabo: diff/new-mynumber-provision=error"});
   }
   SECTION("diff/internal-to-provision") {
-    const std::string new_yaml =
-        replaced(k_base, "            text: 保険給付及び付加給付の実施\n            data: [applications]",
-                 "            text: 保険給付及び付加給付の実施\n            flow: provision\n            parties: [employer]\n"
-                 "            data: [applications]");
+    const std::string new_yaml = replaced(
+        k_base, "            text: 保険給付及び付加給付の実施\n            data: [applications]",
+        "            text: 保険給付及び付加給付の実施\n            flow: provision\n            parties: [employer]\n"
+        "            data: [applications]");
     CHECK(summary(compare(k_base, new_yaml)) ==
           Lines{"changed item benefit-payment: diff/internal-to-provision=error diff/new-recipient=warning"});
   }
@@ -391,17 +397,18 @@ TEST_CASE("change classes", "[diff][classes]") {
   SECTION("paragraphs, title and closing lines are text changes") {
     std::string yaml = replaced(k_base, "次のとおり", "以下のとおり");
     yaml = replaced(yaml, "    wording: 令和４年４月１日施行\n",
-                    "    wording: 令和４年４月１日施行\n  - effective: 2023-04-01\n    wording: 令和５年４月１日から改正施行する。\n");
+                    "    wording: 令和４年４月１日施行\n  - effective: 2023-04-01\n    wording: "
+                    "令和５年４月１日から改正施行する。\n");
     const Diff d = compare(k_base, yaml);
-    CHECK(summary(d) == Lines{"reworded paragraph intro: diff/wording-only=info",
-                              "added revision 2023-04-01: diff/text-added=info"});
+    CHECK(summary(d) ==
+          Lines{"reworded paragraph intro: diff/wording-only=info", "added revision 2023-04-01: diff/text-added=info"});
     CHECK(d.legal_date == Date{2023, 4, 1});
   }
   SECTION("category reorder is order only") {
     const auto health = k_base.find("  - id: health\n");
     const auto benefits = k_base.find("  - id: benefits\n");
-    const std::string swapped = k_base.substr(0, benefits) + k_base.substr(health) +
-                                k_base.substr(benefits, health - benefits);
+    const std::string swapped =
+        k_base.substr(0, benefits) + k_base.substr(health) + k_base.substr(benefits, health - benefits);
     CHECK(summary(compare(k_base, swapped)) == Lines{"reordered category health: diff/order-only=info"});
   }
 }
@@ -416,14 +423,15 @@ TEST_CASE("legal bases follow the APPI numbering in force on the new side's date
   REQUIRE(d.changes.size() == 1);
   CHECK(d.changes[0].findings[0].basis ==
         "個人情報保護法第15条・第18条第3項 (numbering before 2022-04-01; now 個人情報保護法第17条・第21条第3項)");
-  const Diff later = compare(k_base, replaced(k_base, "            data: [checkups]\n",
-                                              "            data: [checkups]\n          - id: facilities\n"
-                                              "            text: 健康増進施設の運営\n            data: [applications]\n"));
+  const Diff later =
+      compare(k_base, replaced(k_base, "            data: [checkups]\n",
+                               "            data: [checkups]\n          - id: facilities\n"
+                               "            text: 健康増進施設の運営\n            data: [applications]\n"));
   CHECK(later.changes[0].findings[0].basis == "個人情報保護法第17条・第21条第3項 (numbering from 2022-04-01)");
 }
 
 TEST_CASE("every change class is documented in the catalogue", "[diff][classes]") {
-  for (const auto& rule : diff_rule_catalog()) {
+  for (const auto &rule : diff_rule_catalog()) {
     CHECK(rule.id.starts_with("diff/"));
     CHECK_FALSE(rule.summary.empty());
     CHECK(find_diff_rule(rule.id) == &rule);
@@ -474,7 +482,7 @@ reworded item eligibility
 }
 
 TEST_CASE("the golden JSON of the bundled revisions validates against schemas/diff.schema.json", "[diff][schema]") {
-  const auto read = [](const std::string& path) {
+  const auto read = [](const std::string &path) {
     std::ifstream in(path);
     REQUIRE(in);
     return nlohmann::json::parse(in);
@@ -486,7 +494,8 @@ TEST_CASE("the golden JSON of the bundled revisions validates against schemas/di
   parser.populateSchema(schema_adapter, schema);
   valijson::Validator validator;
 
-  for (const char* golden : {"/tests/e2e/diff/bundled-json/expected.stdout", "/tests/e2e/diff/bundled-one-file/expected.stdout"}) {
+  for (const char *golden :
+       {"/tests/e2e/diff/bundled-json/expected.stdout", "/tests/e2e/diff/bundled-one-file/expected.stdout"}) {
     const nlohmann::json doc = read(std::string(NOTICE_SOURCE_DIR) + golden);
     valijson::adapters::NlohmannJsonAdapter doc_adapter(doc);
     valijson::ValidationResults results;
@@ -495,7 +504,7 @@ TEST_CASE("the golden JSON of the bundled revisions validates against schemas/di
     valijson::ValidationResults::Error error;
     while (results.popError(error)) {
       std::string context;
-      for (const auto& c : error.context) {
+      for (const auto &c : error.context) {
         context += c;
       }
       FAIL_CHECK(context + ": " + error.description);
@@ -517,9 +526,13 @@ TEST_CASE("the comparison table underlines each side's changed passages and esca
   write_diff_table_html(out, d, {});
   const std::string html = out.str();
   CHECK_THAT(html, Catch::Contains("<th>項目</th><th>改正後</th><th>改正前</th>"));
-  CHECK_THAT(html, Catch::Contains("<td>被保険者資格の確認、被扶養者の認定並びに<u>資格確認書</u>の発行管理</td>"
-                                   "<td>被保険者資格の確認、被扶養者の認定並びに<u>健康保険被保険者証</u>の発行管理</td>"));
-  CHECK_THAT(html, Catch::Contains("海外療養費に係る翻訳<u>&lt;</u>外部<u>&gt;</u>委託</td><td>海外療養費に係る翻訳<u>のための</u>外部委託"));
+  CHECK_THAT(html,
+             Catch::Contains("<td>被保険者資格の確認、被扶養者の認定並びに<u>資格確認書</u>の発行管理</td>"
+                             "<td>被保険者資格の確認、被扶養者の認定並びに<u>健康保険被保険者証</u>の発行管理</td>"));
+  CHECK_THAT(
+      html,
+      Catch::Contains(
+          "海外療養費に係る翻訳<u>&lt;</u>外部<u>&gt;</u>委託</td><td>海外療養費に係る翻訳<u>のための</u>外部委託"));
   CHECK_THAT(html, !Catch::Contains("<外部>"));
 }
 

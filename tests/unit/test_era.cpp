@@ -36,8 +36,8 @@ TEST_CASE("parse_japanese_date reads both digit widths and 元年, and rejects i
   CHECK(parse_japanese_date("令和1年5月1日") == Date{2019, 5, 1});
   CHECK(parse_japanese_date("平成31年4月30日") == Date{2019, 4, 30});
   CHECK(parse_japanese_date("平成元年1月8日") == Date{1989, 1, 8});
-  CHECK_FALSE(parse_japanese_date("平成31年5月1日"));   // already 令和
-  CHECK_FALSE(parse_japanese_date("令和元年4月30日"));  // still 平成
+  CHECK_FALSE(parse_japanese_date("平成31年5月1日"));     // already 令和
+  CHECK_FALSE(parse_japanese_date("令和元年4月30日"));    // still 平成
   CHECK_FALSE(parse_japanese_date("令和３年２月３０日")); // no such day
   CHECK_FALSE(parse_japanese_date("令和０年５月１日"));
   CHECK_FALSE(parse_japanese_date("令和３年９月１日施行")); // trailing text

@@ -27,17 +27,17 @@ public:
     std::error_code ignored;
     fs::remove_all(m_path, ignored);
   }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return m_path; }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const fs::path &path() const { return m_path; }
 
 private:
   fs::path m_path;
 };
 
-void git(const fs::path& repo, std::vector<std::string> args) {
-  std::vector<std::string> argv{"git", "-c", "user.name=test", "-c", "user.email=test@example.invalid",
-                                "-c", "commit.gpgsign=false"};
+void git(const fs::path &repo, std::vector<std::string> args) {
+  std::vector<std::string> argv{
+      "git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"};
   argv.insert(argv.end(), args.begin(), args.end());
   ProcessOptions options;
   options.working_directory = repo.string();
@@ -46,7 +46,7 @@ void git(const fs::path& repo, std::vector<std::string> args) {
   REQUIRE(r.exit_code == 0);
 }
 
-void write(const fs::path& path, const std::string& text) {
+void write(const fs::path &path, const std::string &text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path) << text;
 }

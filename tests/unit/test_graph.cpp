@@ -1,7 +1,7 @@
-#include "notice/graph.hpp"
-
-#include "notice/load.hpp"
 #include "notice_text.hpp"
+
+#include "notice/graph.hpp"
+#include "notice/load.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,9 +16,9 @@ using notice::test::replaced;
 
 namespace {
 
-Notice load_ok(const std::string& text, const char* date = nullptr) {
+Notice load_ok(const std::string &text, const char *date = nullptr) {
   LoadResult loaded = load_text("t.yaml", text);
-  for (const auto& d : loaded.diagnostics) {
+  for (const auto &d : loaded.diagnostics) {
     INFO(format_diagnostic(d));
     REQUIRE(d.severity != Severity::error);
   }
@@ -27,13 +27,13 @@ Notice load_ok(const std::string& text, const char* date = nullptr) {
   return at(*loaded.notice, when);
 }
 
-Notice bundled(const char* date = "2021-10-29") {
+Notice bundled(const char *date = "2021-10-29") {
   LoadResult loaded = load_file(std::string(NOTICE_SOURCE_DIR) + "/notice/acom-kenpo.yaml");
   REQUIRE(loaded.notice);
   return at(*loaded.notice, *parse_date(date));
 }
 
-std::vector<std::string> split(const std::string& text) {
+std::vector<std::string> split(const std::string &text) {
   std::vector<std::string> parts;
   std::stringstream stream(text);
   for (std::string part; std::getline(stream, part, ',');) {
@@ -42,14 +42,14 @@ std::vector<std::string> split(const std::string& text) {
   return parts;
 }
 
-bool has_item(const GraphShape::Edge& edge, const std::string& item) {
+bool has_item(const GraphShape::Edge &edge, const std::string &item) {
   const auto items = split(edge.items);
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-std::vector<std::string> node_names(const GraphShape& shape) {
+std::vector<std::string> node_names(const GraphShape &shape) {
   std::vector<std::string> names;
-  for (const auto& node : shape.nodes) {
+  for (const auto &node : shape.nodes) {
     if (node.name.rfind("legend/", 0) != 0) {
       names.push_back(node.name);
     }
@@ -58,9 +58,9 @@ std::vector<std::string> node_names(const GraphShape& shape) {
   return names;
 }
 
-std::vector<std::string> edge_triples(const GraphShape& shape) {
+std::vector<std::string> edge_triples(const GraphShape &shape) {
   std::vector<std::string> triples;
-  for (const auto& edge : shape.edges) {
+  for (const auto &edge : shape.edges) {
     if (edge.id.rfind("legend/", 0) != 0) {
       triples.push_back(edge.tail + " -> " + edge.head + " [" + edge.id + "] " + edge.items);
     }
@@ -71,20 +71,20 @@ std::vector<std::string> edge_triples(const GraphShape& shape) {
 
 // Does some edge carrying `item` reach `party` in the direction of `flow`, either directly from the
 // insurer or through a junction whose trunk edge carries the item too?
-bool item_reaches(const GraphShape& shape, const std::string& item, const std::string& party, FlowKind flow) {
+bool item_reaches(const GraphShape &shape, const std::string &item, const std::string &party, FlowKind flow) {
   const bool inward = flow == FlowKind::received;
-  for (const auto& edge : shape.edges) {
-    const std::string& at_party = inward ? edge.tail : edge.head;
-    const std::string& other = inward ? edge.head : edge.tail;
+  for (const auto &edge : shape.edges) {
+    const std::string &at_party = inward ? edge.tail : edge.head;
+    const std::string &other = inward ? edge.head : edge.tail;
     if (at_party != party || !has_item(edge, item)) {
       continue;
     }
     if (other == "insurer") {
       return true;
     }
-    for (const auto& trunk : shape.edges) {
-      const std::string& trunk_end = inward ? trunk.tail : trunk.head;
-      const std::string& trunk_start = inward ? trunk.head : trunk.tail;
+    for (const auto &trunk : shape.edges) {
+      const std::string &trunk_end = inward ? trunk.tail : trunk.head;
+      const std::string &trunk_start = inward ? trunk.head : trunk.tail;
       if (trunk_end == other && trunk_start == "insurer" && has_item(trunk, item)) {
         return true;
       }
@@ -97,15 +97,15 @@ bool item_reaches(const GraphShape& shape, const std::string& item, const std::s
 
 TEST_CASE("graph: the minimal notice yields the insurer, its data, internal use and the employer") {
   const GraphShape shape = inspect_graph(build_flow_model(load_ok(k_minimal), {}));
-  CHECK(node_names(shape) == std::vector<std::string>{"data/applications", "data/checkups", "insurer", "internal",
-                                                      "party/employer"});
+  CHECK(node_names(shape) ==
+        std::vector<std::string>{"data/applications", "data/checkups", "insurer", "internal", "party/employer"});
   CHECK(edge_triples(shape) == std::vector<std::string>{
                                    "data/applications -> insurer [holds/applications] ",
                                    "data/checkups -> insurer [holds/checkups] ",
                                    "insurer -> internal [flow/internal/internal] benefit-payment",
                                    "insurer -> party/employer [flow/provision/employer] collabo-health",
                                });
-  for (const auto& node : shape.nodes) {
+  for (const auto &node : shape.nodes) {
     CHECK(node.id == node.name);
   }
 }
@@ -116,12 +116,13 @@ TEST_CASE("graph: the view of an earlier revision leaves out what was added late
 }
 
 TEST_CASE("graph: received items point from the party to the insurer") {
-  const std::string text = replaced(replaced(k_minimal, "kind: external", "kind: received"), "            basis:\n"
-                                                                                              "              - law: consent\n",
+  const std::string text = replaced(replaced(k_minimal, "kind: external", "kind: received"),
+                                    "            basis:\n"
+                                    "              - law: consent\n",
                                     "");
   const GraphShape shape = inspect_graph(build_flow_model(load_ok(text), {}));
   const auto edge = std::find_if(shape.edges.begin(), shape.edges.end(),
-                                 [](const GraphShape::Edge& e) { return e.id == "flow/received/employer"; });
+                                 [](const GraphShape::Edge &e) { return e.id == "flow/received/employer"; });
   REQUIRE(edge != shape.edges.end());
   CHECK(edge->tail == "party/employer");
   CHECK(edge->head == "insurer");
@@ -134,9 +135,9 @@ TEST_CASE("graph: every item of the bundled notice is on an edge to each of its 
 
   int items = 0;
   std::set<std::string> parties;
-  for (const auto& category : notice.categories) {
-    for (const auto& bucket : category.buckets) {
-      for (const auto& item : bucket.items) {
+  for (const auto &category : notice.categories) {
+    for (const auto &bucket : category.buckets) {
+      for (const auto &item : bucket.items) {
         ++items;
         const FlowKind flow = effective_flow(item, bucket);
         if (flow == FlowKind::internal) {
@@ -144,7 +145,7 @@ TEST_CASE("graph: every item of the bundled notice is on an edge to each of its 
           CHECK(item_reaches(shape, item.id, "internal", flow));
           continue;
         }
-        for (const auto& party : item.parties) {
+        for (const auto &party : item.parties) {
           INFO(item.id << " -> " << party.id);
           CHECK(item_reaches(shape, item.id, "party/" + party.id, flow));
           parties.insert(party.id);
@@ -154,21 +155,21 @@ TEST_CASE("graph: every item of the bundled notice is on an edge to each of its 
   }
   CHECK(items == 38);
   CHECK(parties.size() == 13);
-  for (const auto& party : parties) {
+  for (const auto &party : parties) {
     const auto names = node_names(shape);
     CHECK(std::count(names.begin(), names.end(), "party/" + party) == 1);
   }
   // 支払基金 and 国保中央会 get the same three items: written once, on the trunk to a junction.
-  const FlowEdge* trunk = model.find_edge("flow/outsourcing/ssk+kokuho-chuokai");
+  const FlowEdge *trunk = model.find_edge("flow/outsourcing/ssk+kokuho-chuokai");
   REQUIRE(trunk);
   CHECK(trunk->role == FlowEdgeRole::trunk);
   CHECK(trunk->lines.size() == 3);
-  const FlowEdge* fan = model.find_edge("flow/outsourcing/ssk");
+  const FlowEdge *fan = model.find_edge("flow/outsourcing/ssk");
   REQUIRE(fan);
   CHECK(fan->role == FlowEdgeRole::fan);
   CHECK(fan->tail == "junction/outsourcing/ssk+kokuho-chuokai");
   // Data sources keep their declaration number and their marks.
-  const FlowNode* receipts = model.find_node("data/receipts");
+  const FlowNode *receipts = model.find_node("data/receipts");
   REQUIRE(receipts);
   CHECK(receipts->key == "D2");
   CHECK(receipts->sensitive);
@@ -192,10 +193,10 @@ TEST_CASE("graph: filters draw one slice") {
     options.filter.purposes = {"7"};
     options.filter.flows = {FlowKind::received};
     const FlowModel model = build_flow_model(notice, options);
-    for (const auto& edge : model.edges) {
+    for (const auto &edge : model.edges) {
       if (edge.flow) {
         CHECK(edge.flow == FlowKind::received);
-        for (const auto& line : edge.lines) {
+        for (const auto &line : edge.lines) {
           CHECK(line.category == "mynumber-linkage-purposes");
         }
       }
@@ -208,8 +209,8 @@ TEST_CASE("graph: filters draw one slice") {
     options.filter.data = {"specific-checkups"};
     const FlowModel model = build_flow_model(notice, options);
     std::vector<std::string> items;
-    for (const auto& edge : model.edges) {
-      for (const auto& line : edge.lines) {
+    for (const auto &edge : model.edges) {
+      for (const auto &line : edge.lines) {
         items.push_back(line.item);
       }
     }
@@ -223,7 +224,8 @@ TEST_CASE("graph: filters draw one slice") {
     options.filter.purposes = {"9"};
     options.filter.data = {"receipts"};
     CHECK(check_filter(notice, options.filter) ==
-          std::vector<std::string>{"--purpose 9: no category has this id or number", "--party nobody: no party has this id"});
+          std::vector<std::string>{"--purpose 9: no category has this id or number",
+                                   "--party nobody: no party has this id"});
   }
 }
 
@@ -235,7 +237,7 @@ TEST_CASE("graph: grouping puts parties into clusters") {
     options.group = GraphGroup::kind;
     const GraphShape shape = inspect_graph(build_flow_model(notice, options));
     std::map<std::string, std::string> cluster;
-    for (const auto& node : shape.nodes) {
+    for (const auto &node : shape.nodes) {
       cluster[node.name] = node.cluster;
     }
     CHECK(cluster["party/ssk"] == "cluster_kind/review_payment_body");
@@ -248,7 +250,7 @@ TEST_CASE("graph: grouping puts parties into clusters") {
     options.group = GraphGroup::purpose;
     const GraphShape shape = inspect_graph(build_flow_model(notice, options));
     std::map<std::string, std::string> cluster;
-    for (const auto& node : shape.nodes) {
+    for (const auto &node : shape.nodes) {
       cluster[node.name] = node.cluster;
     }
     CHECK(cluster["party/employer/benefits"] == "cluster_purpose/benefits");
@@ -262,18 +264,19 @@ TEST_CASE("graph: diff marks added, removed and changed items by id") {
   const std::string old_text = replaced(k_minimal, "            added: 2022-04-01\n", "");
   std::string new_text = replaced(old_text, "text: 保険給付及び付加給付の実施", "text: 保険給付の実施");
   new_text = replaced(new_text, "parties: [employer]", "parties: [employer, physician]");
-  new_text = replaced(new_text, "parties:\n", "parties:\n  - id: physician\n    name: 産業医\n    kind: occupational_physician\n");
+  new_text = replaced(new_text, "parties:\n",
+                      "parties:\n  - id: physician\n    name: 産業医\n    kind: occupational_physician\n");
   new_text = replaced(new_text, "  - id: checkups\n    name: 健診結果\n", "  - id: checkups\n    name: 健診結果数値\n");
 
   const FlowModel model = build_flow_diff(load_ok(old_text), load_ok(new_text), {});
   CHECK(model.diff);
-  const FlowEdge* internal = model.find_edge("flow/internal/internal");
+  const FlowEdge *internal = model.find_edge("flow/internal/internal");
   REQUIRE(internal);
   CHECK(internal->lines.at(0).change == Change::changed);
-  const FlowEdge* employer = model.find_edge("flow/provision/employer");
+  const FlowEdge *employer = model.find_edge("flow/provision/employer");
   REQUIRE(employer);
   CHECK(employer->lines.at(0).change == Change::same);
-  const FlowEdge* physician = model.find_edge("flow/provision/physician");
+  const FlowEdge *physician = model.find_edge("flow/provision/physician");
   REQUIRE(physician);
   CHECK(physician->change == Change::added);
   CHECK(model.find_node("party/physician")->change == Change::added);
@@ -285,9 +288,10 @@ TEST_CASE("graph: diff marks added, removed and changed items by id") {
     CHECK(back.find_node("party/physician")->change == Change::removed);
   }
   SECTION("an item that replaces another matches it") {
-    std::string renamed = replaced(new_text, "id: benefit-payment", "id: benefit-payment-v2\n            replaces: benefit-payment");
+    std::string renamed =
+        replaced(new_text, "id: benefit-payment", "id: benefit-payment-v2\n            replaces: benefit-payment");
     const FlowModel with_replaces = build_flow_diff(load_ok(old_text), load_ok(renamed), {});
-    const auto& lines = with_replaces.find_edge("flow/internal/internal")->lines;
+    const auto &lines = with_replaces.find_edge("flow/internal/internal")->lines;
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].item == "benefit-payment-v2");
     CHECK(lines[0].change == Change::changed);
@@ -300,12 +304,13 @@ TEST_CASE("graph: text from the YAML cannot break the graph or inject markup") {
                   R"(text: "<script>x</script>\n</FONT></TABLE>> ]; a -> b; \\G \u0001 'q'")");
   const FlowModel model = build_flow_model(load_ok(text), {});
   const GraphShape shape = inspect_graph(model);
-  CHECK(node_names(shape) == std::vector<std::string>{"data/applications", "data/checkups", "insurer", "internal",
-                                                      "party/employer"});
+  CHECK(node_names(shape) ==
+        std::vector<std::string>{"data/applications", "data/checkups", "insurer", "internal", "party/employer"});
   const auto employer = std::find_if(shape.nodes.begin(), shape.nodes.end(),
-                                     [](const GraphShape::Node& n) { return n.name == "party/employer"; });
-  CHECK(employer->label ==
-        "事業主&quot;];x[&lt;B&gt;&amp;amp; \\\\N<BR/>二行目<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#555555\">事業主</FONT>");
+                                     [](const GraphShape::Node &n) { return n.name == "party/employer"; });
+  CHECK(
+      employer->label ==
+      "事業主&quot;];x[&lt;B&gt;&amp;amp; \\\\N<BR/>二行目<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#555555\">事業主</FONT>");
 
   // Graphviz parses every label while laying out; a broken one would be reported and thrown.
   const std::string svg = render_graph(model, GraphFormat::svg);

@@ -1,7 +1,7 @@
+#include "notice_text.hpp"
+
 #include "notice/error.hpp"
 #include "notice/load.hpp"
-
-#include "notice_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,9 +17,9 @@ using test::replaced;
 namespace {
 
 // The findings of loading `text`, as the lines a user would read.
-std::vector<std::string> findings(const std::string& text, const LoadLimits& limits = {}) {
+std::vector<std::string> findings(const std::string &text, const LoadLimits &limits = {}) {
   std::vector<std::string> out;
-  for (const auto& d : load_text("a.yaml", text, limits).diagnostics) {
+  for (const auto &d : load_text("a.yaml", text, limits).diagnostics) {
     out.push_back(format_diagnostic(d));
   }
   return out;
@@ -33,7 +33,7 @@ TEST_CASE("a valid notice loads into the model with positions", "[load]") {
   const LoadResult r = load_text("a.yaml", k_minimal);
   REQUIRE(r.diagnostics.empty());
   REQUIRE(r.notice);
-  const Notice& n = *r.notice;
+  const Notice &n = *r.notice;
   CHECK(n.schema_version == 1);
   CHECK(n.insurer.name.value == "テスト健康保険組合");
   CHECK(n.insurer.name.pos == Position{3, 9});
@@ -41,12 +41,12 @@ TEST_CASE("a valid notice loads into the model with positions", "[load]") {
   CHECK(n.revisions[1].effective == Date{2022, 4, 1});
   CHECK(n.revisions[1].wording.value == "令和４年４月１日から改正施行する。");
   REQUIRE(n.categories.size() == 1);
-  const Category& c = n.categories[0];
+  const Category &c = n.categories[0];
   CHECK(c.number == 1);
   CHECK(c.marker.value == "1．");
   REQUIRE(c.buckets.size() == 2);
   CHECK(c.buckets[0].kind == BucketKind::internal);
-  const UseCase& item = c.buckets[1].items[0];
+  const UseCase &item = c.buckets[1].items[0];
   CHECK(item.id == "collabo-health");
   CHECK(effective_flow(item, c.buckets[1]) == FlowKind::provision);
   REQUIRE(item.parties.size() == 1);

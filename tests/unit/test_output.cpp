@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& path) {
+std::string slurp(const fs::path &path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
@@ -58,7 +58,7 @@ TEST_CASE("collect_notice_files expands directories to sorted *.yaml and *.yml, 
   TempDir dir;
   fs::create_directories(dir.path / "sub");
   fs::create_directories(dir.path / ".git");
-  for (const char* name : {"b.yaml", "a.yml", "sub/c.yaml", ".git/d.yaml", "readme.md"}) {
+  for (const char *name : {"b.yaml", "a.yml", "sub/c.yaml", ".git/d.yaml", "readme.md"}) {
     std::ofstream(dir.path / name) << "x";
   }
   const auto files = collect_notice_files({dir.path.string()});

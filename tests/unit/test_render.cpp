@@ -1,5 +1,3 @@
-#include <stdexcept>
-
 #include "notice_text.hpp"
 #include "seed_compare.hpp"
 
@@ -11,6 +9,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 using namespace notice;
 using notice::test::k_minimal;
@@ -18,9 +17,9 @@ using notice::test::replaced;
 
 namespace {
 
-Notice load_notice(const std::string& text) {
+Notice load_notice(const std::string &text) {
   LoadResult r = load_text("test.yaml", text);
-  for (const auto& d : r.diagnostics) {
+  for (const auto &d : r.diagnostics) {
     INFO(format_diagnostic(d));
   }
   REQUIRE(r.notice);
@@ -90,13 +89,14 @@ revisions:)");
   text = replaced(text, "    wording: 令和３年９月１日施行\n", "");
   text = replaced(text, "    wording: 令和４年４月１日から改正施行する。\n", "");
   text = replaced(text, "    buckets:", "    intro:\n      - 区分の説明です。\n    buckets:");
-  text = replaced(text, "            data: [applications]\n", "            data: [applications]\n"
-                                                              "            notes: [※付記一, ※付記二]\n");
+  text = replaced(text, "            data: [applications]\n",
+                  "            data: [applications]\n"
+                  "            notes: [※付記一, ※付記二]\n");
   const NoticeView view = make_view(load_notice(text), {2022, 4, 1});
   CHECK(view.preamble == std::vector<std::string>{"前文の段落です。", "二つ目の段落です。"});
   CHECK(view.postscript == std::vector<std::string>{"保存期間は別に定めます。"});
   CHECK(view.categories[0].intro == std::vector<std::string>{"区分の説明です。"});
-  const ItemView& item = view.categories[0].buckets[0].items[0];
+  const ItemView &item = view.categories[0].buckets[0].items[0];
   CHECK(item.marker == "○");
   CHECK(item.notes == std::vector<std::string>{"※付記一", "※付記二"});
   SECTION("absent wordings are generated in the Japanese era") {
@@ -166,12 +166,14 @@ TEST_CASE("joint-use disclosures are printed under their bucket", "[render]") {
           scope: 当組合及び事業主
           responsible: テスト健康保険組合
 )");
-  text = replaced(text, "            parties: [employer]\n", "            parties: [employer]\n            flow: joint_use\n");
+  text = replaced(text, "            parties: [employer]\n",
+                  "            parties: [employer]\n            flow: joint_use\n");
   LoadResult r = load_text("test.yaml", text);
   REQUIRE(r.notice);
   const NoticeView view = make_view(*r.notice, {2022, 4, 1});
   CHECK(view.categories[0].buckets[1].details ==
-        std::vector<std::string>{"共同して利用される個人データの項目：氏名、健診結果", "共同して利用する者の範囲：当組合及び事業主",
+        std::vector<std::string>{"共同して利用される個人データの項目：氏名、健診結果",
+                                 "共同して利用する者の範囲：当組合及び事業主",
                                  "個人データの管理について責任を有する者の氏名又は名称：テスト健康保険組合"});
 }
 
@@ -181,9 +183,10 @@ TEST_CASE("the seed comparison notices any missing, extra, reordered or altered 
   const std::vector<std::string> seed = seed_lines(read_seed());
   REQUIRE(seed.size() > 60);
   CHECK(seed.front() == "アコム健康保険組合が保有する個人情報の利用目的の公表について");
-  CHECK(seed[2] == "当組合の個人情報の利用目的は、大きな意味では、健康保険法に定める「加入者の業務災害以外の疾病、負傷もしくは"
-                   "死亡または出産に関する保険給付を行う」ことを目的とし、「加入者の健康の保持増進のために必要な事業を行う」"
-                   "こととなります。");
+  CHECK(seed[2] ==
+        "当組合の個人情報の利用目的は、大きな意味では、健康保険法に定める「加入者の業務災害以外の疾病、負傷もしくは"
+        "死亡または出産に関する保険給付を行う」ことを目的とし、「加入者の健康の保持増進のために必要な事業を行う」"
+        "こととなります。");
   CHECK(seed.back() == "令和３年１０月２９日から改正施行する。");
   CHECK(compare_lines(seed, seed).empty());
   std::vector<std::string> changed = seed;
@@ -200,7 +203,8 @@ TEST_CASE("the seed comparison notices any missing, extra, reordered or altered 
   CHECK_FALSE(compare_lines(seed, changed).empty());
   changed = seed;
   changed.pop_back();
-  CHECK(compare_lines(seed, changed) == "line " + std::to_string(seed.size()) + " missing: 令和３年１０月２９日から改正施行する。");
+  CHECK(compare_lines(seed, changed) ==
+        "line " + std::to_string(seed.size()) + " missing: 令和３年１０月２９日から改正施行する。");
 }
 
 TEST_CASE("rendering the 2021-10-29 revision reproduces every line of the published notice", "[render][seed]") {
@@ -263,7 +267,7 @@ TEST_CASE("Markdown syntax in a field stays text", "[render]") {
 
 TEST_CASE("without pandoc, html, pdf and docx fail clearly and txt and md still work", "[render]") {
   const Notice notice = bundled_notice();
-  const char* saved = std::getenv("PATH");
+  const char *saved = std::getenv("PATH");
   const std::string path = saved ? saved : "";
   ::setenv("PATH", "/nonexistent", 1);
   CHECK_THROWS_WITH(render_notice(notice, k_published, RenderOptions{RenderFormat::html, {}, {}, {}, {}}),

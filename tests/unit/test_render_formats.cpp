@@ -1,7 +1,5 @@
 // End-to-end checks of the Pandoc formats: the HTML is parsed, the PDF's text extracted and the DOCX
 // unzipped, and each must hold every line of the text rendering, in order.
-#include <stdexcept>
-
 #include "notice_text.hpp"
 #include "seed_compare.hpp"
 
@@ -16,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <stdexcept>
 
 using namespace notice;
 
@@ -38,7 +37,7 @@ RenderOptions options_for(RenderFormat format) {
 // A scratch file removed at the end of the test.
 struct ScratchFile {
   std::string path;
-  explicit ScratchFile(const std::string& name, const std::string& content) {
+  explicit ScratchFile(const std::string &name, const std::string &content) {
     path = (std::filesystem::temp_directory_path() / ("notice-audit-test-" + std::to_string(::getpid()) + "-" + name))
                .string();
     std::ofstream out(path, std::ios::binary);
@@ -47,14 +46,14 @@ struct ScratchFile {
   ~ScratchFile() { std::filesystem::remove(path); }
 };
 
-std::string run(const std::vector<std::string>& argv) {
+std::string run(const std::vector<std::string> &argv) {
   const ProcessResult r = run_process(argv);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return r.out;
 }
 
-std::string xpath(const std::string& path, const std::string& expression) {
+std::string xpath(const std::string &path, const std::string &expression) {
   std::string out = run({"xmllint", "--html", "--xpath", expression, path});
   if (out.ends_with('\n')) {
     out.pop_back();
@@ -64,7 +63,7 @@ std::string xpath(const std::string& path, const std::string& expression) {
 
 // The text of each heading, paragraph and list item of an HTML file, in document order, as xmllint's
 // HTML parser sees it.
-std::vector<std::string> html_blocks(const std::string& path) {
+std::vector<std::string> html_blocks(const std::string &path) {
   const std::string blocks = "//body//*[self::h1 or self::h2 or self::h3 or self::p or self::li]";
   const int count = std::stoi(xpath(path, "count(" + blocks + ")"));
   std::vector<std::string> texts;
@@ -74,9 +73,8 @@ std::vector<std::string> html_blocks(const std::string& path) {
   return texts;
 }
 
-
 std::string xml_unescape(std::string text) {
-  for (const auto& [entity, c] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto &[entity, c] : std::vector<std::pair<std::string, std::string>>{
            {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}}) {
     for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity, at + c.size())) {
       text.replace(at, entity.size(), c);
@@ -86,7 +84,7 @@ std::string xml_unescape(std::string text) {
 }
 
 // The text of each paragraph of a DOCX file's body.
-std::vector<std::string> docx_paragraphs(const std::string& path) {
+std::vector<std::string> docx_paragraphs(const std::string &path) {
   const std::string xml = run({"unzip", "-p", path, "word/document.xml"});
   const std::regex paragraph("<w:p[ >][\\s\\S]*?</w:p>");
   const std::regex run_text("<w:t(?: [^>]*)?>([^<]*)</w:t>");
@@ -102,9 +100,9 @@ std::vector<std::string> docx_paragraphs(const std::string& path) {
   return texts;
 }
 
-std::vector<std::string> normalized(const std::vector<std::string>& texts) {
+std::vector<std::string> normalized(const std::vector<std::string> &texts) {
   std::vector<std::string> out;
-  for (const auto& text : texts) {
+  for (const auto &text : texts) {
     std::string line = notice::test::without_whitespace(text);
     if (!line.empty()) {
       out.push_back(line);
@@ -156,7 +154,8 @@ TEST_CASE("HTML: markup in a YAML field comes out escaped", "[render][pandoc]") 
   CHECK(xpath(file.path, "count(//script)") == "0");
   CHECK(xpath(file.path, "count(//img)") == "0");
   CHECK(xpath(file.path, "string(//li[1])") == "・<script>alert('x')</script><img src=x onerror=alert(1)> & *強調*");
-  CHECK(xpath(file.path, "string(//title)") == "<script>document.title</script>テスト健康保険組合が保有する個人情報の利用目的の公表について");
+  CHECK(xpath(file.path, "string(//title)") ==
+        "<script>document.title</script>テスト健康保険組合が保有する個人情報の利用目的の公表について");
 }
 
 TEST_CASE("PDF: Japanese fonts embedded and every line in the extracted text, in order", "[render][pandoc][pdf]") {
@@ -178,7 +177,7 @@ TEST_CASE("PDF: Japanese fonts embedded and every line in the extracted text, in
   }
   const std::string text = render_notice(notice, k_published, options_for(RenderFormat::txt));
   std::size_t position = 0;
-  for (const auto& line : notice::test::normalized_lines(text)) {
+  for (const auto &line : notice::test::normalized_lines(text)) {
     INFO(line);
     const auto found = flat.find(line, position);
     REQUIRE(found != std::string::npos);
@@ -207,16 +206,15 @@ TEST_CASE("DOCX: its paragraphs are the lines of the text rendering, in Japanese
 TEST_CASE("a failing pandoc is reported with its standard error", "[render][pandoc]") {
   PandocJob job;
   job.to = "no-such-format";
-  CHECK_THROWS_WITH(convert_with_pandoc("x", job),
-                    Catch::Matchers::StartsWith("pandoc failed (exit status ") &&
-                        Catch::Matchers::Contains("converting to no-such-format:") &&
-                        Catch::Matchers::Contains("no-such-format"));
+  CHECK_THROWS_WITH(convert_with_pandoc("x", job), Catch::Matchers::StartsWith("pandoc failed (exit status ") &&
+                                                       Catch::Matchers::Contains("converting to no-such-format:") &&
+                                                       Catch::Matchers::Contains("no-such-format"));
 }
 
 TEST_CASE("convert_with_pandoc leaves no temporary directory behind", "[render][pandoc]") {
   const auto dir = std::filesystem::temp_directory_path() / ("notice-audit-tmpdir-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const char* saved = std::getenv("TMPDIR");
+  const char *saved = std::getenv("TMPDIR");
   const std::string previous = saved ? saved : "";
   ::setenv("TMPDIR", dir.c_str(), 1);
   PandocJob job;

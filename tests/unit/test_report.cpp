@@ -11,12 +11,19 @@ namespace {
 
 std::vector<FileReport> sample() {
   auto source = std::make_shared<Source>("n.yaml", "schema: 1\ntitle: 公表について\n");
-  Diagnostic warning{Severity::warning, "unused-party", "n.yaml", {2, 8}, "party `x` is unused", "相手方 `x` は使われていません", {"2021-09-01"}, {}};
+  Diagnostic warning{Severity::warning,
+                     "unused-party",
+                     "n.yaml",
+                     {2, 8},
+                     "party `x` is unused",
+                     "相手方 `x` は使われていません",
+                     {"2021-09-01"},
+                     {}};
   Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, "理由"};
   return {FileReport{"n.yaml", source, {suppressed, warning}}};
 }
 
-std::string write(ReportFormat format, const std::vector<FileReport>& files, ReportOptions options = {}) {
+std::string write(ReportFormat format, const std::vector<FileReport> &files, ReportOptions options = {}) {
   std::ostringstream out;
   options.tool_version = "0.1.0";
   write_report(out, format, files, options);
@@ -26,11 +33,10 @@ std::string write(ReportFormat format, const std::vector<FileReport>& files, Rep
 } // namespace
 
 TEST_CASE("text: GNU location, the source line, and a caret under wide characters", "[report]") {
-  CHECK(write(ReportFormat::text, sample()) ==
-        "n.yaml:2:8: warning: party `x` is unused [unused-party]\n"
-        " 2 | title: 公表について\n"
-        "   |        ^\n"
-        "Found 1 warning in 1 file (1 suppressed).\n");
+  CHECK(write(ReportFormat::text, sample()) == "n.yaml:2:8: warning: party `x` is unused [unused-party]\n"
+                                               " 2 | title: 公表について\n"
+                                               "   |        ^\n"
+                                               "Found 1 warning in 1 file (1 suppressed).\n");
   auto files = sample();
   files[0].diagnostics[1].pos = {2, 10}; // the third character of 公表について: two wide characters before it
   CHECK(write(ReportFormat::text, files).find("   |            ^\n") != std::string::npos);
@@ -50,7 +56,7 @@ TEST_CASE("json keeps everything, suppressions with their reasons", "[report]") 
   const auto j = nlohmann::json::parse(write(ReportFormat::json, sample()));
   CHECK(j["summary"]["warnings"] == 1);
   CHECK(j["summary"]["suppressed"] == 1);
-  const auto& d = j["files"][0]["diagnostics"];
+  const auto &d = j["files"][0]["diagnostics"];
   CHECK(d[0]["suppressed"]["reason"] == "理由");
   CHECK(d[1]["rule"] == "unused-party");
   CHECK(d[1]["revisions"][0] == "2021-09-01");
@@ -59,10 +65,10 @@ TEST_CASE("json keeps everything, suppressions with their reasons", "[report]") 
 TEST_CASE("sarif 2.1.0 names rules, levels, regions and in-source suppressions", "[report]") {
   const auto j = nlohmann::json::parse(write(ReportFormat::sarif, sample()));
   CHECK(j["version"] == "2.1.0");
-  const auto& run = j["runs"][0];
+  const auto &run = j["runs"][0];
   CHECK(run["tool"]["driver"]["name"] == "notice-audit");
   CHECK(run["columnKind"] == "unicodeCodePoints");
-  const auto& results = run["results"];
+  const auto &results = run["results"];
   REQUIRE(results.size() == 2);
   CHECK(results[0]["suppressions"][0]["justification"] == "理由");
   CHECK(results[1]["level"] == "warning");

@@ -1,7 +1,7 @@
+#include "notice_text.hpp"
+
 #include "notice/load.hpp"
 #include "notice/rules.hpp"
-
-#include "notice_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,11 +18,11 @@ namespace {
 using Lines = std::vector<std::string>;
 
 // The unsuppressed findings of rule `rule` for `text`, as the lines a user reads.
-Lines findings(const std::string& text, std::string_view rule, const RuleOptions& options = {}) {
+Lines findings(const std::string &text, std::string_view rule, const RuleOptions &options = {}) {
   const LoadResult loaded = load_text("a.yaml", text);
   REQUIRE(loaded.diagnostics.empty());
   Lines out;
-  for (const auto& d : check_notice(*loaded.notice, options)) {
+  for (const auto &d : check_notice(*loaded.notice, options)) {
     if (d.rule_id == rule && !d.suppressed) {
       out.push_back(format_diagnostic(d));
     }
@@ -66,7 +66,8 @@ TEST_CASE("unresolved-ref", "[rules]") {
 TEST_CASE("unused-party and unused-data", "[rules]") {
   CHECK(findings(k_minimal, "unused-party").empty());
   CHECK(findings(k_minimal, "unused-data").empty());
-  const std::string unused = replaced(replaced(k_minimal, k_party_line, ""), "data: [checkups]", "data: [applications]");
+  const std::string unused =
+      replaced(replaced(k_minimal, k_party_line, ""), "data: [checkups]", "data: [applications]");
   CHECK(findings(unused, "unused-party") ==
         Lines{"a.yaml:18:5: warning: party `employer` (事業主) is declared but no item names it; reference it in an "
               "item's `parties:` or remove it [unused-party]"});
@@ -110,7 +111,7 @@ TEST_CASE("internal-with-parties and flow-without-parties", "[rules]") {
         Lines{"a.yaml:39:13: error: item `collabo-health` is provision but names no party; list who receives (or "
               "sends) the data under `parties:` [flow-without-parties]"});
   const auto loaded = load_text("a.yaml", no_party);
-  for (const auto& d : check_notice(*loaded.notice, {})) {
+  for (const auto &d : check_notice(*loaded.notice, {})) {
     if (d.rule_id == "flow-without-parties") {
       CHECK(d.revisions == std::vector<std::string>{"2022-04-01"});
     }
@@ -175,7 +176,7 @@ TEST_CASE("options re-grade, turn off and suppress findings", "[rules][options]"
 }
 
 TEST_CASE("every rule in the catalogue has a documentation page", "[rules][docs]") {
-  for (const RuleInfo& rule : rule_catalog()) {
+  for (const RuleInfo &rule : rule_catalog()) {
     INFO(rule.id);
     const std::string page = std::string(NOTICE_SOURCE_DIR) + "/docs/rules/" + std::string(rule.id) + ".md";
     CHECK(std::ifstream(page).good());
@@ -185,7 +186,7 @@ TEST_CASE("every rule in the catalogue has a documentation page", "[rules][docs]
 TEST_CASE("every finding of every fixture has its message in English and Japanese", "[rules][i18n]") {
   namespace fs = std::filesystem;
   int seen = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(std::string(NOTICE_SOURCE_DIR) + "/tests/e2e")) {
+  for (const auto &entry : fs::recursive_directory_iterator(std::string(NOTICE_SOURCE_DIR) + "/tests/e2e")) {
     if (entry.path().filename() != "input.yaml") {
       continue;
     }
@@ -195,7 +196,7 @@ TEST_CASE("every finding of every fixture has its message in English and Japanes
       const auto rules = check_notice(*loaded.notice, {});
       all.insert(all.end(), rules.begin(), rules.end());
     }
-    for (const auto& d : all) {
+    for (const auto &d : all) {
       INFO(entry.path().string() << ": " << format_diagnostic(d));
       CHECK_FALSE(d.message.empty());
       // Japanese text has bytes outside ASCII; an untranslated message would not.

@@ -1,9 +1,9 @@
 // The legal and flow rule families: for every rule a case that triggers it, one that must not,
 // and for date-dependent rules one on each side of the date.
+#include "notice_text.hpp"
+
 #include "notice/load.hpp"
 #include "notice/rules.hpp"
-
-#include "notice_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +17,7 @@ using Lines = std::vector<std::string>;
 
 // k_minimal with its revisions replaced by one effective on `date`, and `text` as the text of
 // the internal item benefit-payment.
-std::string notice_on(const std::string& date, const std::string& text) {
+std::string notice_on(const std::string &date, const std::string &text) {
   std::string n = replaced(k_minimal, "  - effective: 2021-09-01\n    wording: 令和３年９月１日施行\n", "");
   n = replaced(n, "effective: 2022-04-01", "effective: " + date);
   n = replaced(n, "added: 2022-04-01", "added: " + date);
@@ -25,12 +25,12 @@ std::string notice_on(const std::string& date, const std::string& text) {
   return replaced(n, "text: 保険給付及び付加給付の実施", "text: " + text);
 }
 
-Lines findings(const std::string& text, std::string_view rule) {
+Lines findings(const std::string &text, std::string_view rule) {
   const LoadResult loaded = load_text("a.yaml", text);
   INFO(loaded.diagnostics.size());
   REQUIRE(loaded.diagnostics.empty());
   Lines out;
-  for (const auto& d : check_notice(*loaded.notice, {})) {
+  for (const auto &d : check_notice(*loaded.notice, {})) {
     if (d.rule_id == rule && !d.suppressed) {
       out.push_back(format_diagnostic(d));
     }
@@ -54,8 +54,8 @@ TEST_CASE("mynumber-19-stale-item: 第7号 for linkage from 2021-09-01", "[rules
           1);
     CHECK(findings(notice_on("2022-01-01", "番号法第十九条第七号による情報連携"), "mynumber-19-stale-item").size() ==
           1);
-    CHECK(findings(notice_on("2022-01-01", "\"番号法第 19条第 7号による情報連携\""), "mynumber-19-stale-item")
-              .size() == 1);
+    CHECK(findings(notice_on("2022-01-01", "\"番号法第 19条第 7号による情報連携\""), "mynumber-19-stale-item").size() ==
+          1);
   }
   SECTION("a structured basis is judged like the prose") {
     std::string n = notice_on("2022-01-01", "情報連携による資格確認");
@@ -115,11 +115,13 @@ TEST_CASE("guideline-superseded: the MHLW ガイドライン from 2017-04-14", "
 }
 
 TEST_CASE("law-title: official titles", "[rules][legal]") {
-  CHECK(findings(notice_on("2022-01-01", "行政手続きにおける特定の個人を識別するための番号の利用等に関する法律に定める事務"),
-                 "law-title")
+  CHECK(findings(
+            notice_on("2022-01-01", "行政手続きにおける特定の個人を識別するための番号の利用等に関する法律に定める事務"),
+            "law-title")
             .size() == 1);
-  CHECK(findings(notice_on("2022-01-01", "行政手続における特定の個人を識別するための番号の利用等に関する法律に定める事務"),
-                 "law-title")
+  CHECK(findings(
+            notice_on("2022-01-01", "行政手続における特定の個人を識別するための番号の利用等に関する法律に定める事務"),
+            "law-title")
             .empty());
   CHECK(findings(notice_on("2022-01-01", "高齢者の医療の確保に関する法律に基づく報告"), "law-title").empty());
 }
@@ -137,7 +139,7 @@ TEST_CASE("internal-wording-suggests-flow and review-body-internal", "[rules][fl
 namespace {
 
 // k_minimal with the collabo-health item turned into joint use, disclosure given by `disclosure`.
-std::string joint_use(const std::string& date, const std::string& disclosure) {
+std::string joint_use(const std::string &date, const std::string &disclosure) {
   std::string n = notice_on(date, "保険給付及び付加給付の実施");
   n = replaced(n, "            basis:\n              - law: consent\n", "            flow: joint_use\n" + disclosure);
   return n;
@@ -156,9 +158,8 @@ const std::string k_full_disclosure = "            joint_use:\n"
 TEST_CASE("joint-use-incomplete: the disclosure, and address/representative from 2022-04-01", "[rules][flows]") {
   CHECK(findings(joint_use("2022-04-01", k_full_disclosure), "joint-use-incomplete").empty());
   CHECK(findings(joint_use("2022-04-01", ""), "joint-use-incomplete").size() == 1);
-  const std::string no_address =
-      replaced(replaced(k_full_disclosure, "              address: 東京都千代田区…\n", ""),
-               "              representative: 理事長 山田太郎\n", "");
+  const std::string no_address = replaced(replaced(k_full_disclosure, "              address: 東京都千代田区…\n", ""),
+                                          "              representative: 理事長 山田太郎\n", "");
   CHECK(findings(joint_use("2022-04-01", no_address), "joint-use-incomplete").size() == 2);
   CHECK(findings(joint_use("2022-03-31", no_address), "joint-use-incomplete").empty());
   const std::string no_scope = replaced(k_full_disclosure, "              scope: 当組合及び事業主\n", "");
@@ -174,8 +175,10 @@ TEST_CASE("mynumber-outside-article19", "[rules][flows]") {
                           "                article: \"19\"\n                item: \"8\"\n"),
                  "mynumber-outside-article19")
             .empty());
-  CHECK(findings(replaced(n, "            data: [checkups]\n", "            data: [checkups]\n            flow: "
-                                                                "joint_use\n" + k_full_disclosure),
+  CHECK(findings(replaced(n, "            data: [checkups]\n",
+                          "            data: [checkups]\n            flow: "
+                          "joint_use\n" +
+                              k_full_disclosure),
                  "mynumber-outside-article19")
             .size() == 1);
 }
@@ -192,7 +195,9 @@ TEST_CASE("processing-abroad", "[rules][flows]") {
   const std::string abroad = replaced(k_minimal, "    kind: employer\n", "    kind: employer\n    abroad: true\n");
   CHECK(findings(abroad, "processing-abroad").size() == 1);
   CHECK(findings(k_minimal, "processing-abroad").empty());
-  const std::string stated = replaced(abroad, "parties:\n", "postscript:\n  - 外国にある第三者への提供については、個人情報保護法第28条に従います。\nparties:\n");
+  const std::string stated =
+      replaced(abroad, "parties:\n",
+               "postscript:\n  - 外国にある第三者への提供については、個人情報保護法第28条に従います。\nparties:\n");
   CHECK(findings(stated, "processing-abroad").empty());
   // 海外療養費 is a benefit, not processing abroad.
   std::string benefit = replaced(k_minimal, "text: コラボヘルスの一環である健診結果の事業者への提供",
@@ -204,8 +209,9 @@ TEST_CASE("vague-purpose, empty-bucket and category-numbering", "[rules][flows]"
   CHECK(findings(notice_on("2022-01-01", "医療保険事務に関すること"), "vague-purpose").size() == 1);
   CHECK(findings(notice_on("2022-01-01", "保険給付の実施"), "vague-purpose").empty());
 
-  const std::string empty = replaced(k_minimal, "        items:\n          - id: benefit-payment\n            text: "
-                                                "保険給付及び付加給付の実施\n            data: [applications]\n",
+  const std::string empty = replaced(k_minimal,
+                                     "        items:\n          - id: benefit-payment\n            text: "
+                                     "保険給付及び付加給付の実施\n            data: [applications]\n",
                                      "        items: []\n");
   CHECK(findings(empty, "empty-bucket").size() == 1);
   CHECK(findings(k_minimal, "empty-bucket").empty());
@@ -218,7 +224,8 @@ TEST_CASE("vague-purpose, empty-bucket and category-numbering", "[rules][flows]"
 
 TEST_CASE("revision-wording-date: the closing line names the effective date", "[rules][legal]") {
   CHECK(findings(k_minimal, "revision-wording-date").empty());
-  CHECK(findings(replaced(k_minimal, "wording: 令和４年４月１日から改正施行する。", "wording: 令和４年４月２日から改正施行する。"),
+  CHECK(findings(replaced(k_minimal, "wording: 令和４年４月１日から改正施行する。",
+                          "wording: 令和４年４月２日から改正施行する。"),
                  "revision-wording-date") ==
         Lines{"a.yaml:10:14: error: the closing line says 令和４年４月２日 (2022-04-02), but the revision is effective "
               "2022-04-01 (令和４年４月１日) [revision-wording-date]"});

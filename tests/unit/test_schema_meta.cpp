@@ -16,14 +16,14 @@
 
 namespace {
 
-nlohmann::json read_json(const std::string& path) {
+nlohmann::json read_json(const std::string &path) {
   std::ifstream in(path);
   REQUIRE(in.good());
   return nlohmann::json::parse(in);
 }
 
 // Every error valijson reports for `document` against `schema_document`.
-std::vector<std::string> errors(const nlohmann::json& schema_document, const nlohmann::json& document) {
+std::vector<std::string> errors(const nlohmann::json &schema_document, const nlohmann::json &document) {
   valijson::Schema schema;
   valijson::SchemaParser parser;
   parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(schema_document), schema);
@@ -31,7 +31,7 @@ std::vector<std::string> errors(const nlohmann::json& schema_document, const nlo
   valijson::ValidationResults results;
   validator.validate(schema, valijson::adapters::NlohmannJsonAdapter(document), &results);
   std::vector<std::string> out;
-  for (const auto& e : results) {
+  for (const auto &e : results) {
     out.push_back(e.description);
   }
   return out;

@@ -32,10 +32,12 @@ TEST_CASE("escape_html replaces the five special characters", "[template]") {
 }
 
 TEST_CASE("expand_template applies the escape of the output format to {{x}} only", "[template]") {
-  const TemplateValue data = TemplateValue().set("x", "<b>*").set("list", TemplateValue::List{
-                                                                             TemplateValue().set("t", "一"),
-                                                                             TemplateValue().set("t", "二"),
-                                                                         });
+  const TemplateValue data = TemplateValue()
+                                 .set("x", "<b>*")
+                                 .set("list", TemplateValue::List{
+                                                  TemplateValue().set("t", "一"),
+                                                  TemplateValue().set("t", "二"),
+                                              });
   CHECK(expand_template("{{x}}|{{{x}}}", "t", data, TemplateEscape::none) == "<b>*|<b>*");
   CHECK(expand_template("{{x}}|{{{x}}}", "t", data, TemplateEscape::markdown) == "\\<b\\>\\*|<b>*");
   CHECK(expand_template("{{x}}|{{{x}}}", "t", data, TemplateEscape::html) == "&lt;b&gt;*|<b>*");
@@ -45,22 +47,21 @@ TEST_CASE("expand_template applies the escape of the output format to {{x}} only
   }
   SECTION("booleans show or hide sections") {
     const TemplateValue flags = TemplateValue().set("yes", true).set("no", false);
-    CHECK(expand_template("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}n{{/no}}", "t", flags, TemplateEscape::none) ==
-          "Yn");
+    CHECK(expand_template("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}n{{/no}}", "t", flags, TemplateEscape::none) == "Yn");
   }
 }
 
 TEST_CASE("a template that does not parse is an error naming it", "[template]") {
   const TemplateValue data;
-  CHECK_THROWS_MATCHES(expand_template("{{#items}}never closed", "my.mustache", data, TemplateEscape::none),
-                       Error, Catch::Matchers::Message("my.mustache: not a valid mustache template: "
-                                                       "Unclosed section \"items\" at 0"));
+  CHECK_THROWS_MATCHES(expand_template("{{#items}}never closed", "my.mustache", data, TemplateEscape::none), Error,
+                       Catch::Matchers::Message("my.mustache: not a valid mustache template: "
+                                                "Unclosed section \"items\" at 0"));
   CHECK_THROWS_AS(expand_template("{{/stray}}", "my.mustache", data, TemplateEscape::none), Error);
   CHECK_THROWS_AS(expand_template("{{unclosed", "my.mustache", data, TemplateEscape::none), Error);
 }
 
 TEST_CASE("the built-in templates are compiled in", "[template]") {
-  for (const char* name :
+  for (const char *name :
        {"notice.txt.mustache", "notice.md.mustache", "notice.css", "reference.docx", "notice-docx.lua"}) {
     INFO(name);
     const auto text = builtin_template(name);

@@ -14,7 +14,7 @@ const std::initializer_list<std::string_view> k_top_keys = {"fail-on", "format",
 const std::initializer_list<std::string_view> k_fail_levels = {"error", "warning", "info", "never"};
 const std::initializer_list<std::string_view> k_formats = {"text", "json", "sarif", "junit", "github"};
 
-[[noreturn]] void fail(const std::string& path, const toml::source_region& where, const std::string& message) {
+[[noreturn]] void fail(const std::string &path, const toml::source_region &where, const std::string &message) {
   throw Error(path + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) + ": " +
               message);
 }
@@ -36,25 +36,25 @@ std::string joined(std::initializer_list<std::string_view> values) {
   return out;
 }
 
-std::string choice(const std::string& path, const toml::node& node, std::string_view key,
+std::string choice(const std::string &path, const toml::node &node, std::string_view key,
                    std::initializer_list<std::string_view> allowed) {
-  const auto* value = node.as_string();
+  const auto *value = node.as_string();
   if (!value || !one_of(value->get(), allowed)) {
     fail(path, node.source(), "`" + std::string(key) + "` must be one of " + joined(allowed));
   }
   return value->get();
 }
 
-std::string required_string(const std::string& path, const toml::table& table, std::string_view key,
+std::string required_string(const std::string &path, const toml::table &table, std::string_view key,
                             bool may_be_absent) {
-  const toml::node* node = table.get(key);
+  const toml::node *node = table.get(key);
   if (!node) {
     if (may_be_absent) {
       return {};
     }
     fail(path, table.source(), "this [[suppress]] entry needs `" + std::string(key) + " = \"…\"`");
   }
-  const auto* value = node->as_string();
+  const auto *value = node->as_string();
   if (!value || (!may_be_absent && value->get().empty())) {
     fail(path, node->source(), "`" + std::string(key) + "` must be a non-empty string");
   }
@@ -63,7 +63,7 @@ std::string required_string(const std::string& path, const toml::table& table, s
 
 } // namespace
 
-std::optional<std::filesystem::path> find_config(const std::filesystem::path& start) {
+std::optional<std::filesystem::path> find_config(const std::filesystem::path &start) {
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::absolute(start, ec);
   if (ec) {
@@ -82,33 +82,33 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
   }
 }
 
-Config parse_config(const std::string& path, std::string_view text) {
+Config parse_config(const std::string &path, std::string_view text) {
   toml::table table;
   try {
     table = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
+  } catch (const toml::parse_error &e) {
     fail(path, e.source(), std::string(e.description()));
   }
   Config config;
   config.path = path;
-  for (const auto& [key, node] : table) {
+  for (const auto &[key, node] : table) {
     if (!one_of(key.str(), k_top_keys)) {
       fail(path, key.source(), "unknown key `" + std::string(key.str()) + "`; known keys: " + joined(k_top_keys));
     }
   }
-  if (const toml::node* node = table.get("fail-on")) {
+  if (const toml::node *node = table.get("fail-on")) {
     config.fail_on = choice(path, *node, "fail-on", k_fail_levels);
   }
-  if (const toml::node* node = table.get("format")) {
+  if (const toml::node *node = table.get("format")) {
     config.format = choice(path, *node, "format", k_formats);
   }
-  if (const toml::node* node = table.get("rules")) {
-    const auto* rules = node->as_table();
+  if (const toml::node *node = table.get("rules")) {
+    const auto *rules = node->as_table();
     if (!rules) {
       fail(path, node->source(), "`rules` must be a table: [rules] then `rule-id = \"warning\"` lines");
     }
-    for (const auto& [key, value] : *rules) {
-      const RuleInfo* rule = find_rule(key.str());
+    for (const auto &[key, value] : *rules) {
+      const RuleInfo *rule = find_rule(key.str());
       if (!rule) {
         fail(path, key.source(), "unknown rule `" + std::string(key.str()) + "`; `notice-audit rules` lists them");
       }
@@ -117,24 +117,25 @@ Config parse_config(const std::string& path, std::string_view text) {
              "rule `" + std::string(key.str()) + "` reports an unreadable file and cannot be configured");
       }
       const std::string level = choice(path, value, key.str(), {"off", "info", "warning", "error"});
-      config.rules.severity[std::string(key.str())] =
-          level == "off" ? std::nullopt : parse_severity(level);
+      config.rules.severity[std::string(key.str())] = level == "off" ? std::nullopt : parse_severity(level);
     }
   }
-  if (const toml::node* node = table.get("suppress")) {
-    const auto* list = node->as_array();
+  if (const toml::node *node = table.get("suppress")) {
+    const auto *list = node->as_array();
     if (!list) {
       fail(path, node->source(), "`suppress` must be an array of tables: [[suppress]]");
     }
-    for (const toml::node& entry : *list) {
-      const auto* t = entry.as_table();
+    for (const toml::node &entry : *list) {
+      const auto *t = entry.as_table();
       if (!t) {
         fail(path, entry.source(), "each [[suppress]] entry must be a table");
       }
-      for (const auto& [key, value] : *t) {
+      for (const auto &[key, value] : *t) {
         if (!one_of(key.str(), {"rule", "path", "id", "reason"})) {
-          fail(path, key.source(), "unknown key `" + std::string(key.str()) + "` in [[suppress]]; known keys: "
-                                   "rule, path, id, reason");
+          fail(path, key.source(),
+               "unknown key `" + std::string(key.str()) +
+                   "` in [[suppress]]; known keys: "
+                   "rule, path, id, reason");
         }
       }
       ExternalSuppression s;
@@ -151,7 +152,7 @@ Config parse_config(const std::string& path, std::string_view text) {
   return config;
 }
 
-Config load_config(const std::string& path) {
+Config load_config(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error(path + ": cannot read the configuration file");

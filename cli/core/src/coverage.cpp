@@ -1,7 +1,8 @@
 #include "notice/coverage.hpp"
 
-#include "notice/error.hpp"
 #include "yaml_tree.hpp"
+
+#include "notice/error.hpp"
 
 #include <algorithm>
 #include <set>
@@ -35,7 +36,7 @@ std::u32string normalise(std::string_view text) {
   return out;
 }
 
-std::set<std::u32string> bigrams(const std::u32string& s) {
+std::set<std::u32string> bigrams(const std::u32string &s) {
   std::set<std::u32string> out;
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     out.insert(s.substr(i, 2));
@@ -44,12 +45,12 @@ std::set<std::u32string> bigrams(const std::u32string& s) {
 }
 
 // The share of the model's bigrams that the item contains.
-double containment(const std::set<std::u32string>& model, const std::set<std::u32string>& item) {
+double containment(const std::set<std::u32string> &model, const std::set<std::u32string> &item) {
   if (model.empty()) {
     return 0;
   }
   std::size_t hits = 0;
-  for (const auto& b : model) {
+  for (const auto &b : model) {
     hits += item.count(b);
   }
   return static_cast<double>(hits) / static_cast<double>(model.size());
@@ -57,46 +58,48 @@ double containment(const std::set<std::u32string>& model, const std::set<std::u3
 
 constexpr double k_threshold = 0.6;
 
-std::string scalar(const detail::YamlNode* node) { return node && node->is_scalar() ? node->scalar : std::string(); }
+std::string scalar(const detail::YamlNode *node) {
+  return node && node->is_scalar() ? node->scalar : std::string();
+}
 
 } // namespace
 
-Coverage compute_coverage(const Notice& view) {
+Coverage compute_coverage(const Notice &view) {
   const Source source("model-purposes.yaml", std::string(detail::k_model_purposes_yaml));
   const auto parsed = detail::parse_yaml(source, LoadLimits{});
   if (!parsed.root || !parsed.root->is_mapping()) {
     throw Error("the built-in model list of purposes is broken");
   }
-  const detail::YamlNode& root = *parsed.root;
+  const detail::YamlNode &root = *parsed.root;
   Coverage coverage;
   coverage.source = scalar(root.get("source"));
   coverage.edition = scalar(root.get("edition"));
 
   struct Candidate {
-    const UseCase* item;
+    const UseCase *item;
     bool external;
     std::set<std::u32string> grams;
   };
   std::vector<Candidate> candidates;
-  for (const Category& c : view.categories) {
-    for (const Bucket& b : c.buckets) {
-      for (const UseCase& u : b.items) {
+  for (const Category &c : view.categories) {
+    for (const Bucket &b : c.buckets) {
+      for (const UseCase &u : b.items) {
         candidates.push_back({&u, effective_flow(u, b) != FlowKind::internal, bigrams(normalise(u.text.value))});
       }
     }
   }
-  std::set<const UseCase*> used;
-  const detail::YamlNode* categories = root.get("categories");
-  for (const auto& category : categories ? categories->children : std::vector<detail::YamlNode>{}) {
+  std::set<const UseCase *> used;
+  const detail::YamlNode *categories = root.get("categories");
+  for (const auto &category : categories ? categories->children : std::vector<detail::YamlNode>{}) {
     for (const bool external : {false, true}) {
-      const detail::YamlNode* list = category.get(external ? "external" : "internal");
-      for (const auto& entry : list ? list->children : std::vector<detail::YamlNode>{}) {
+      const detail::YamlNode *list = category.get(external ? "external" : "internal");
+      for (const auto &entry : list ? list->children : std::vector<detail::YamlNode>{}) {
         CoverageRow row;
         row.category = scalar(category.get("title"));
         row.external = external;
         row.model_text = entry.scalar;
         const auto model = bigrams(normalise(entry.scalar));
-        for (const Candidate& c : candidates) {
+        for (const Candidate &c : candidates) {
           // A match on the same side (内部/外部) is preferred: it breaks ties and lowers the bar.
           const double score = containment(model, c.grams) + (c.external == external ? 0.001 : 0.0);
           if (score > row.score) {
@@ -126,7 +129,7 @@ Coverage compute_coverage(const Notice& view) {
           row.item_id.clear();
           row.item_text.clear();
         } else {
-          for (const Candidate& c : candidates) {
+          for (const Candidate &c : candidates) {
             if (c.item->id == row.item_id) {
               used.insert(c.item);
             }
@@ -137,7 +140,7 @@ Coverage compute_coverage(const Notice& view) {
       }
     }
   }
-  for (const Candidate& c : candidates) {
+  for (const Candidate &c : candidates) {
     if (!used.contains(c.item)) {
       coverage.outside.push_back(Ref{c.item->id, c.item->pos});
       coverage.outside_text.push_back(c.item->text.value);
@@ -146,14 +149,15 @@ Coverage compute_coverage(const Notice& view) {
   return coverage;
 }
 
-void write_coverage(std::ostream& out, const Coverage& coverage, const std::string& path, Lang lang) {
+void write_coverage(std::ostream &out, const Coverage &coverage, const std::string &path, Lang lang) {
   const bool ja = lang == Lang::ja;
-  out << "\n" << (ja ? "モデル（ガイダンス別表2）との対照: " : "Coverage against the model list (ガイダンス 別表2): ")
-      << path << "\n";
+  out << "\n"
+      << (ja ? "モデル（ガイダンス別表2）との対照: " : "Coverage against the model list (ガイダンス 別表2): ") << path
+      << "\n";
   out << (ja ? "出典: " : "source: ") << coverage.source << "\n";
   out << (ja ? "版: " : "edition: ") << coverage.edition << "\n\n";
   int covered = 0;
-  for (const auto& row : coverage.rows) {
+  for (const auto &row : coverage.rows) {
     const bool found = !row.item_id.empty();
     covered += found ? 1 : 0;
     out << (found ? "  ✓ " : "  ✗ ") << row.category << " / " << (row.external ? "外部" : "内部") << " / "

@@ -31,7 +31,7 @@ std::optional<Severity> parse_severity(std::string_view name) {
   return std::nullopt;
 }
 
-const std::string& message_in(const Diagnostic& d, Lang lang) {
+const std::string &message_in(const Diagnostic &d, Lang lang) {
   return lang == Lang::ja && !d.message_ja.empty() ? d.message_ja : d.message;
 }
 
@@ -46,8 +46,8 @@ std::optional<Lang> parse_lang(std::string_view name) {
 }
 
 Lang lang_from_environment() {
-  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(name);
+  for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char *value = std::getenv(name);
     if (value && *value) {
       return std::string_view(value).substr(0, 2) == "ja" ? Lang::ja : Lang::en;
     }
@@ -55,7 +55,7 @@ Lang lang_from_environment() {
   return Lang::en;
 }
 
-std::string format_diagnostic(const Diagnostic& d, Lang lang) {
+std::string format_diagnostic(const Diagnostic &d, Lang lang) {
   std::string out = d.path;
   if (d.pos.known()) {
     out += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column);
@@ -66,16 +66,16 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   return out;
 }
 
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  const auto key = [](const Diagnostic& d) { return std::tie(d.path, d.pos, d.rule_id, d.message); };
+void sort_diagnostics(std::vector<Diagnostic> &diagnostics) {
+  const auto key = [](const Diagnostic &d) { return std::tie(d.path, d.pos, d.rule_id, d.message); };
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+                   [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
   // The same finding reached through several revisions is one finding that lists them all.
   std::vector<Diagnostic> merged;
-  for (auto& d : diagnostics) {
+  for (auto &d : diagnostics) {
     if (!merged.empty() && key(merged.back()) == key(d) && merged.back().severity == d.severity) {
-      auto& revisions = merged.back().revisions;
-      for (auto& r : d.revisions) {
+      auto &revisions = merged.back().revisions;
+      for (auto &r : d.revisions) {
         if (std::find(revisions.begin(), revisions.end(), r) == revisions.end()) {
           revisions.push_back(r);
         }

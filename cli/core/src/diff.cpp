@@ -13,7 +13,7 @@ namespace {
 using Matches = std::vector<std::optional<std::size_t>>;
 
 // For each old index, the new index paired with it, if any.
-std::vector<std::optional<std::size_t>> invert(const Matches& matches, std::size_t old_count) {
+std::vector<std::optional<std::size_t>> invert(const Matches &matches, std::size_t old_count) {
   std::vector<std::optional<std::size_t>> out(old_count);
   for (std::size_t j = 0; j < matches.size(); ++j) {
     if (matches[j]) {
@@ -25,9 +25,9 @@ std::vector<std::optional<std::size_t>> invert(const Matches& matches, std::size
 
 // Flags the elements of `sequence` (old positions in new order) that lie outside one longest
 // increasing subsequence: the fewest elements whose moving explains the new order.
-std::vector<bool> out_of_order(const std::vector<std::size_t>& sequence) {
+std::vector<bool> out_of_order(const std::vector<std::size_t> &sequence) {
   const std::size_t n = sequence.size();
-  std::vector<std::size_t> tails;        // index into sequence of the smallest tail of each length
+  std::vector<std::size_t> tails; // index into sequence of the smallest tail of each length
   std::vector<std::size_t> previous(n, SIZE_MAX);
   for (std::size_t i = 0; i < n; ++i) {
     const auto it = std::lower_bound(tails.begin(), tails.end(), sequence[i],
@@ -48,19 +48,19 @@ std::vector<bool> out_of_order(const std::vector<std::size_t>& sequence) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& values, std::string_view separator) {
+std::string join(const std::vector<std::string> &values, std::string_view separator) {
   std::string out;
-  for (const auto& v : values) {
+  for (const auto &v : values) {
     out += (out.empty() ? "" : std::string(separator)) + v;
   }
   return out;
 }
 
-std::string category_label(const Category& c) {
+std::string category_label(const Category &c) {
   return c.marker.value.empty() ? c.title.value : c.marker.value + c.title.value;
 }
 
-std::string format_basis(const Basis& b) {
+std::string format_basis(const Basis &b) {
   std::string out = b.law;
   if (!b.article.empty()) {
     out += " 第" + b.article + "条";
@@ -77,12 +77,12 @@ std::string format_basis(const Basis& b) {
   return out;
 }
 
-std::vector<std::string> joint_use_values(const std::optional<JointUse>& j) {
+std::vector<std::string> joint_use_values(const std::optional<JointUse> &j) {
   if (!j) {
     return {};
   }
   std::vector<std::string> out;
-  const auto add = [&](std::string_view name, const Text& t) {
+  const auto add = [&](std::string_view name, const Text &t) {
     if (!t.empty()) {
       out.push_back(std::string(name) + ": " + t.value);
     }
@@ -100,7 +100,9 @@ bool is_outward(FlowKind flow) {
   return flow == FlowKind::provision || flow == FlowKind::outsourcing || flow == FlowKind::joint_use;
 }
 
-bool is_third_party(FlowKind flow) { return flow == FlowKind::provision || flow == FlowKind::joint_use; }
+bool is_third_party(FlowKind flow) {
+  return flow == FlowKind::provision || flow == FlowKind::joint_use;
+}
 
 // One item as the classification sees it: ids of parties and data already translated to the new
 // side's ids, so that a renamed party is not a new recipient.
@@ -108,7 +110,7 @@ struct Profile {
   FlowKind flow = FlowKind::internal;
   std::vector<std::string> parties;
   std::vector<std::string> data;
-  std::set<std::string> outward;                          // parties receiving data
+  std::set<std::string> outward;                           // parties receiving data
   std::set<std::pair<std::string, std::string>> sensitive; // (party, data) by provision or joint use
   std::set<std::pair<std::string, std::string>> my_number;
   std::vector<std::string> basis;
@@ -120,7 +122,7 @@ struct Profile {
 
 // Everything diff_notices() needs to know about one side.
 struct SideIndex {
-  const Notice* notice = nullptr;
+  const Notice *notice = nullptr;
   struct BucketAt {
     std::size_t category;
     std::size_t bucket;
@@ -136,7 +138,7 @@ struct SideIndex {
   std::vector<std::size_t> first_item_of_bucket; // flat item index where each flat bucket's items start
   std::vector<std::size_t> first_bucket_of_category;
 
-  explicit SideIndex(const Notice& n) : notice(&n) {
+  explicit SideIndex(const Notice &n) : notice(&n) {
     for (std::size_t c = 0; c < n.categories.size(); ++c) {
       first_bucket_of_category.push_back(buckets.size());
       for (std::size_t b = 0; b < n.categories[c].buckets.size(); ++b) {
@@ -148,22 +150,22 @@ struct SideIndex {
       }
     }
   }
-  const Category& category(std::size_t c) const { return notice->categories[c]; }
-  const Bucket& bucket(std::size_t flat) const {
+  const Category &category(std::size_t c) const { return notice->categories[c]; }
+  const Bucket &bucket(std::size_t flat) const {
     return notice->categories[buckets[flat].category].buckets[buckets[flat].bucket];
   }
-  const UseCase& item(std::size_t flat) const {
-    const ItemAt& at = items[flat];
+  const UseCase &item(std::size_t flat) const {
+    const ItemAt &at = items[flat];
     return notice->categories[at.category].buckets[at.bucket].items[at.item];
   }
-  const Bucket& bucket_of_item(std::size_t flat) const { return bucket(items[flat].flat_bucket); }
+  const Bucket &bucket_of_item(std::size_t flat) const { return bucket(items[flat].flat_bucket); }
 };
 
 class Differ {
 public:
-  Differ(const Notice& old_notice, const Notice& new_notice, const DiffOptions& options)
+  Differ(const Notice &old_notice, const Notice &new_notice, const DiffOptions &options)
       : m_old(old_notice), m_new(new_notice), m_options(options) {
-    const Revision* latest = latest_revision(new_notice);
+    const Revision *latest = latest_revision(new_notice);
     m_legal_date = latest ? latest->effective : Date{};
   }
 
@@ -187,19 +189,19 @@ public:
 private:
   SideIndex m_old;
   SideIndex m_new;
-  const DiffOptions& m_options;
+  const DiffOptions &m_options;
   Date m_legal_date;
   std::vector<Change> m_changes;
   std::map<std::string, std::string, std::less<>> m_party_map; // old id -> new id
   std::map<std::string, std::string, std::less<>> m_data_map;
 
-  static DiffSideInfo side_info(const Notice* n, const std::string& label) {
-    const Revision* latest = latest_revision(*n);
+  static DiffSideInfo side_info(const Notice *n, const std::string &label) {
+    const Revision *latest = latest_revision(*n);
     return {label.empty() ? n->path : label, n->path, latest ? latest->effective : Date{}, n->insurer.name.value};
   }
 
   ChangeFinding finding(std::string_view rule_id, std::string message, std::optional<Severity> severity = {}) const {
-    const DiffRuleInfo* rule = find_diff_rule(rule_id);
+    const DiffRuleInfo *rule = find_diff_rule(rule_id);
     return {std::string(rule->id), severity.value_or(rule->severity), std::move(message),
             diff_rule_basis(*rule, m_legal_date)};
   }
@@ -213,7 +215,7 @@ private:
     return s;
   }
 
-  Change& add_change(ChangeKind kind, ElementKind element, std::optional<ElementSide> old_side,
+  Change &add_change(ChangeKind kind, ElementKind element, std::optional<ElementSide> old_side,
                      std::optional<ElementSide> new_side) {
     Change c;
     c.kind = kind;
@@ -227,7 +229,7 @@ private:
     return m_changes.back();
   }
 
-  static void attribute(std::vector<AttributeChange>& out, std::string name, std::vector<std::string> old_value,
+  static void attribute(std::vector<AttributeChange> &out, std::string name, std::vector<std::string> old_value,
                         std::vector<std::string> new_value) {
     if (old_value != new_value) {
       out.push_back({std::move(name), std::move(old_value), std::move(new_value)});
@@ -237,10 +239,10 @@ private:
   // --- Title, terms, paragraphs, revisions: text only ---------------------------------------
 
   void compare_title() {
-    const Notice& o = *m_old.notice;
-    const Notice& n = *m_new.notice;
+    const Notice &o = *m_old.notice;
+    const Notice &n = *m_new.notice;
     if (o.title.value != n.title.value) {
-      Change& c = add_change(ChangeKind::reworded, ElementKind::title, side({}, o.title.pos, o.title.value, 0),
+      Change &c = add_change(ChangeKind::reworded, ElementKind::title, side({}, o.title.pos, o.title.value, 0),
                              side({}, n.title.pos, n.title.value, 0));
       c.findings.push_back(finding("diff/wording-only", "the title was reworded"));
     }
@@ -250,28 +252,28 @@ private:
     attribute(attrs, "address", {o.insurer.address.value}, {n.insurer.address.value});
     attribute(attrs, "representative", {o.insurer.representative.value}, {n.insurer.representative.value});
     if (!attrs.empty()) {
-      Change& c = add_change(ChangeKind::changed, ElementKind::insurer,
-                             side({}, o.insurer.name.pos, o.insurer.name.value, 0),
-                             side({}, n.insurer.name.pos, n.insurer.name.value, 0));
+      Change &c =
+          add_change(ChangeKind::changed, ElementKind::insurer, side({}, o.insurer.name.pos, o.insurer.name.value, 0),
+                     side({}, n.insurer.name.pos, n.insurer.name.value, 0));
       c.attributes = std::move(attrs);
       c.findings.push_back(finding("diff/structure", "the insurer's details changed"));
     }
   }
 
   void compare_terms() {
-    const auto& o = m_old.notice->terms;
-    const auto& n = m_new.notice->terms;
+    const auto &o = m_old.notice->terms;
+    const auto &n = m_new.notice->terms;
     std::vector<MatchKey> ok;
     std::vector<MatchKey> nk;
-    for (const auto& t : o) {
+    for (const auto &t : o) {
       ok.push_back({t.term.value, t.meaning.value, {}, 0});
     }
-    for (const auto& t : n) {
+    for (const auto &t : n) {
       nk.push_back({t.term.value, t.meaning.value, {}, 0});
     }
     const Matches m = match_elements(ok, nk, m_options.similarity_threshold);
     const auto back = invert(m, o.size());
-    const auto term_side = [](const Term& t, std::size_t i) {
+    const auto term_side = [](const Term &t, std::size_t i) {
       return side(t.term.value, t.pos, t.term.value + "：" + t.meaning.value, i);
     };
     for (std::size_t j = 0; j < n.size(); ++j) {
@@ -280,36 +282,38 @@ private:
             .findings.push_back(finding("diff/text-added", "the defined term 「" + n[j].term.value + "」 was added"));
       } else if (o[*m[j]].term.value != n[j].term.value || o[*m[j]].meaning.value != n[j].meaning.value) {
         add_change(ChangeKind::reworded, ElementKind::term, term_side(o[*m[j]], *m[j]), term_side(n[j], j))
-            .findings.push_back(finding("diff/wording-only", "the defined term 「" + n[j].term.value + "」 was reworded"));
+            .findings.push_back(
+                finding("diff/wording-only", "the defined term 「" + n[j].term.value + "」 was reworded"));
       }
     }
     for (std::size_t i = 0; i < o.size(); ++i) {
       if (!back[i]) {
         add_change(ChangeKind::removed, ElementKind::term, term_side(o[i], i), {})
-            .findings.push_back(finding("diff/text-removed", "the defined term 「" + o[i].term.value + "」 was removed"));
+            .findings.push_back(
+                finding("diff/text-removed", "the defined term 「" + o[i].term.value + "」 was removed"));
       }
     }
   }
 
-  void compare_paragraphs(const std::vector<Paragraph>& o, const std::vector<Paragraph>& n) {
+  void compare_paragraphs(const std::vector<Paragraph> &o, const std::vector<Paragraph> &n) {
     std::vector<MatchKey> ok;
     std::vector<MatchKey> nk;
-    for (const auto& p : o) {
+    for (const auto &p : o) {
       ok.push_back({p.id, p.text.value, {}, 0});
     }
-    for (const auto& p : n) {
+    for (const auto &p : n) {
       nk.push_back({p.id, p.text.value, {}, 0});
     }
     const Matches m = match_elements(ok, nk, m_options.similarity_threshold);
     const auto back = invert(m, o.size());
     std::vector<std::size_t> order;
-    for (const auto& match : m) {
+    for (const auto &match : m) {
       if (match) {
         order.push_back(*match);
       }
     }
     const std::vector<bool> moved = out_of_order(order);
-    const auto para_side = [](const Paragraph& p, std::size_t i) { return side(p.id, p.text.pos, p.text.value, i); };
+    const auto para_side = [](const Paragraph &p, std::size_t i) { return side(p.id, p.text.pos, p.text.value, i); };
     std::size_t k = 0;
     for (std::size_t j = 0; j < n.size(); ++j) {
       if (!m[j]) {
@@ -317,7 +321,7 @@ private:
             .findings.push_back(finding("diff/text-added", "a paragraph was added"));
         continue;
       }
-      const Paragraph& old_p = o[*m[j]];
+      const Paragraph &old_p = o[*m[j]];
       const bool out_of_place = moved[k++];
       if (old_p.text.value != n[j].text.value || old_p.id != n[j].id) {
         add_change(ChangeKind::reworded, ElementKind::paragraph, para_side(old_p, *m[j]), para_side(n[j], j))
@@ -336,13 +340,14 @@ private:
   }
 
   void compare_revisions() {
-    const auto& o = m_old.notice->revisions;
-    const auto& n = m_new.notice->revisions;
-    const auto rev_side = [](const Revision& r, std::size_t i) {
+    const auto &o = m_old.notice->revisions;
+    const auto &n = m_new.notice->revisions;
+    const auto rev_side = [](const Revision &r, std::size_t i) {
       return side(to_string(r.effective), r.wording.pos.known() ? r.wording.pos : r.pos, r.wording.value, i);
     };
     for (std::size_t j = 0; j < n.size(); ++j) {
-      const auto it = std::find_if(o.begin(), o.end(), [&](const Revision& r) { return r.effective == n[j].effective; });
+      const auto it =
+          std::find_if(o.begin(), o.end(), [&](const Revision &r) { return r.effective == n[j].effective; });
       if (it == o.end()) {
         add_change(ChangeKind::added, ElementKind::revision, {}, rev_side(n[j], j))
             .findings.push_back(finding("diff/text-added", "the closing line of the revision effective " +
@@ -355,7 +360,7 @@ private:
       }
     }
     for (std::size_t i = 0; i < o.size(); ++i) {
-      if (std::none_of(n.begin(), n.end(), [&](const Revision& r) { return r.effective == o[i].effective; })) {
+      if (std::none_of(n.begin(), n.end(), [&](const Revision &r) { return r.effective == o[i].effective; })) {
         add_change(ChangeKind::removed, ElementKind::revision, rev_side(o[i], i), {})
             .findings.push_back(finding("diff/text-removed", "the closing line of the revision effective " +
                                                                  to_string(o[i].effective) + " was removed"));
@@ -366,15 +371,15 @@ private:
   // --- Declarations ----------------------------------------------------------------------------
 
   template <typename T, typename Attributes>
-  void compare_declarations(const std::vector<T>& o, const std::vector<T>& n, ElementKind element,
-                            std::string_view noun, std::map<std::string, std::string, std::less<>>& id_map,
+  void compare_declarations(const std::vector<T> &o, const std::vector<T> &n, ElementKind element,
+                            std::string_view noun, std::map<std::string, std::string, std::less<>> &id_map,
                             Attributes attributes_of) {
     std::vector<MatchKey> ok;
     std::vector<MatchKey> nk;
-    for (const auto& d : o) {
+    for (const auto &d : o) {
       ok.push_back({d.id, d.name.value, {}, 0});
     }
-    for (const auto& d : n) {
+    for (const auto &d : n) {
       nk.push_back({d.id, d.name.value, {}, 0});
     }
     const Matches m = match_elements(ok, nk, m_options.similarity_threshold);
@@ -382,26 +387,26 @@ private:
     for (std::size_t i = 0; i < o.size(); ++i) {
       id_map[o[i].id] = back[i] ? n[*back[i]].id : o[i].id;
     }
-    const auto decl_side = [](const T& d, std::size_t i) { return side(d.id, d.pos, d.name.value, i); };
+    const auto decl_side = [](const T &d, std::size_t i) { return side(d.id, d.pos, d.name.value, i); };
     for (std::size_t j = 0; j < n.size(); ++j) {
       if (!m[j]) {
         add_change(ChangeKind::added, element, {}, decl_side(n[j], j))
-            .findings.push_back(finding("diff/declaration-changed",
-                                        std::string(noun) + " 「" + n[j].name.value + "」 was declared"));
+            .findings.push_back(
+                finding("diff/declaration-changed", std::string(noun) + " 「" + n[j].name.value + "」 was declared"));
         continue;
       }
-      const T& old_d = o[*m[j]];
+      const T &old_d = o[*m[j]];
       std::vector<AttributeChange> attrs;
       attributes_of(attrs, old_d, n[j]);
       attribute(attrs, "description", {old_d.description.value}, {n[j].description.value});
       if (attrs.empty() && old_d.name.value == n[j].name.value && old_d.id == n[j].id) {
         continue;
       }
-      Change& c = add_change(old_d.name.value != n[j].name.value ? ChangeKind::reworded : ChangeKind::changed,
-                             element, decl_side(old_d, *m[j]), decl_side(n[j], j));
+      Change &c = add_change(old_d.name.value != n[j].name.value ? ChangeKind::reworded : ChangeKind::changed, element,
+                             decl_side(old_d, *m[j]), decl_side(n[j], j));
       c.attributes = std::move(attrs);
-      c.findings.push_back(finding("diff/declaration-changed",
-                                   std::string(noun) + " 「" + n[j].name.value + "」 changed"));
+      c.findings.push_back(
+          finding("diff/declaration-changed", std::string(noun) + " 「" + n[j].name.value + "」 changed"));
     }
     for (std::size_t i = 0; i < o.size(); ++i) {
       if (!back[i]) {
@@ -416,30 +421,29 @@ private:
 
   void compare_data() {
     compare_declarations(m_old.notice->data, m_new.notice->data, ElementKind::data, "the data", m_data_map,
-                         [](std::vector<AttributeChange>& attrs, const DataSource& a, const DataSource& b) {
+                         [](std::vector<AttributeChange> &attrs, const DataSource &a, const DataSource &b) {
                            attribute(attrs, "sensitive", {yes_no(a.sensitive)}, {yes_no(b.sensitive)});
                            attribute(attrs, "my_number", {yes_no(a.my_number)}, {yes_no(b.my_number)});
                          });
   }
 
   void compare_parties() {
-    compare_declarations(m_old.notice->parties, m_new.notice->parties, ElementKind::party, "the party",
-                         m_party_map, [](std::vector<AttributeChange>& attrs, const Party& a, const Party& b) {
-                           attribute(attrs, "kind", {std::string(to_string(a.kind))},
-                                     {std::string(to_string(b.kind))});
+    compare_declarations(m_old.notice->parties, m_new.notice->parties, ElementKind::party, "the party", m_party_map,
+                         [](std::vector<AttributeChange> &attrs, const Party &a, const Party &b) {
+                           attribute(attrs, "kind", {std::string(to_string(a.kind))}, {std::string(to_string(b.kind))});
                            attribute(attrs, "abroad", {yes_no(a.abroad)}, {yes_no(b.abroad)});
                          });
   }
 
   // --- Categories, buckets, items -------------------------------------------------------------
 
-  std::string party_name(const std::string& new_id) const {
-    if (const Party* p = find_party(*m_new.notice, new_id)) {
+  std::string party_name(const std::string &new_id) const {
+    if (const Party *p = find_party(*m_new.notice, new_id)) {
       return p->name.value;
     }
-    for (const auto& [old_id, mapped] : m_party_map) {
+    for (const auto &[old_id, mapped] : m_party_map) {
       if (mapped == new_id) {
-        if (const Party* p = find_party(*m_old.notice, old_id)) {
+        if (const Party *p = find_party(*m_old.notice, old_id)) {
           return p->name.value;
         }
       }
@@ -447,13 +451,13 @@ private:
     return new_id;
   }
 
-  std::string data_name(const std::string& new_id) const {
-    if (const DataSource* d = find_data(*m_new.notice, new_id)) {
+  std::string data_name(const std::string &new_id) const {
+    if (const DataSource *d = find_data(*m_new.notice, new_id)) {
       return d->name.value;
     }
-    for (const auto& [old_id, mapped] : m_data_map) {
+    for (const auto &[old_id, mapped] : m_data_map) {
       if (mapped == new_id) {
-        if (const DataSource* d = find_data(*m_old.notice, old_id)) {
+        if (const DataSource *d = find_data(*m_old.notice, old_id)) {
           return d->name.value;
         }
       }
@@ -461,18 +465,18 @@ private:
     return new_id;
   }
 
-  static std::string mapped(const std::map<std::string, std::string, std::less<>>& map, const std::string& id) {
+  static std::string mapped(const std::map<std::string, std::string, std::less<>> &map, const std::string &id) {
     const auto it = map.find(id);
     return it == map.end() ? id : it->second;
   }
 
-  Profile profile(const Notice& notice, const UseCase& item, const Bucket& bucket, bool old_side) const {
+  Profile profile(const Notice &notice, const UseCase &item, const Bucket &bucket, bool old_side) const {
     Profile p;
     p.flow = effective_flow(item, bucket);
-    for (const auto& r : item.parties) {
+    for (const auto &r : item.parties) {
       p.parties.push_back(old_side ? mapped(m_party_map, r.id) : r.id);
     }
-    for (const auto& r : item.data) {
+    for (const auto &r : item.data) {
       p.data.push_back(old_side ? mapped(m_data_map, r.id) : r.id);
     }
     if (is_outward(p.flow)) {
@@ -480,8 +484,8 @@ private:
     }
     if (is_third_party(p.flow)) {
       for (std::size_t d = 0; d < item.data.size(); ++d) {
-        const DataSource* source = find_data(notice, item.data[d].id);
-        for (const auto& party : p.parties) {
+        const DataSource *source = find_data(notice, item.data[d].id);
+        for (const auto &party : p.parties) {
           if (source && source->sensitive) {
             p.sensitive.emplace(party, p.data[d]);
           }
@@ -491,7 +495,7 @@ private:
         }
       }
     }
-    for (const auto& b : item.basis) {
+    for (const auto &b : item.basis) {
       p.basis.push_back(format_basis(b));
       if (b.law == "mynumber_act" && b.article == "19") {
         p.cites_mynumber_19 = true;
@@ -499,49 +503,49 @@ private:
     }
     p.disclosure = item.joint_use ? item.joint_use : bucket.joint_use;
     p.joint_use = joint_use_values(p.disclosure);
-    for (const auto& note : item.notes) {
+    for (const auto &note : item.notes) {
       p.notes.push_back(note.value);
     }
     return p;
   }
 
-  std::string names(const std::vector<std::string>& ids) const {
+  std::string names(const std::vector<std::string> &ids) const {
     std::vector<std::string> out;
-    for (const auto& id : ids) {
+    for (const auto &id : ids) {
       out.push_back(party_name(id));
     }
     return join(out, "、");
   }
 
-  std::string pair_names(const std::vector<std::pair<std::string, std::string>>& pairs) const {
+  std::string pair_names(const std::vector<std::pair<std::string, std::string>> &pairs) const {
     std::vector<std::string> out;
-    for (const auto& [party, data] : pairs) {
+    for (const auto &[party, data] : pairs) {
       out.push_back(data_name(data) + " → " + party_name(party));
     }
     return join(out, "; ");
   }
 
   // The legal consequences of going from `o` (nullptr for an added item) to `n`.
-  void classify_item(Change& c, const Profile* o, const Profile& n) const {
+  void classify_item(Change &c, const Profile *o, const Profile &n) const {
     static const Profile k_none{};
-    const Profile& before = o ? *o : k_none;
+    const Profile &before = o ? *o : k_none;
     if (o && o->flow == FlowKind::internal && is_third_party(n.flow)) {
-      c.findings.push_back(finding("diff/internal-to-provision",
-                                   "was internal use and now gives data to others (" + std::string(to_string(n.flow)) + ")"));
+      c.findings.push_back(finding("diff/internal-to-provision", "was internal use and now gives data to others (" +
+                                                                     std::string(to_string(n.flow)) + ")"));
     }
     std::vector<std::string> gained;
-    for (const auto& party : n.parties) {
+    for (const auto &party : n.parties) {
       if (n.outward.contains(party) && !before.outward.contains(party) &&
           std::find(gained.begin(), gained.end(), party) == gained.end()) {
         gained.push_back(party);
       }
     }
     if (!gained.empty()) {
-      c.findings.push_back(finding("diff/new-recipient", "now gives data to " + names(gained) + " (" +
-                                                             std::string(to_string(n.flow)) + ")"));
+      c.findings.push_back(finding("diff/new-recipient",
+                                   "now gives data to " + names(gained) + " (" + std::string(to_string(n.flow)) + ")"));
       std::vector<std::string> foreign;
-      for (const auto& id : gained) {
-        if (const Party* party = find_party(*m_new.notice, id); party && party->abroad) {
+      for (const auto &id : gained) {
+        if (const Party *party = find_party(*m_new.notice, id); party && party->abroad) {
           foreign.push_back(id);
         }
       }
@@ -555,11 +559,11 @@ private:
                         std::back_inserter(sensitive));
     if (!sensitive.empty()) {
       const bool has_basis = !n.basis.empty();
-      c.findings.push_back(finding("diff/new-sensitive-provision",
-                                   "newly provides sensitive data (要配慮個人情報): " + pair_names(sensitive) +
-                                       (has_basis ? "; the stated basis must cover it"
-                                                  : "; no basis is stated: obtain consent or cite the law"),
-                                   has_basis ? Severity::warning : Severity::error));
+      c.findings.push_back(finding(
+          "diff/new-sensitive-provision",
+          "newly provides sensitive data (要配慮個人情報): " + pair_names(sensitive) +
+              (has_basis ? "; the stated basis must cover it" : "; no basis is stated: obtain consent or cite the law"),
+          has_basis ? Severity::warning : Severity::error));
     }
     std::vector<std::pair<std::string, std::string>> my_number;
     std::set_difference(n.my_number.begin(), n.my_number.end(), before.my_number.begin(), before.my_number.end(),
@@ -581,8 +585,8 @@ private:
       if (is_new || o->joint_use != n.joint_use) {
         const std::vector<std::string> missing = missing_joint_use_items(n.disclosure);
         if (!missing.empty()) {
-          c.findings.push_back(finding("diff/joint-use-incomplete",
-                                       "is joint use (共同利用) without " + join(missing, ", ")));
+          c.findings.push_back(
+              finding("diff/joint-use-incomplete", "is joint use (共同利用) without " + join(missing, ", ")));
         } else if (is_new) {
           c.findings.push_back(finding("diff/new-joint-use", "is new joint use (共同利用)"));
         } else {
@@ -592,14 +596,14 @@ private:
       flow_explained = true;
     }
     if (!flow_explained) {
-      c.findings.push_back(finding("diff/flow-changed", "changed from " + std::string(to_string(o->flow)) +
-                                                            " to " + std::string(to_string(n.flow))));
+      c.findings.push_back(finding("diff/flow-changed", "changed from " + std::string(to_string(o->flow)) + " to " +
+                                                            std::string(to_string(n.flow))));
     }
     if (!o) {
       return;
     }
     std::vector<std::string> lost;
-    for (const auto& party : o->parties) {
+    for (const auto &party : o->parties) {
       if (o->outward.contains(party) && !n.outward.contains(party) &&
           std::find(lost.begin(), lost.end(), party) == lost.end()) {
         lost.push_back(party);
@@ -616,7 +620,7 @@ private:
     }
   }
 
-  std::vector<std::string> missing_joint_use_items(const std::optional<JointUse>& j) const {
+  std::vector<std::string> missing_joint_use_items(const std::optional<JointUse> &j) const {
     std::vector<std::string> missing;
     const auto need = [&](std::string_view name, const Text JointUse::*field) {
       if (!j || ((*j).*field).empty()) {
@@ -634,25 +638,25 @@ private:
     return missing;
   }
 
-  ElementSide category_side(const SideIndex& s, std::size_t c) const {
-    const Category& cat = s.category(c);
+  ElementSide category_side(const SideIndex &s, std::size_t c) const {
+    const Category &cat = s.category(c);
     return side(cat.id, cat.pos, category_label(cat), c);
   }
 
-  ElementSide bucket_side(const SideIndex& s, std::size_t flat) const {
-    const Bucket& b = s.bucket(flat);
+  ElementSide bucket_side(const SideIndex &s, std::size_t flat) const {
+    const Bucket &b = s.bucket(flat);
     ElementSide e = side(b.id, b.pos, b.heading.value, s.buckets[flat].bucket);
-    const Category& cat = s.category(s.buckets[flat].category);
+    const Category &cat = s.category(s.buckets[flat].category);
     e.category = cat.id;
     e.place = category_label(cat);
     return e;
   }
 
-  ElementSide item_side(const SideIndex& s, std::size_t flat) const {
-    const UseCase& u = s.item(flat);
+  ElementSide item_side(const SideIndex &s, std::size_t flat) const {
+    const UseCase &u = s.item(flat);
     ElementSide e = side(u.id, u.pos, u.text.value, s.items[flat].item);
-    const Category& cat = s.category(s.items[flat].category);
-    const Bucket& b = s.bucket_of_item(flat);
+    const Category &cat = s.category(s.items[flat].category);
+    const Bucket &b = s.bucket_of_item(flat);
     e.category = cat.id;
     e.bucket = b.id;
     e.place = category_label(cat) + (b.heading.empty() ? "" : " " + b.heading.value);
@@ -665,10 +669,10 @@ private:
     std::vector<MatchKey> nk;
     std::vector<std::string> old_labels;
     std::vector<std::string> new_labels;
-    for (const auto& c : m_old.notice->categories) {
+    for (const auto &c : m_old.notice->categories) {
       old_labels.push_back(c.title.value);
     }
-    for (const auto& c : m_new.notice->categories) {
+    for (const auto &c : m_new.notice->categories) {
       new_labels.push_back(c.title.value);
     }
     for (std::size_t i = 0; i < old_labels.size(); ++i) {
@@ -693,7 +697,9 @@ private:
     std::vector<MatchKey> nbk;
     for (std::size_t b = 0; b < m_old.buckets.size(); ++b) {
       const auto paired = cat_back[m_old.buckets[b].category];
-      obk.push_back({m_old.bucket(b).id, old_bucket_text[b], {},
+      obk.push_back({m_old.bucket(b).id,
+                     old_bucket_text[b],
+                     {},
                      paired ? static_cast<long>(*paired) : -1 - static_cast<long>(b)});
     }
     for (std::size_t b = 0; b < m_new.buckets.size(); ++b) {
@@ -706,11 +712,11 @@ private:
     std::vector<MatchKey> oik;
     std::vector<MatchKey> nik;
     for (std::size_t i = 0; i < m_old.items.size(); ++i) {
-      const UseCase& u = m_old.item(i);
+      const UseCase &u = m_old.item(i);
       oik.push_back({u.id, u.text.value, u.replaces, 0});
     }
     for (std::size_t i = 0; i < m_new.items.size(); ++i) {
-      const UseCase& u = m_new.item(i);
+      const UseCase &u = m_new.item(i);
       nik.push_back({u.id, u.text.value, u.replaces, 0});
     }
     const Matches item_match = match_elements(oik, nik, m_options.similarity_threshold);
@@ -785,17 +791,17 @@ private:
     }
     for (std::size_t c = 0; c < ok.size(); ++c) {
       if (!cat_back[c]) {
-        const Category& cat = m_old.category(c);
+        const Category &cat = m_old.category(c);
         add_change(ChangeKind::removed, ElementKind::category, category_side(m_old, c), {})
-            .findings.push_back(finding("diff/purpose-removed",
-                                        "the purpose category 「" + category_label(cat) + "」 was removed"));
+            .findings.push_back(
+                finding("diff/purpose-removed", "the purpose category 「" + category_label(cat) + "」 was removed"));
         removed_buckets_of(c, bucket_back, item_back);
       }
     }
   }
 
-  void removed_buckets_of(std::size_t old_c, const std::vector<std::optional<std::size_t>>& bucket_back,
-                          const std::vector<std::optional<std::size_t>>& item_back) {
+  void removed_buckets_of(std::size_t old_c, const std::vector<std::optional<std::size_t>> &bucket_back,
+                          const std::vector<std::optional<std::size_t>> &item_back) {
     const std::size_t first = m_old.first_bucket_of_category[old_c];
     for (std::size_t b = first; b < first + m_old.category(old_c).buckets.size(); ++b) {
       if (!bucket_back[b]) {
@@ -808,7 +814,7 @@ private:
     }
   }
 
-  void removed_items_of(std::size_t old_b, const std::vector<std::optional<std::size_t>>& item_back) {
+  void removed_items_of(std::size_t old_b, const std::vector<std::optional<std::size_t>> &item_back) {
     const std::size_t first = m_old.first_item_of_bucket[old_b];
     for (std::size_t i = first; i < first + m_old.bucket(old_b).items.size(); ++i) {
       if (!item_back[i]) {
@@ -819,16 +825,16 @@ private:
   }
 
   void compare_category(std::optional<std::size_t> old_c, std::size_t c, bool reordered) {
-    const Category& n = m_new.category(c);
+    const Category &n = m_new.category(c);
     if (!old_c) {
       add_change(ChangeKind::added, ElementKind::category, {}, category_side(m_new, c))
           .findings.push_back(
               finding("diff/purpose-added", "the purpose category 「" + category_label(n) + "」 was added"));
       return;
     }
-    const Category& o = m_old.category(*old_c);
+    const Category &o = m_old.category(*old_c);
     std::vector<AttributeChange> attrs;
-    const auto number = [](const Category& cat) {
+    const auto number = [](const Category &cat) {
       return cat.number ? std::vector<std::string>{std::to_string(*cat.number)} : std::vector<std::string>{};
     };
     attribute(attrs, "number", number(o), number(n));
@@ -836,10 +842,10 @@ private:
     attribute(attrs, "model", {o.model}, {n.model});
     std::vector<std::string> old_intro;
     std::vector<std::string> new_intro;
-    for (const auto& t : o.intro) {
+    for (const auto &t : o.intro) {
       old_intro.push_back(t.value);
     }
-    for (const auto& t : n.intro) {
+    for (const auto &t : n.intro) {
       new_intro.push_back(t.value);
     }
     attribute(attrs, "intro", old_intro, new_intro);
@@ -847,16 +853,17 @@ private:
     if (attrs.empty() && !reworded && o.id == n.id && !reordered) {
       return;
     }
-    Change& change = add_change(reworded ? ChangeKind::reworded
+    Change &change = add_change(reworded                        ? ChangeKind::reworded
                                 : attrs.empty() && o.id == n.id ? ChangeKind::reordered
                                                                 : ChangeKind::changed,
                                 ElementKind::category, category_side(m_old, *old_c), category_side(m_new, c));
     // The wording diff shows the title only; the marker is an attribute.
     change.wording = reworded ? diff_text(o.title.value, n.title.value) : std::vector<TextSegment>{};
-    const bool structural = std::any_of(attrs.begin(), attrs.end(), [](const AttributeChange& a) {
+    const bool structural = std::any_of(attrs.begin(), attrs.end(), [](const AttributeChange &a) {
       return a.name == "number" || a.name == "marker" || a.name == "model";
     });
-    const bool intro = std::any_of(attrs.begin(), attrs.end(), [](const AttributeChange& a) { return a.name == "intro"; });
+    const bool intro =
+        std::any_of(attrs.begin(), attrs.end(), [](const AttributeChange &a) { return a.name == "intro"; });
     if (reordered) {
       attrs.push_back({"position", {std::to_string(*old_c + 1)}, {std::to_string(c + 1)}});
     }
@@ -877,15 +884,16 @@ private:
   }
 
   void compare_bucket(std::optional<std::size_t> old_b, std::size_t b, bool reordered,
-                      const std::vector<std::optional<std::size_t>>& cat_back) {
-    const Bucket& n = m_new.bucket(b);
+                      const std::vector<std::optional<std::size_t>> &cat_back) {
+    const Bucket &n = m_new.bucket(b);
     const std::string where = "「" + category_label(m_new.category(m_new.buckets[b].category)) + "」";
     if (!old_b) {
       add_change(ChangeKind::added, ElementKind::bucket, {}, bucket_side(m_new, b))
-          .findings.push_back(finding("diff/structure", "the bucket 「" + n.heading.value + "」 was added to " + where));
+          .findings.push_back(
+              finding("diff/structure", "the bucket 「" + n.heading.value + "」 was added to " + where));
       return;
     }
-    const Bucket& o = m_old.bucket(*old_b);
+    const Bucket &o = m_old.bucket(*old_b);
     const bool moved = cat_back[m_old.buckets[*old_b].category] != m_new.buckets[b].category;
     std::vector<AttributeChange> attrs;
     attribute(attrs, "kind", {std::string(to_string(o.kind))}, {std::string(to_string(n.kind))});
@@ -895,17 +903,19 @@ private:
       return;
     }
     if (moved) {
-      attrs.push_back({"category", {m_old.category(m_old.buckets[*old_b].category).id},
+      attrs.push_back({"category",
+                       {m_old.category(m_old.buckets[*old_b].category).id},
                        {m_new.category(m_new.buckets[b].category).id}});
     } else if (reordered) {
-      attrs.push_back({"position", {std::to_string(m_old.buckets[*old_b].bucket + 1)},
+      attrs.push_back({"position",
+                       {std::to_string(m_old.buckets[*old_b].bucket + 1)},
                        {std::to_string(m_new.buckets[b].bucket + 1)}});
     }
-    const ChangeKind kind = moved ? ChangeKind::moved
-                            : reworded ? ChangeKind::reworded
+    const ChangeKind kind = moved                                                ? ChangeKind::moved
+                            : reworded                                           ? ChangeKind::reworded
                             : (attrs.size() == 1 && attrs[0].name == "position") ? ChangeKind::reordered
-                                                                                  : ChangeKind::changed;
-    Change& change = add_change(kind, ElementKind::bucket, bucket_side(m_old, *old_b), bucket_side(m_new, b));
+                                                                                 : ChangeKind::changed;
+    Change &change = add_change(kind, ElementKind::bucket, bucket_side(m_old, *old_b), bucket_side(m_new, b));
     change.attributes = std::move(attrs);
     change.findings.push_back(kind == ChangeKind::reordered
                                   ? finding("diff/order-only", "the bucket 「" + n.heading.value + "」 of " + where +
@@ -915,16 +925,16 @@ private:
   }
 
   void compare_item(std::optional<std::size_t> old_i, std::size_t i, bool reordered,
-                    const std::vector<std::optional<std::size_t>>& bucket_back) {
-    const UseCase& n = m_new.item(i);
+                    const std::vector<std::optional<std::size_t>> &bucket_back) {
+    const UseCase &n = m_new.item(i);
     const Profile np = profile(*m_new.notice, n, m_new.bucket_of_item(i), false);
     if (!old_i) {
-      Change& change = add_change(ChangeKind::added, ElementKind::item, {}, item_side(m_new, i));
+      Change &change = add_change(ChangeKind::added, ElementKind::item, {}, item_side(m_new, i));
       change.findings.push_back(finding("diff/use-added", "a use case was added"));
       classify_item(change, nullptr, np);
       return;
     }
-    const UseCase& o = m_old.item(*old_i);
+    const UseCase &o = m_old.item(*old_i);
     const Profile op = profile(*m_old.notice, o, m_old.bucket_of_item(*old_i), true);
     const bool moved = bucket_back[m_old.items[*old_i].flat_bucket] != m_new.items[i].flat_bucket;
     const bool reworded = o.text.value != n.text.value;
@@ -936,9 +946,9 @@ private:
     attribute(attrs, "joint_use", op.joint_use, np.joint_use);
     attribute(attrs, "notes", op.notes, np.notes);
     // A change of a data source's sensitivity shows on the items that provide it.
-    const auto pairs = [](const std::set<std::pair<std::string, std::string>>& s) {
+    const auto pairs = [](const std::set<std::pair<std::string, std::string>> &s) {
       std::vector<std::string> out;
-      for (const auto& [party, data] : s) {
+      for (const auto &[party, data] : s) {
         out.push_back(data + " → " + party);
       }
       return out;
@@ -951,18 +961,18 @@ private:
       return;
     }
     if (moved) {
-      const SideIndex::ItemAt& at = m_old.items[*old_i];
+      const SideIndex::ItemAt &at = m_old.items[*old_i];
       attrs.push_back({"bucket", {m_old.bucket(at.flat_bucket).id}, {m_new.bucket_of_item(i).id}});
     } else if (reordered) {
-      attrs.push_back({"position", {std::to_string(m_old.items[*old_i].item + 1)},
-                       {std::to_string(m_new.items[i].item + 1)}});
+      attrs.push_back(
+          {"position", {std::to_string(m_old.items[*old_i].item + 1)}, {std::to_string(m_new.items[i].item + 1)}});
     }
     const bool only_position = attrs.size() == 1 && attrs[0].name == "position";
-    const ChangeKind kind = moved      ? ChangeKind::moved
-                            : reworded ? ChangeKind::reworded
+    const ChangeKind kind = moved           ? ChangeKind::moved
+                            : reworded      ? ChangeKind::reworded
                             : only_position ? ChangeKind::reordered
                                             : ChangeKind::changed;
-    Change& change = add_change(kind, ElementKind::item, item_side(m_old, *old_i), item_side(m_new, i));
+    Change &change = add_change(kind, ElementKind::item, item_side(m_old, *old_i), item_side(m_new, i));
     change.attributes = std::move(attrs);
     classify_item(change, &op, np);
     if (change.findings.empty()) {
@@ -983,19 +993,23 @@ private:
 
 } // namespace
 
-const std::string& Change::id() const { return new_side ? new_side->id : old_side->id; }
+const std::string &Change::id() const {
+  return new_side ? new_side->id : old_side->id;
+}
 
-bool Change::renamed() const { return old_side && new_side && old_side->id != new_side->id; }
+bool Change::renamed() const {
+  return old_side && new_side && old_side->id != new_side->id;
+}
 
 Severity Change::severity() const {
   Severity s = Severity::info;
-  for (const auto& f : findings) {
+  for (const auto &f : findings) {
     s = std::max(s, f.severity);
   }
   return s;
 }
 
-Diff diff_notices(const Notice& old_notice, const Notice& new_notice, const DiffOptions& options) {
+Diff diff_notices(const Notice &old_notice, const Notice &new_notice, const DiffOptions &options) {
   return Differ(old_notice, new_notice, options).run();
 }
 

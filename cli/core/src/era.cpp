@@ -34,7 +34,7 @@ std::string digits(int value, DigitWidth width) {
 }
 
 // Reads one digit of either width at `pos`; returns its value and advances `pos`, or -1.
-int read_digit(std::string_view text, std::size_t& pos) {
+int read_digit(std::string_view text, std::size_t &pos) {
   if (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
     return text[pos++] - '0';
   }
@@ -48,7 +48,7 @@ int read_digit(std::string_view text, std::size_t& pos) {
 }
 
 // Reads a number of one to four digits, or 元 when `allow_gan` (the first year of an era).
-std::optional<int> read_number(std::string_view text, std::size_t& pos, bool allow_gan) {
+std::optional<int> read_number(std::string_view text, std::size_t &pos, bool allow_gan) {
   if (allow_gan && text.substr(pos).starts_with("元")) {
     pos += std::string_view("元").size();
     return 1;
@@ -67,7 +67,7 @@ std::optional<int> read_number(std::string_view text, std::size_t& pos, bool all
   return value;
 }
 
-bool consume(std::string_view text, std::size_t& pos, std::string_view word) {
+bool consume(std::string_view text, std::size_t &pos, std::string_view word) {
   if (text.substr(pos).starts_with(word)) {
     pos += word.size();
     return true;
@@ -76,9 +76,9 @@ bool consume(std::string_view text, std::size_t& pos, std::string_view word) {
 }
 
 // Parses a date that starts at `pos` with an era name; std::nullopt when it is not a valid one.
-std::optional<Date> parse_at(std::string_view text, std::size_t begin, std::size_t& end) {
+std::optional<Date> parse_at(std::string_view text, std::size_t begin, std::size_t &end) {
   for (std::size_t i = 0; i < k_eras.size(); ++i) {
-    const Era& era = k_eras[i];
+    const Era &era = k_eras[i];
     std::size_t pos = begin;
     if (!consume(text, pos, era.name)) {
       continue;
@@ -115,7 +115,7 @@ std::optional<EraYear> era_year(Date date) {
   if (date < k_first_era_date) {
     return std::nullopt;
   }
-  for (const Era& era : k_eras) {
+  for (const Era &era : k_eras) {
     if (!(date < era.start)) {
       return EraYear{era.name, date.year - era.start.year + 1};
     }

@@ -8,8 +8,8 @@
 
 namespace notice {
 
-const FlowNode* FlowModel::find_node(std::string_view name) const {
-  for (const auto& node : nodes) {
+const FlowNode *FlowModel::find_node(std::string_view name) const {
+  for (const auto &node : nodes) {
     if (node.name == name) {
       return &node;
     }
@@ -17,8 +17,8 @@ const FlowNode* FlowModel::find_node(std::string_view name) const {
   return nullptr;
 }
 
-const FlowEdge* FlowModel::find_edge(std::string_view name) const {
-  for (const auto& edge : edges) {
+const FlowEdge *FlowModel::find_edge(std::string_view name) const {
+  for (const auto &edge : edges) {
     if (edge.name == name) {
       return &edge;
     }
@@ -82,11 +82,11 @@ struct Facts {
   std::map<std::string, Change> party_change;
 };
 
-bool contains(const std::vector<std::string>& list, std::string_view value) {
+bool contains(const std::vector<std::string> &list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-std::string category_marker(const Category& category) {
+std::string category_marker(const Category &category) {
   if (!category.marker.empty()) {
     return category.marker.value;
   }
@@ -96,11 +96,11 @@ std::string category_marker(const Category& category) {
   return {};
 }
 
-bool category_selected(const Category& category, const GraphFilter& filter) {
+bool category_selected(const Category &category, const GraphFilter &filter) {
   if (filter.purposes.empty()) {
     return true;
   }
-  for (const auto& wanted : filter.purposes) {
+  for (const auto &wanted : filter.purposes) {
     if (wanted == category.id || (category.number && wanted == std::to_string(*category.number))) {
       return true;
     }
@@ -108,13 +108,13 @@ bool category_selected(const Category& category, const GraphFilter& filter) {
   return false;
 }
 
-bool item_selected(const UseCase& item, FlowKind flow, const GraphFilter& filter) {
+bool item_selected(const UseCase &item, FlowKind flow, const GraphFilter &filter) {
   if (!filter.flows.empty() && std::find(filter.flows.begin(), filter.flows.end(), flow) == filter.flows.end()) {
     return false;
   }
   if (!filter.data.empty()) {
-    const bool any = std::any_of(item.data.begin(), item.data.end(),
-                                 [&](const Ref& ref) { return contains(filter.data, ref.id); });
+    const bool any =
+        std::any_of(item.data.begin(), item.data.end(), [&](const Ref &ref) { return contains(filter.data, ref.id); });
     if (!any) {
       return false;
     }
@@ -122,19 +122,19 @@ bool item_selected(const UseCase& item, FlowKind flow, const GraphFilter& filter
   return true;
 }
 
-Facts collect(const Notice& notice, const GraphFilter& filter) {
+Facts collect(const Notice &notice, const GraphFilter &filter) {
   Facts facts;
   facts.insurer = notice.insurer.name.value;
   facts.title = notice.title.value;
   facts.data = notice.data;
   facts.parties = notice.parties;
-  for (const auto& category : notice.categories) {
+  for (const auto &category : notice.categories) {
     facts.categories.push_back({category.id, category_marker(category) + category.title.value});
     if (!category_selected(category, filter)) {
       continue;
     }
-    for (const auto& bucket : category.buckets) {
-      for (const auto& item : bucket.items) {
+    for (const auto &bucket : category.buckets) {
+      for (const auto &item : bucket.items) {
         const FlowKind flow = effective_flow(item, bucket);
         if (!item_selected(item, flow, filter)) {
           continue;
@@ -144,7 +144,7 @@ Facts collect(const Notice& notice, const GraphFilter& filter) {
         line.category = category.id;
         line.marker = category_marker(category);
         line.text = item.text.value;
-        for (const auto& ref : item.data) {
+        for (const auto &ref : item.data) {
           line.data.push_back(ref.id);
         }
         if (flow == FlowKind::internal || item.parties.empty()) {
@@ -155,7 +155,7 @@ Facts collect(const Notice& notice, const GraphFilter& filter) {
           }
           continue;
         }
-        for (const auto& party : item.parties) {
+        for (const auto &party : item.parties) {
           if (filter.parties.empty() || contains(filter.parties, party.id)) {
             facts.placements.push_back({line, flow, party.id, item.replaces});
           }
@@ -166,32 +166,31 @@ Facts collect(const Notice& notice, const GraphFilter& filter) {
   return facts;
 }
 
-bool same_line(const FlowLine& a, const FlowLine& b) {
+bool same_line(const FlowLine &a, const FlowLine &b) {
   return a.text == b.text && a.data == b.data && a.category == b.category;
 }
 
-template <typename T>
-bool has_id(const std::vector<T>& list, const std::string& id) {
-  return std::any_of(list.begin(), list.end(), [&](const T& element) { return element.id == id; });
+template <typename T> bool has_id(const std::vector<T> &list, const std::string &id) {
+  return std::any_of(list.begin(), list.end(), [&](const T &element) { return element.id == id; });
 }
 
-std::string placement_key(const std::string& item, const Placement& p) {
+std::string placement_key(const std::string &item, const Placement &p) {
   return item + '\n' + std::string(to_string(p.flow)) + '\n' + p.party;
 }
 
 // Marks what changed from `old_facts` to `new_facts` and returns the union, the new view's order
 // first and what only the old view has after it.
-Facts merge(const Facts& old_facts, Facts new_facts) {
+Facts merge(const Facts &old_facts, Facts new_facts) {
   std::set<std::string> new_items;
-  for (const auto& p : new_facts.placements) {
+  for (const auto &p : new_facts.placements) {
     new_items.insert(p.line.item);
   }
-  std::map<std::string, const Placement*> old_by_key;
-  for (const auto& p : old_facts.placements) {
+  std::map<std::string, const Placement *> old_by_key;
+  for (const auto &p : old_facts.placements) {
     old_by_key.emplace(placement_key(p.line.item, p), &p);
   }
   std::set<std::string> matched;
-  for (auto& p : new_facts.placements) {
+  for (auto &p : new_facts.placements) {
     auto found = old_by_key.find(placement_key(p.line.item, p));
     if (found == old_by_key.end() && !p.replaces.empty() && new_items.count(p.replaces) == 0) {
       found = old_by_key.find(placement_key(p.replaces, p));
@@ -203,7 +202,7 @@ Facts merge(const Facts& old_facts, Facts new_facts) {
     matched.insert(found->first);
     p.line.change = same_line(found->second->line, p.line) ? Change::same : Change::changed;
   }
-  for (const auto& p : old_facts.placements) {
+  for (const auto &p : old_facts.placements) {
     if (matched.count(placement_key(p.line.item, p)) == 0) {
       Placement removed = p;
       removed.line.change = Change::removed;
@@ -211,37 +210,37 @@ Facts merge(const Facts& old_facts, Facts new_facts) {
     }
   }
 
-  for (const auto& d : new_facts.data) {
-    const auto old = std::find_if(old_facts.data.begin(), old_facts.data.end(),
-                                  [&](const DataSource& o) { return o.id == d.id; });
+  for (const auto &d : new_facts.data) {
+    const auto old =
+        std::find_if(old_facts.data.begin(), old_facts.data.end(), [&](const DataSource &o) { return o.id == d.id; });
     if (old == old_facts.data.end()) {
       new_facts.data_change[d.id] = Change::added;
     } else if (old->name.value != d.name.value || old->sensitive != d.sensitive || old->my_number != d.my_number) {
       new_facts.data_change[d.id] = Change::changed;
     }
   }
-  for (const auto& o : old_facts.data) {
+  for (const auto &o : old_facts.data) {
     if (!has_id(new_facts.data, o.id)) {
       new_facts.data_change[o.id] = Change::removed;
       new_facts.data.push_back(o);
     }
   }
-  for (const auto& p : new_facts.parties) {
-    const auto old = std::find_if(old_facts.parties.begin(), old_facts.parties.end(),
-                                  [&](const Party& o) { return o.id == p.id; });
+  for (const auto &p : new_facts.parties) {
+    const auto old =
+        std::find_if(old_facts.parties.begin(), old_facts.parties.end(), [&](const Party &o) { return o.id == p.id; });
     if (old == old_facts.parties.end()) {
       new_facts.party_change[p.id] = Change::added;
     } else if (old->name.value != p.name.value || old->kind != p.kind) {
       new_facts.party_change[p.id] = Change::changed;
     }
   }
-  for (const auto& o : old_facts.parties) {
+  for (const auto &o : old_facts.parties) {
     if (!has_id(new_facts.parties, o.id)) {
       new_facts.party_change[o.id] = Change::removed;
       new_facts.parties.push_back(o);
     }
   }
-  for (const auto& c : old_facts.categories) {
+  for (const auto &c : old_facts.categories) {
     if (!has_id(new_facts.categories, c.id)) {
       new_facts.categories.push_back(c);
     }
@@ -279,14 +278,14 @@ std::string_view kind_label(PartyKind kind) {
   return "その他";
 }
 
-Change change_of(const std::map<std::string, Change>& changes, const std::string& id) {
+Change change_of(const std::map<std::string, Change> &changes, const std::string &id) {
   const auto found = changes.find(id);
   return found == changes.end() ? Change::same : found->second;
 }
 
-std::string line_signature(const FlowEdge& edge) {
+std::string line_signature(const FlowEdge &edge) {
   std::string signature(to_string(*edge.flow));
-  for (const auto& line : edge.lines) {
+  for (const auto &line : edge.lines) {
     signature += '\n' + line.item + '\t' + std::to_string(static_cast<int>(line.change));
   }
   return signature;
@@ -294,18 +293,18 @@ std::string line_signature(const FlowEdge& edge) {
 
 // Parties that get exactly the same items of one flow kind (支払基金 and 国保中央会, say) share one
 // labelled edge to a junction point, so that the items are written once.
-void share_junctions(FlowModel& model, bool by_purpose) {
+void share_junctions(FlowModel &model, bool by_purpose) {
   std::map<std::string, std::vector<std::size_t>> groups;
   std::vector<std::string> order;
   for (std::size_t i = 0; i < model.edges.size(); ++i) {
-    const FlowEdge& edge = model.edges[i];
+    const FlowEdge &edge = model.edges[i];
     if (edge.role != FlowEdgeRole::flow || edge.lines.empty() || edge.flow == FlowKind::internal) {
       continue;
     }
     // In purpose mode the category is part of the node names, so edges of different categories
     // never share: their signatures differ by category of the lines anyway.
     const std::string signature = line_signature(edge) + (by_purpose ? "\n" + edge.lines.front().category : "");
-    auto& members = groups[signature];
+    auto &members = groups[signature];
     if (members.empty()) {
       order.push_back(signature);
     }
@@ -314,16 +313,16 @@ void share_junctions(FlowModel& model, bool by_purpose) {
   std::vector<FlowEdge> edges;
   std::set<std::size_t> moved;
   std::map<std::size_t, std::vector<FlowEdge>> inserted; // at the first member's place
-  for (const auto& signature : order) {
-    const auto& members = groups[signature];
+  for (const auto &signature : order) {
+    const auto &members = groups[signature];
     if (members.size() < 2) {
       continue;
     }
-    const FlowEdge& first = model.edges[members.front()];
+    const FlowEdge &first = model.edges[members.front()];
     const bool inward = first.flow == FlowKind::received;
     std::string parties;
     for (const std::size_t i : members) {
-      const FlowNode* party = model.find_node(inward ? model.edges[i].tail : model.edges[i].head);
+      const FlowNode *party = model.find_node(inward ? model.edges[i].tail : model.edges[i].head);
       parties += (parties.empty() ? "" : "+") + party->ref;
     }
     const std::string suffix = by_purpose ? "/" + first.lines.front().category : "";
@@ -361,7 +360,7 @@ void share_junctions(FlowModel& model, bool by_purpose) {
 }
 
 // Turns the (merged) facts into nodes, edges and clusters.
-FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
+FlowModel assemble(const Facts &facts, const GraphOptions &options, bool diff) {
   FlowModel model;
   model.title = facts.title;
   model.caption = options.caption;
@@ -371,7 +370,7 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
 
   std::set<std::string> used_data;
   std::set<std::string> used_parties;
-  for (const auto& p : facts.placements) {
+  for (const auto &p : facts.placements) {
     used_data.insert(p.line.data.begin(), p.line.data.end());
     if (!p.party.empty()) {
       used_parties.insert(p.party);
@@ -389,7 +388,7 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
   // Data sources keep their declaration number (D1, D2 …) whatever the filter, so that a slice and
   // the whole picture use the same keys.
   for (std::size_t i = 0; i < facts.data.size(); ++i) {
-    const DataSource& d = facts.data[i];
+    const DataSource &d = facts.data[i];
     if (used_data.count(d.id) == 0) {
       continue;
     }
@@ -413,17 +412,17 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
     model.edges.push_back(holds);
   }
 
-  auto cluster_of_category = [&](const std::string& category) { return "cluster_purpose/" + category; };
-  auto category_label = [&](const std::string& category) {
-    for (const auto& c : facts.categories) {
+  auto cluster_of_category = [&](const std::string &category) { return "cluster_purpose/" + category; };
+  auto category_label = [&](const std::string &category) {
+    for (const auto &c : facts.categories) {
       if (c.id == category) {
         return c.label;
       }
     }
     return category;
   };
-  auto party_of = [&](const std::string& id) -> const Party* {
-    for (const auto& p : facts.parties) {
+  auto party_of = [&](const std::string &id) -> const Party * {
+    for (const auto &p : facts.parties) {
       if (p.id == id) {
         return &p;
       }
@@ -434,12 +433,12 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
   // Nodes for parties (and internal use) are made when first needed, in document order of the
   // placements; with kind grouping the clusters come in order of first appearance too.
   std::set<std::string> made_clusters;
-  auto ensure_cluster = [&](const std::string& name, const std::string& label) {
+  auto ensure_cluster = [&](const std::string &name, const std::string &label) {
     if (made_clusters.insert(name).second) {
       model.clusters.push_back({name, label, {}});
     }
   };
-  auto ensure_node = [&](const Placement& p) -> std::string {
+  auto ensure_node = [&](const Placement &p) -> std::string {
     const std::string suffix = by_purpose ? "/" + p.line.category : "";
     if (p.party.empty()) {
       const std::string name = "internal" + suffix;
@@ -460,7 +459,7 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
     }
     const std::string name = "party/" + p.party + suffix;
     if (!model.find_node(name)) {
-      const Party* party = party_of(p.party);
+      const Party *party = party_of(p.party);
       FlowNode node;
       node.name = name;
       node.role = FlowNodeRole::party;
@@ -481,7 +480,7 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
   };
 
   std::map<std::string, std::size_t> edge_index;
-  for (const auto& p : facts.placements) {
+  for (const auto &p : facts.placements) {
     const std::string other = ensure_node(p);
     const std::string suffix = by_purpose ? "/" + p.line.category : "";
     const std::string name =
@@ -504,13 +503,13 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
     model.edges[found->second].lines.push_back(p.line);
   }
   share_junctions(model, options.group == GraphGroup::purpose);
-  for (auto& edge : model.edges) {
+  for (auto &edge : model.edges) {
     if (edge.lines.empty()) {
       continue;
     }
     const Change first = edge.lines.front().change;
-    const bool uniform = std::all_of(edge.lines.begin(), edge.lines.end(),
-                                     [&](const FlowLine& line) { return line.change == first; });
+    const bool uniform =
+        std::all_of(edge.lines.begin(), edge.lines.end(), [&](const FlowLine &line) { return line.change == first; });
     edge.change = uniform && (first == Change::added || first == Change::removed) ? first : Change::same;
   }
   return model;
@@ -518,30 +517,30 @@ FlowModel assemble(const Facts& facts, const GraphOptions& options, bool diff) {
 
 } // namespace
 
-FlowModel build_flow_model(const Notice& notice, const GraphOptions& options) {
+FlowModel build_flow_model(const Notice &notice, const GraphOptions &options) {
   return assemble(collect(notice, options.filter), options, false);
 }
 
-FlowModel build_flow_diff(const Notice& old_notice, const Notice& new_notice, const GraphOptions& options) {
+FlowModel build_flow_diff(const Notice &old_notice, const Notice &new_notice, const GraphOptions &options) {
   return assemble(merge(collect(old_notice, options.filter), collect(new_notice, options.filter)), options, true);
 }
 
-std::vector<std::string> check_filter(const Notice& notice, const GraphFilter& filter) {
+std::vector<std::string> check_filter(const Notice &notice, const GraphFilter &filter) {
   std::vector<std::string> problems;
-  for (const auto& purpose : filter.purposes) {
-    const bool known = std::any_of(notice.categories.begin(), notice.categories.end(), [&](const Category& c) {
+  for (const auto &purpose : filter.purposes) {
+    const bool known = std::any_of(notice.categories.begin(), notice.categories.end(), [&](const Category &c) {
       return c.id == purpose || (c.number && std::to_string(*c.number) == purpose);
     });
     if (!known) {
       problems.push_back("--purpose " + purpose + ": no category has this id or number");
     }
   }
-  for (const auto& party : filter.parties) {
+  for (const auto &party : filter.parties) {
     if (!find_party(notice, party)) {
       problems.push_back("--party " + party + ": no party has this id");
     }
   }
-  for (const auto& data : filter.data) {
+  for (const auto &data : filter.data) {
     if (!find_data(notice, data)) {
       problems.push_back("--data " + data + ": no data source has this id");
     }

@@ -8,14 +8,14 @@
 namespace notice {
 namespace {
 
-std::string first_line(const std::string& text) {
+std::string first_line(const std::string &text) {
   const auto end = text.find('\n');
   return text.substr(0, end);
 }
 
 } // namespace
 
-std::string git_show_file(const std::string& revision, const std::string& path) {
+std::string git_show_file(const std::string &revision, const std::string &path) {
   if (revision.empty() || revision.starts_with('-')) {
     throw Error("--git " + revision + ": not a revision name");
   }
@@ -35,8 +35,8 @@ std::string git_show_file(const std::string& revision, const std::string& path) 
     throw Error(path + ": not inside a git work tree (" + first_line(prefix.err) +
                 "); --git compares a file in a repository with one of its commits");
   }
-  const ProcessResult commit =
-      run_process({"git", "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"}, in_directory);
+  const ProcessResult commit = run_process(
+      {"git", "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"}, in_directory);
   if (commit.exit_code != 0) {
     throw Error("--git " + revision + ": no such revision in the repository of " + path +
                 " (try a branch, a tag or a commit id; `git log --oneline` lists commits)");

@@ -17,54 +17,54 @@ namespace notice {
 
 namespace {
 
-constexpr const char* k_font = "IPAexGothic";
+constexpr const char *k_font = "IPAexGothic";
 constexpr int k_wrap_columns = 44; // label lines are wrapped to about 22 full-width characters
 
 // ---------------------------------------------------------------------------------------------
 // Graphviz resources, each owned by one RAII object.
 
 struct GraphCloser {
-  void operator()(Agraph_t* graph) const { agclose(graph); }
+  void operator()(Agraph_t *graph) const { agclose(graph); }
 };
 using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
 
 struct ContextCloser {
-  void operator()(GVC_t* context) const { gvFreeContext(context); }
+  void operator()(GVC_t *context) const { gvFreeContext(context); }
 };
 using ContextPtr = std::unique_ptr<GVC_t, ContextCloser>;
 
 // gvFreeLayout must run before the graph is closed; this object lives inside the graph's scope.
 class Layout {
 public:
-  Layout(GVC_t* context, Agraph_t* graph) : m_context(context), m_graph(graph) {}
-  Layout(const Layout&) = delete;
-  Layout& operator=(const Layout&) = delete;
+  Layout(GVC_t *context, Agraph_t *graph) : m_context(context), m_graph(graph) {}
+  Layout(const Layout &) = delete;
+  Layout &operator=(const Layout &) = delete;
   ~Layout() { gvFreeLayout(m_context, m_graph); }
 
 private:
-  GVC_t* m_context;
-  Agraph_t* m_graph;
+  GVC_t *m_context;
+  Agraph_t *m_graph;
 };
 
 // Names of graphs, subgraphs and nodes get ids in creation order. cgraph's default id discipline
 // uses the address of the interned name as its id, and subgraphs are kept in id order: the order of
 // clusters in the output would then depend on the heap, and differ between two renders.
 struct IdState {
-  Agraph_t* root = nullptr;
+  Agraph_t *root = nullptr;
   std::map<std::string, IDTYPE, std::less<>> ids;
-  std::map<IDTYPE, char*> names; // interned with agstrdup: cgraph reads flags stored beside them
-  IDTYPE next_named = 2;     // even ids: named objects (cgraph's convention)
-  IDTYPE next_anonymous = 1; // odd ids: anonymous objects (edges here)
+  std::map<IDTYPE, char *> names; // interned with agstrdup: cgraph reads flags stored beside them
+  IDTYPE next_named = 2;          // even ids: named objects (cgraph's convention)
+  IDTYPE next_anonymous = 1;      // odd ids: anonymous objects (edges here)
 };
 
-void* id_open(Agraph_t* root, Agdisc_t*) {
-  auto* state = new IdState;
+void *id_open(Agraph_t *root, Agdisc_t *) {
+  auto *state = new IdState;
   state->root = root;
   return state;
 }
 
-long id_map(void* state, int, char* name, IDTYPE* id, int create) {
-  auto* ids = static_cast<IdState*>(state);
+long id_map(void *state, int, char *name, IDTYPE *id, int create) {
+  auto *ids = static_cast<IdState *>(state);
   if (name == nullptr) {
     *id = ids->next_anonymous;
     ids->next_anonymous += 2;
@@ -84,26 +84,28 @@ long id_map(void* state, int, char* name, IDTYPE* id, int create) {
   return 1;
 }
 
-long id_alloc(void*, int, IDTYPE) { return 0; }
+long id_alloc(void *, int, IDTYPE) {
+  return 0;
+}
 
-void id_free(void*, int, IDTYPE) {}
+void id_free(void *, int, IDTYPE) {}
 
-char* id_print(void* state, int, IDTYPE id) {
-  auto* ids = static_cast<IdState*>(state);
+char *id_print(void *state, int, IDTYPE id) {
+  auto *ids = static_cast<IdState *>(state);
   const auto found = ids->names.find(id);
   return found == ids->names.end() ? nullptr : found->second;
 }
 
 // Called by agclose before the graph's strings are released.
-void id_close(void* state) {
-  auto* ids = static_cast<IdState*>(state);
-  for (const auto& [id, name] : ids->names) {
+void id_close(void *state) {
+  auto *ids = static_cast<IdState *>(state);
+  for (const auto &[id, name] : ids->names) {
     agstrfree(ids->root, name);
   }
   delete ids;
 }
 
-void id_register(void*, int, void*) {}
+void id_register(void *, int, void *) {}
 
 Agiddisc_t k_sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
@@ -111,7 +113,7 @@ Agiddisc_t k_sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_
 // that nothing from Graphviz reaches stderr unasked.
 std::string g_graphviz_messages;
 
-int collect_message(char* message) {
+int collect_message(char *message) {
   g_graphviz_messages += message;
   return 0;
 }
@@ -122,14 +124,14 @@ public:
     g_graphviz_messages.clear();
     agreseterrors();
   }
-  ErrorCapture(const ErrorCapture&) = delete;
-  ErrorCapture& operator=(const ErrorCapture&) = delete;
+  ErrorCapture(const ErrorCapture &) = delete;
+  ErrorCapture &operator=(const ErrorCapture &) = delete;
   ~ErrorCapture() {
     agseterrf(m_previous);
     agseterr(m_level);
   }
 
-  void check(const char* what) const {
+  void check(const char *what) const {
     if (agerrors() > 0 || !g_graphviz_messages.empty()) {
       std::string message = g_graphviz_messages;
       while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
@@ -145,14 +147,20 @@ private:
 };
 
 // cgraph predates const; it copies the strings it is given and never writes to them.
-char* c(const std::string& text) { return const_cast<char*>(text.c_str()); }
-char* c(const char* text) { return const_cast<char*>(text); }
+char *c(const std::string &text) {
+  return const_cast<char *>(text.c_str());
+}
+char *c(const char *text) {
+  return const_cast<char *>(text);
+}
 
-void set(void* object, const char* name, const std::string& value) { agsafeset(object, c(name), c(value), c("")); }
+void set(void *object, const char *name, const std::string &value) {
+  agsafeset(object, c(name), c(value), c(""));
+}
 
 // Sets an HTML-like label; `html` must already be well-formed (built from escape() and our tags).
-void set_html(Agraph_t* graph, void* object, const char* name, const std::string& html) {
-  char* text = agstrdup_html(graph, c(html));
+void set_html(Agraph_t *graph, void *object, const char *name, const std::string &html) {
+  char *text = agstrdup_html(graph, c(html));
   agsafeset(object, c(name), text, c(""));
   agstrfree(graph, text);
 }
@@ -203,7 +211,9 @@ std::string escape(std::string_view text) {
 }
 
 // Columns a code point starting with `lead` takes: ASCII one, everything else two (Japanese text).
-int columns(unsigned char lead) { return lead < 0x80 ? 1 : 2; }
+int columns(unsigned char lead) {
+  return lead < 0x80 ? 1 : 2;
+}
 
 std::size_t sequence_length(unsigned char lead) {
   if (lead < 0x80) {
@@ -220,7 +230,7 @@ std::size_t sequence_length(unsigned char lead) {
 
 // Splits escaped `text` into lines of at most `width` columns, at newlines and between code points,
 // never inside an entity (&amp;), an escaped backslash or a UTF-8 sequence.
-std::vector<std::string> wrap(const std::string& text, int width) {
+std::vector<std::string> wrap(const std::string &text, int width) {
   std::vector<std::string> lines(1);
   int used = 0;
   std::size_t i = 0;
@@ -255,7 +265,7 @@ std::vector<std::string> wrap(const std::string& text, int width) {
   return lines;
 }
 
-std::string join_lines(const std::vector<std::string>& lines, const char* br) {
+std::string join_lines(const std::vector<std::string> &lines, const char *br) {
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) {
@@ -266,13 +276,13 @@ std::string join_lines(const std::vector<std::string>& lines, const char* br) {
   return out;
 }
 
-constexpr const char* k_added = "#1a7f37";
-constexpr const char* k_removed = "#cf222e";
-constexpr const char* k_changed = "#b35900";
-constexpr const char* k_sensitive = "#c00000";
-constexpr const char* k_my_number = "#7030a0";
+constexpr const char *k_added = "#1a7f37";
+constexpr const char *k_removed = "#cf222e";
+constexpr const char *k_changed = "#b35900";
+constexpr const char *k_sensitive = "#c00000";
+constexpr const char *k_my_number = "#7030a0";
 
-const char* change_color(Change change) {
+const char *change_color(Change change) {
   switch (change) {
   case Change::added:
     return k_added;
@@ -286,7 +296,7 @@ const char* change_color(Change change) {
   return nullptr;
 }
 
-const char* change_mark(Change change) {
+const char *change_mark(Change change) {
   switch (change) {
   case Change::added:
     return "＋";
@@ -301,9 +311,9 @@ const char* change_mark(Change change) {
 }
 
 struct FlowStyle {
-  const char* label;
-  const char* color;
-  const char* style;
+  const char *label;
+  const char *color;
+  const char *style;
 };
 
 FlowStyle flow_style(FlowKind kind) {
@@ -323,8 +333,8 @@ FlowStyle flow_style(FlowKind kind) {
 }
 
 struct KindStyle {
-  const char* label;
-  const char* fill;
+  const char *label;
+  const char *fill;
 };
 
 KindStyle kind_style(PartyKind kind) {
@@ -358,10 +368,10 @@ KindStyle kind_style(PartyKind kind) {
 }
 
 // Data keys on edge lines: red for 要配慮, purple for 特定個人情報, bold for both.
-std::string data_keys(const FlowModel& model, const std::vector<std::string>& data) {
+std::string data_keys(const FlowModel &model, const std::vector<std::string> &data) {
   std::string out;
-  for (const auto& id : data) {
-    const FlowNode* node = model.find_node("data/" + id);
+  for (const auto &id : data) {
+    const FlowNode *node = model.find_node("data/" + id);
     if (!node) {
       continue;
     }
@@ -377,10 +387,10 @@ std::string data_keys(const FlowModel& model, const std::vector<std::string>& da
   return out.empty() ? out : "〔" + out.substr(1) + "〕";
 }
 
-std::string edge_label(const FlowModel& model, const FlowEdge& edge) {
+std::string edge_label(const FlowModel &model, const FlowEdge &edge) {
   const FlowStyle style = flow_style(*edge.flow);
   std::string html = std::string("<B>") + style.label + "</B><BR ALIGN=\"LEFT\"/>";
-  for (const auto& line : edge.lines) {
+  for (const auto &line : edge.lines) {
     std::vector<std::string> wrapped = wrap(escape(line.marker + line.text), k_wrap_columns);
     wrapped.back() += data_keys(model, line.data);
     std::string body = join_lines(wrapped, "<BR ALIGN=\"LEFT\"/>　");
@@ -396,7 +406,7 @@ std::string edge_label(const FlowModel& model, const FlowEdge& edge) {
   return html;
 }
 
-std::string node_label(const FlowNode& node) {
+std::string node_label(const FlowNode &node) {
   switch (node.role) {
   case FlowNodeRole::insurer:
     return "<B>" + escape(node.label) + "</B>";
@@ -425,16 +435,16 @@ std::string node_label(const FlowNode& node) {
   return html;
 }
 
-std::string join_items(const FlowEdge& edge) {
+std::string join_items(const FlowEdge &edge) {
   std::string out;
-  for (const auto& line : edge.lines) {
+  for (const auto &line : edge.lines) {
     out += out.empty() ? "" : ",";
     out += line.item;
   }
   return out;
 }
 
-void style_node(Agnode_t* n, const FlowNode& node, bool diff) {
+void style_node(Agnode_t *n, const FlowNode &node, bool diff) {
   switch (node.role) {
   case FlowNodeRole::insurer:
     set(n, "shape", "box");
@@ -473,7 +483,7 @@ void style_node(Agnode_t* n, const FlowNode& node, bool diff) {
   }
 }
 
-void style_edge(Agedge_t* e, const FlowEdge& edge, bool diff) {
+void style_edge(Agedge_t *e, const FlowEdge &edge, bool diff) {
   if (!edge.flow) {
     set(e, "arrowhead", "none");
     set(e, "color", "#b0b0b0");
@@ -496,8 +506,8 @@ void style_edge(Agedge_t* e, const FlowEdge& edge, bool diff) {
   }
 }
 
-void add_legend(Agraph_t* g, const FlowModel& model) {
-  Agraph_t* legend = agsubg(g, c("cluster_legend"), 1);
+void add_legend(Agraph_t *g, const FlowModel &model) {
+  Agraph_t *legend = agsubg(g, c("cluster_legend"), 1);
   set(legend, "id", "cluster_legend");
   set_html(g, legend, "label", "<B>凡例</B>");
   set(legend, "style", "rounded");
@@ -507,28 +517,30 @@ void add_legend(Agraph_t* g, const FlowModel& model) {
   const FlowKind kinds[] = {FlowKind::provision, FlowKind::outsourcing, FlowKind::joint_use, FlowKind::received,
                             FlowKind::internal};
   for (const FlowKind kind : kinds) {
-    const bool used = std::any_of(model.edges.begin(), model.edges.end(),
-                                  [&](const FlowEdge& edge) { return edge.flow == kind; });
+    const bool used =
+        std::any_of(model.edges.begin(), model.edges.end(), [&](const FlowEdge &edge) { return edge.flow == kind; });
     if (!used) {
       continue;
     }
     const std::string base = "legend/" + std::string(to_string(kind));
-    Agnode_t* from = agnode(legend, c(base + "/from"), 1);
-    Agnode_t* to = agnode(legend, c(base + "/to"), 1);
-    for (Agnode_t* n : {from, to}) {
+    Agnode_t *from = agnode(legend, c(base + "/from"), 1);
+    Agnode_t *to = agnode(legend, c(base + "/to"), 1);
+    for (Agnode_t *n : {from, to}) {
       set(n, "shape", "point");
       set(n, "width", "0.05");
       set(n, "label", "");
       set(n, "id", agnameof(n));
     }
-    Agedge_t* e = agedge(legend, from, to, nullptr, 1);
+    Agedge_t *e = agedge(legend, from, to, nullptr, 1);
     FlowEdge sample;
     sample.flow = kind;
     style_edge(e, sample, false);
     set(e, "id", base);
     const FlowStyle style = flow_style(kind);
-    set_html(g, e, "label", std::string(style.label) +
-                                (kind == FlowKind::received ? "（他機関→組合）" : kind == FlowKind::internal ? "" : "（組合→相手方）"));
+    set_html(g, e, "label",
+             std::string(style.label) + (kind == FlowKind::received   ? "（他機関→組合）"
+                                         : kind == FlowKind::internal ? ""
+                                                                      : "（組合→相手方）"));
   }
 
   std::string table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">";
@@ -542,21 +554,21 @@ void add_legend(Agraph_t* g, const FlowModel& model) {
              k_removed + "\"><S>－ 削除</S></FONT>　<FONT COLOR=\"" + k_changed + "\">～ 変更</FONT></TD></TR>";
   }
   table += "</TABLE>";
-  Agnode_t* key = agnode(legend, c("legend/key"), 1);
+  Agnode_t *key = agnode(legend, c("legend/key"), 1);
   set(key, "shape", "plain");
   set(key, "id", "legend/key");
   set_html(g, key, "label", table);
 }
 
 // Builds the whole graph; nothing is laid out yet.
-GraphPtr build(const FlowModel& model) {
+GraphPtr build(const FlowModel &model) {
   Agdesc_t kind = Agdirected;
   static Agdisc_t discipline = {&AgMemDisc, &k_sequential_ids, &AgIoDisc};
   GraphPtr graph(agopen(c("notice"), kind, &discipline));
   if (!graph) {
     throw Error("Graphviz could not create a graph (out of memory)");
   }
-  Agraph_t* g = graph.get();
+  Agraph_t *g = graph.get();
 
   // Defaults first, so that they are written once in the DOT source.
   agattr(g, AGRAPH, c("fontname"), c(k_font));
@@ -586,10 +598,10 @@ GraphPtr build(const FlowModel& model) {
   }
   set_html(g, g, "label", title);
 
-  std::map<std::string, Agraph_t*> clusters;
-  for (const auto& cluster : model.clusters) {
-    Agraph_t* parent = cluster.parent.empty() ? g : clusters.at(cluster.parent);
-    Agraph_t* sub = agsubg(parent, c(cluster.name), 1);
+  std::map<std::string, Agraph_t *> clusters;
+  for (const auto &cluster : model.clusters) {
+    Agraph_t *parent = cluster.parent.empty() ? g : clusters.at(cluster.parent);
+    Agraph_t *sub = agsubg(parent, c(cluster.name), 1);
     set(sub, "id", cluster.name);
     set_html(g, sub, "label", escape(cluster.label));
     set(sub, "style", "rounded");
@@ -598,18 +610,18 @@ GraphPtr build(const FlowModel& model) {
     clusters[cluster.name] = sub;
   }
 
-  std::map<std::string, Agnode_t*> nodes;
-  for (const auto& node : model.nodes) {
-    Agraph_t* owner = node.cluster.empty() ? g : clusters.at(node.cluster);
-    Agnode_t* n = agnode(owner, c(node.name), 1);
+  std::map<std::string, Agnode_t *> nodes;
+  for (const auto &node : model.nodes) {
+    Agraph_t *owner = node.cluster.empty() ? g : clusters.at(node.cluster);
+    Agnode_t *n = agnode(owner, c(node.name), 1);
     set(n, "id", node.name);
     set_html(g, n, "label", node_label(node));
     style_node(n, node, model.diff);
     nodes[node.name] = n;
   }
 
-  for (const auto& edge : model.edges) {
-    Agedge_t* e = agedge(g, nodes.at(edge.tail), nodes.at(edge.head), nullptr, 1);
+  for (const auto &edge : model.edges) {
+    Agedge_t *e = agedge(g, nodes.at(edge.tail), nodes.at(edge.head), nullptr, 1);
     set(e, "id", edge.name);
     if (edge.role == FlowEdgeRole::flow || edge.role == FlowEdgeRole::trunk) {
       set_html(g, e, "label", edge_label(model, edge));
@@ -626,20 +638,22 @@ GraphPtr build(const FlowModel& model) {
   return graph;
 }
 
-int write_to_string(void* channel, const char* text) {
-  static_cast<std::string*>(channel)->append(text);
+int write_to_string(void *channel, const char *text) {
+  static_cast<std::string *>(channel)->append(text);
   return 0;
 }
 
-int flush_nothing(void*) { return 0; }
+int flush_nothing(void *) {
+  return 0;
+}
 
-std::string to_dot(Agraph_t* g) {
+std::string to_dot(Agraph_t *g) {
   // agwrite goes through the graph's I/O discipline; ours appends to a string instead of a FILE.
   Agiodisc_t io = AgIoDisc;
   io.putstr = write_to_string;
   io.flush = flush_nothing;
   // Graphviz's own DOT renderer swaps the discipline the same way (plugin/core/gvrender_core_dot.c).
-  Agiodisc_t* previous = g->clos->disc.io;
+  Agiodisc_t *previous = g->clos->disc.io;
   g->clos->disc.io = &io;
   std::string out;
   const int status = agwrite(g, &out);
@@ -653,7 +667,7 @@ std::string to_dot(Agraph_t* g) {
 // One Graphviz context for the whole process, freed at exit. A second context after the first was
 // freed reads freed memory: the pango plugin keeps a pointer to the last font name, which belongs to
 // the context's font cache (seen under AddressSanitizer with Graphviz 2.42).
-GVC_t* shared_context() {
+GVC_t *shared_context() {
   static const ContextPtr context(gvContext());
   if (!context) {
     throw Error("Graphviz could not start (gvContext failed)");
@@ -661,7 +675,7 @@ GVC_t* shared_context() {
   return context.get();
 }
 
-const char* format_name(GraphFormat format) {
+const char *format_name(GraphFormat format) {
   switch (format) {
   case GraphFormat::svg:
     return "svg";
@@ -675,14 +689,14 @@ const char* format_name(GraphFormat format) {
   return "dot";
 }
 
-std::string attribute(void* object, const char* name) {
-  const char* value = agget(object, c(name));
+std::string attribute(void *object, const char *name) {
+  const char *value = agget(object, c(name));
   return value ? value : "";
 }
 
 } // namespace
 
-std::string render_graph(const FlowModel& model, GraphFormat format) {
+std::string render_graph(const FlowModel &model, GraphFormat format) {
   ErrorCapture errors;
   GraphPtr graph = build(model);
   errors.check("build the graph");
@@ -693,16 +707,16 @@ std::string render_graph(const FlowModel& model, GraphFormat format) {
     // Twice the default resolution, so that the smaller Japanese labels stay legible.
     set(graph.get(), "dpi", "144");
   }
-  GVC_t* context = shared_context();
+  GVC_t *context = shared_context();
   if (gvLayout(context, graph.get(), "dot") != 0) {
     errors.check("lay out the graph");
     throw Error("Graphviz could not lay out the graph");
   }
   Layout layout(context, graph.get());
-  char* data = nullptr;
+  char *data = nullptr;
   unsigned int length = 0;
   const int status = gvRenderData(context, graph.get(), format_name(format), &data, &length);
-  std::unique_ptr<char, void (*)(char*)> owned(data, gvFreeRenderData);
+  std::unique_ptr<char, void (*)(char *)> owned(data, gvFreeRenderData);
   if (status != 0 || data == nullptr) {
     errors.check(std::string("render ").append(format_name(format)).c_str());
     throw Error(std::string("Graphviz could not render ") + format_name(format) +
@@ -712,26 +726,26 @@ std::string render_graph(const FlowModel& model, GraphFormat format) {
   return std::string(data, length);
 }
 
-GraphShape inspect_graph(const FlowModel& model) {
+GraphShape inspect_graph(const FlowModel &model) {
   ErrorCapture errors;
   GraphPtr graph = build(model);
   errors.check("build the graph");
-  Agraph_t* g = graph.get();
+  Agraph_t *g = graph.get();
   GraphShape shape;
-  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+  for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
     GraphShape::Node node;
     node.name = agnameof(n);
     node.id = attribute(n, "id");
     node.label = attribute(n, "label");
-    for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
+    for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
       if (agsubnode(sub, n, 0) != nullptr) {
         node.cluster = agnameof(sub);
       }
     }
     shape.nodes.push_back(node);
   }
-  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+  for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
       GraphShape::Edge edge;
       edge.id = attribute(e, "id");
       edge.tail = agnameof(agtail(e));

@@ -1,10 +1,11 @@
 #include "notice/load.hpp"
 
-#include "notice/error.hpp"
-#include "notice/schema.hpp"
 #include "schema_check.hpp"
 #include "utf8.hpp"
 #include "yaml_tree.hpp"
+
+#include "notice/error.hpp"
+#include "notice/schema.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -18,7 +19,7 @@ namespace {
 
 using detail::YamlNode;
 
-Diagnostic make_error(const std::string& path, std::string rule, Position pos, Message message) {
+Diagnostic make_error(const std::string &path, std::string rule, Position pos, Message message) {
   Diagnostic d;
   d.severity = Severity::error;
   d.rule_id = std::move(rule);
@@ -33,66 +34,66 @@ Diagnostic make_error(const std::string& path, std::string rule, Position pos, M
 /// shape, but every accessor still tolerates surprises: a wrong shape yields empty values, never UB.
 class ModelBuilder {
 public:
-  ModelBuilder(const std::string& path, std::vector<Diagnostic>& diagnostics)
+  ModelBuilder(const std::string &path, std::vector<Diagnostic> &diagnostics)
       : m_path(path), m_diagnostics(diagnostics) {}
 
-  Notice build(const YamlNode& root) {
+  Notice build(const YamlNode &root) {
     Notice n;
     n.path = m_path;
     n.schema_version = static_cast<int>(integer(root.get("schema")).value_or(0));
-    if (const YamlNode* insurer = map(root.get("insurer"))) {
+    if (const YamlNode *insurer = map(root.get("insurer"))) {
       n.insurer.name = text(insurer, "name");
       n.insurer.kind = text(insurer, "kind").value;
       n.insurer.address = text(insurer, "address");
       n.insurer.representative = text(insurer, "representative");
     }
     n.title = text(&root, "title");
-    if (const YamlNode* style = map(root.get("style"))) {
-      if (const YamlNode* marker = style->get("item_marker"); marker && marker->is_scalar()) {
+    if (const YamlNode *style = map(root.get("style"))) {
+      if (const YamlNode *marker = style->get("item_marker"); marker && marker->is_scalar()) {
         n.style.item_marker = marker->scalar;
       }
     }
-    for (const YamlNode& r : items_of(root.get("revisions"))) {
+    for (const YamlNode &r : items_of(root.get("revisions"))) {
       n.revisions.push_back(revision(r));
     }
-    for (const YamlNode& t : items_of(root.get("terms"))) {
+    for (const YamlNode &t : items_of(root.get("terms"))) {
       n.terms.push_back(Term{text(&t, "term"), text(&t, "meaning"), t.pos});
     }
-    for (const YamlNode& p : items_of(root.get("preamble"))) {
+    for (const YamlNode &p : items_of(root.get("preamble"))) {
       n.preamble.push_back(paragraph(p));
     }
-    for (const YamlNode& d : items_of(root.get("data"))) {
+    for (const YamlNode &d : items_of(root.get("data"))) {
       n.data.push_back(data_source(d));
     }
-    for (const YamlNode& p : items_of(root.get("parties"))) {
+    for (const YamlNode &p : items_of(root.get("parties"))) {
       n.parties.push_back(party(p));
     }
-    for (const YamlNode& c : items_of(root.get("categories"))) {
+    for (const YamlNode &c : items_of(root.get("categories"))) {
       n.categories.push_back(category(c));
     }
-    for (const YamlNode& p : items_of(root.get("postscript"))) {
+    for (const YamlNode &p : items_of(root.get("postscript"))) {
       n.postscript.push_back(paragraph(p));
     }
     return n;
   }
 
 private:
-  static const YamlNode* map(const YamlNode* node) { return node && node->is_mapping() ? node : nullptr; }
+  static const YamlNode *map(const YamlNode *node) { return node && node->is_mapping() ? node : nullptr; }
 
-  static const std::vector<YamlNode>& items_of(const YamlNode* node) {
+  static const std::vector<YamlNode> &items_of(const YamlNode *node) {
     static const std::vector<YamlNode> k_none;
     return node && node->is_sequence() ? node->children : k_none;
   }
 
-  static Text text(const YamlNode* node, std::string_view key) {
-    const YamlNode* value = node ? node->get(key) : nullptr;
+  static Text text(const YamlNode *node, std::string_view key) {
+    const YamlNode *value = node ? node->get(key) : nullptr;
     if (value && value->is_scalar()) {
       return Text{value->scalar, value->pos};
     }
     return Text{{}, value ? value->pos : Position{}};
   }
 
-  static std::optional<long long> integer(const YamlNode* node) {
+  static std::optional<long long> integer(const YamlNode *node) {
     if (!node || !node->is_scalar() || node->quoted) {
       return std::nullopt;
     }
@@ -100,19 +101,19 @@ private:
       std::size_t used = 0;
       const long long value = std::stoll(node->scalar, &used);
       return used == node->scalar.size() ? std::optional<long long>(value) : std::nullopt;
-    } catch (const std::exception&) {
+    } catch (const std::exception &) {
       return std::nullopt;
     }
   }
 
-  static bool flag(const YamlNode* node, std::string_view key) {
-    const YamlNode* value = node ? node->get(key) : nullptr;
+  static bool flag(const YamlNode *node, std::string_view key) {
+    const YamlNode *value = node ? node->get(key) : nullptr;
     return value && value->is_scalar() && !value->quoted && value->scalar == "true";
   }
 
-  static std::vector<Text> texts(const YamlNode* node) {
+  static std::vector<Text> texts(const YamlNode *node) {
     std::vector<Text> out;
-    for (const YamlNode& item : items_of(node)) {
+    for (const YamlNode &item : items_of(node)) {
       if (item.is_scalar()) {
         out.push_back(Text{item.scalar, item.pos});
       }
@@ -120,9 +121,9 @@ private:
     return out;
   }
 
-  static std::vector<Ref> refs(const YamlNode* node) {
+  static std::vector<Ref> refs(const YamlNode *node) {
     std::vector<Ref> out;
-    for (const YamlNode& item : items_of(node)) {
+    for (const YamlNode &item : items_of(node)) {
       if (item.is_scalar()) {
         out.push_back(Ref{item.scalar, item.pos});
       }
@@ -130,7 +131,7 @@ private:
     return out;
   }
 
-  std::optional<Date> date(const YamlNode* node) {
+  std::optional<Date> date(const YamlNode *node) {
     if (!node || !node->is_scalar()) {
       return std::nullopt;
     }
@@ -143,49 +144,49 @@ private:
     return parsed;
   }
 
-  Validity validity(const YamlNode& node) {
+  Validity validity(const YamlNode &node) {
     Validity v;
-    if (const YamlNode* added = node.get("added")) {
+    if (const YamlNode *added = node.get("added")) {
       v.added = date(added);
       v.added_pos = added->pos;
     }
-    if (const YamlNode* removed = node.get("removed")) {
+    if (const YamlNode *removed = node.get("removed")) {
       v.removed = date(removed);
       v.removed_pos = removed->pos;
     }
     return v;
   }
 
-  std::vector<Suppression> suppressions(const YamlNode& node) {
+  std::vector<Suppression> suppressions(const YamlNode &node) {
     std::vector<Suppression> out;
-    for (const YamlNode& s : items_of(node.get("suppress"))) {
+    for (const YamlNode &s : items_of(node.get("suppress"))) {
       out.push_back(Suppression{text(&s, "rule").value, text(&s, "reason"), s.pos});
     }
     return out;
   }
 
-  Paragraph paragraph(const YamlNode& node) {
+  Paragraph paragraph(const YamlNode &node) {
     if (node.is_scalar()) {
       return Paragraph{{}, Text{node.scalar, node.pos}, {}};
     }
     return Paragraph{text(&node, "id").value, text(&node, "text"), validity(node)};
   }
 
-  Revision revision(const YamlNode& node) {
+  Revision revision(const YamlNode &node) {
     Revision r;
     r.pos = node.pos;
     if (auto effective = date(node.get("effective"))) {
       r.effective = *effective;
     }
     r.wording = text(&node, "wording");
-    r.provenance = text(&node, "provenance").value == "reconstructed" ? Provenance::reconstructed
-                                                                      : Provenance::published;
+    r.provenance =
+        text(&node, "provenance").value == "reconstructed" ? Provenance::reconstructed : Provenance::published;
     r.source = text(&node, "source");
     r.changes = texts(node.get("changes"));
     return r;
   }
 
-  DataSource data_source(const YamlNode& node) {
+  DataSource data_source(const YamlNode &node) {
     DataSource d;
     d.id = text(&node, "id").value;
     d.pos = node.pos;
@@ -197,7 +198,7 @@ private:
     return d;
   }
 
-  Party party(const YamlNode& node) {
+  Party party(const YamlNode &node) {
     Party p;
     p.id = text(&node, "id").value;
     p.pos = node.pos;
@@ -209,7 +210,7 @@ private:
     return p;
   }
 
-  std::optional<JointUse> joint_use(const YamlNode* node) {
+  std::optional<JointUse> joint_use(const YamlNode *node) {
     if (!map(node)) {
       return std::nullopt;
     }
@@ -224,18 +225,18 @@ private:
     return j;
   }
 
-  UseCase use_case(const YamlNode& node) {
+  UseCase use_case(const YamlNode &node) {
     UseCase u;
     u.id = text(&node, "id").value;
     u.pos = node.pos;
     u.text = text(&node, "text");
-    if (const YamlNode* flow = node.get("flow"); flow && flow->is_scalar()) {
+    if (const YamlNode *flow = node.get("flow"); flow && flow->is_scalar()) {
       u.flow = parse_flow_kind(flow->scalar);
       u.flow_pos = flow->pos;
     }
     u.parties = refs(node.get("parties"));
     u.data = refs(node.get("data"));
-    for (const YamlNode& b : items_of(node.get("basis"))) {
+    for (const YamlNode &b : items_of(node.get("basis"))) {
       u.basis.push_back(Basis{text(&b, "law").value, text(&b, "article").value, text(&b, "paragraph").value,
                               text(&b, "item").value, text(&b, "note"), b.pos});
     }
@@ -247,13 +248,13 @@ private:
     return u;
   }
 
-  Bucket bucket(const YamlNode& node) {
+  Bucket bucket(const YamlNode &node) {
     Bucket b;
     b.id = text(&node, "id").value;
     b.pos = node.pos;
     b.kind = parse_bucket_kind(text(&node, "kind").value).value_or(BucketKind::other);
     b.heading = text(&node, "heading");
-    for (const YamlNode& item : items_of(node.get("items"))) {
+    for (const YamlNode &item : items_of(node.get("items"))) {
       b.items.push_back(use_case(item));
     }
     b.joint_use = joint_use(node.get("joint_use"));
@@ -262,11 +263,11 @@ private:
     return b;
   }
 
-  Category category(const YamlNode& node) {
+  Category category(const YamlNode &node) {
     Category c;
     c.id = text(&node, "id").value;
     c.pos = node.pos;
-    if (const YamlNode* number = node.get("number")) {
+    if (const YamlNode *number = node.get("number")) {
       if (auto value = integer(number)) {
         c.number = static_cast<int>(*value);
       }
@@ -275,7 +276,7 @@ private:
     c.marker = text(&node, "marker");
     c.title = text(&node, "title");
     c.intro = texts(node.get("intro"));
-    for (const YamlNode& b : items_of(node.get("buckets"))) {
+    for (const YamlNode &b : items_of(node.get("buckets"))) {
       c.buckets.push_back(bucket(b));
     }
     c.model = text(&node, "model").value;
@@ -284,22 +285,21 @@ private:
     return c;
   }
 
-  const std::string& m_path;
-  std::vector<Diagnostic>& m_diagnostics;
+  const std::string &m_path;
+  std::vector<Diagnostic> &m_diagnostics;
 };
 
 } // namespace
 
-LoadResult load_text(const std::string& path, std::string text, const LoadLimits& limits) {
+LoadResult load_text(const std::string &path, std::string text, const LoadLimits &limits) {
   LoadResult result;
   if (text.size() > limits.max_file_bytes) {
-    result.diagnostics.push_back(make_error(path, "file-too-large", Position{1, 1},
-                                            {"the file is " + std::to_string(text.size()) +
-                                                 " bytes; notices larger than " +
-                                                 std::to_string(limits.max_file_bytes) + " bytes are refused",
-                                             "ファイルが " + std::to_string(text.size()) + " バイトあります。" +
-                                                 std::to_string(limits.max_file_bytes) +
-                                                 " バイトを超える公表文は読み込みません"}));
+    result.diagnostics.push_back(
+        make_error(path, "file-too-large", Position{1, 1},
+                   {"the file is " + std::to_string(text.size()) + " bytes; notices larger than " +
+                        std::to_string(limits.max_file_bytes) + " bytes are refused",
+                    "ファイルが " + std::to_string(text.size()) + " バイトあります。" +
+                        std::to_string(limits.max_file_bytes) + " バイトを超える公表文は読み込みません"}));
     return result;
   }
   auto source = std::make_shared<Source>(path, std::move(text));
@@ -313,7 +313,7 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
   // can only hold such a scalar, so refuse it before parsing.
   {
     std::size_t line_start = 0;
-    const std::string& t = source->text();
+    const std::string &t = source->text();
     while (line_start < t.size()) {
       std::size_t end = t.find('\n', line_start);
       if (end == std::string::npos) {
@@ -322,11 +322,11 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
       if (end - line_start > limits.max_scalar_bytes) {
         const std::string size = std::to_string(end - line_start);
         const std::string limit = std::to_string(limits.max_scalar_bytes);
-        result.diagnostics.push_back(make_error(
-            path, "scalar-too-long", source->position_of(line_start),
-            {"this line is " + size + " bytes long, more than the limit of " + limit +
-                 "; split long text into paragraphs or items",
-             "この行は " + size + " バイトあり、上限 " + limit + " バイトを超えています。長い文は段落や項目に分けてください"}));
+        result.diagnostics.push_back(make_error(path, "scalar-too-long", source->position_of(line_start),
+                                                {"this line is " + size + " bytes long, more than the limit of " +
+                                                     limit + "; split long text into paragraphs or items",
+                                                 "この行は " + size + " バイトあり、上限 " + limit +
+                                                     " バイトを超えています。長い文は段落や項目に分けてください"}));
         return result;
       }
       line_start = end + 1;
@@ -334,22 +334,21 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
   }
   const detail::YamlParse parsed = detail::parse_yaml(*source, limits);
   if (parsed.problem) {
-    result.diagnostics.push_back(make_error(path, parsed.problem->rule_id, parsed.problem->pos,
-                                            parsed.problem->message));
+    result.diagnostics.push_back(
+        make_error(path, parsed.problem->rule_id, parsed.problem->pos, parsed.problem->message));
     return result;
   }
-  const YamlNode& root = *parsed.root;
+  const YamlNode &root = *parsed.root;
   if (!root.is_mapping()) {
-    const char* found = root.is_sequence() ? "a list" : "a single value";
-    const char* found_ja = root.is_sequence() ? "リスト" : "単一の値";
-    result.diagnostics.push_back(make_error(path, "root-not-mapping", root.pos,
-                                            {std::string("the top level is ") + found +
-                                                 "; a notice is a mapping that starts with `schema: 1`",
-                                             std::string("最上位が") + found_ja +
-                                                 "です。公表文は `schema: 1` で始まるマッピングです"}));
+    const char *found = root.is_sequence() ? "a list" : "a single value";
+    const char *found_ja = root.is_sequence() ? "リスト" : "単一の値";
+    result.diagnostics.push_back(
+        make_error(path, "root-not-mapping", root.pos,
+                   {std::string("the top level is ") + found + "; a notice is a mapping that starts with `schema: 1`",
+                    std::string("最上位が") + found_ja + "です。公表文は `schema: 1` で始まるマッピングです"}));
     return result;
   }
-  if (const YamlNode* version = root.get("schema"); version && version->is_scalar() && !version->quoted) {
+  if (const YamlNode *version = root.get("schema"); version && version->is_scalar() && !version->quoted) {
     bool known = false;
     for (int v : k_schema_versions) {
       known = known || version->scalar == std::to_string(v);
@@ -380,7 +379,7 @@ LoadResult load_text(const std::string& path, std::string text, const LoadLimits
   return result;
 }
 
-LoadResult load_file(const std::string& path, const LoadLimits& limits) {
+LoadResult load_file(const std::string &path, const LoadLimits &limits) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -405,11 +404,12 @@ LoadResult load_file(const std::string& path, const LoadLimits& limits) {
   }
   if (text.size() > limits.max_file_bytes) {
     LoadResult result;
-    result.diagnostics.push_back(make_error(path, "file-too-large", Position{1, 1},
-                                            {"the file is larger than " + std::to_string(limits.max_file_bytes) +
-                                                 " bytes; a notice is far smaller: is this the right file?",
-                                             "ファイルが " + std::to_string(limits.max_file_bytes) +
-                                                 " バイトを超えています。公表文はずっと小さいはずです。正しいファイルですか"}));
+    result.diagnostics.push_back(
+        make_error(path, "file-too-large", Position{1, 1},
+                   {"the file is larger than " + std::to_string(limits.max_file_bytes) +
+                        " bytes; a notice is far smaller: is this the right file?",
+                    "ファイルが " + std::to_string(limits.max_file_bytes) +
+                        " バイトを超えています。公表文はずっと小さいはずです。正しいファイルですか"}));
     return result;
   }
   return load_text(path, std::move(text), limits);

@@ -8,8 +8,8 @@ namespace notice {
 namespace {
 
 template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-  for (const auto& [e, name] : names) {
+std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N> &names, Enum value) {
+  for (const auto &[e, name] : names) {
     if (e == value) {
       return name;
     }
@@ -18,9 +18,8 @@ std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>&
 }
 
 template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                             std::string_view name) {
-  for (const auto& [e, n] : names) {
+std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N> &names, std::string_view name) {
+  for (const auto &[e, n] : names) {
     if (n == name) {
       return e;
     }
@@ -61,9 +60,8 @@ constexpr std::array<std::pair<PartyKind, std::string_view>, 12> k_party_names{{
     {PartyKind::other, "other"},
 }};
 
-template <typename T>
-void keep_in_force(std::vector<T>& elements, Date date) {
-  std::erase_if(elements, [&](const T& e) { return !e.validity.in_force(date); });
+template <typename T> void keep_in_force(std::vector<T> &elements, Date date) {
+  std::erase_if(elements, [&](const T &e) { return !e.validity.in_force(date); });
 }
 
 } // namespace
@@ -86,13 +84,13 @@ FlowKind default_flow(BucketKind kind) {
   return FlowKind::internal;
 }
 
-FlowKind effective_flow(const UseCase& item, const Bucket& bucket) {
+FlowKind effective_flow(const UseCase &item, const Bucket &bucket) {
   return item.flow.value_or(default_flow(bucket.kind));
 }
 
-const Revision* revision_at(const Notice& notice, Date date) {
-  const Revision* found = nullptr;
-  for (const auto& r : notice.revisions) {
+const Revision *revision_at(const Notice &notice, Date date) {
+  const Revision *found = nullptr;
+  for (const auto &r : notice.revisions) {
     if (r.effective <= date && (!found || found->effective < r.effective)) {
       found = &r;
     }
@@ -100,9 +98,9 @@ const Revision* revision_at(const Notice& notice, Date date) {
   return found;
 }
 
-const Revision* latest_revision(const Notice& notice) {
-  const Revision* found = nullptr;
-  for (const auto& r : notice.revisions) {
+const Revision *latest_revision(const Notice &notice) {
+  const Revision *found = nullptr;
+  for (const auto &r : notice.revisions) {
     if (!found || found->effective < r.effective) {
       found = &r;
     }
@@ -110,44 +108,55 @@ const Revision* latest_revision(const Notice& notice) {
   return found;
 }
 
-Notice at(const Notice& notice, Date date) {
+Notice at(const Notice &notice, Date date) {
   Notice view = notice;
   keep_in_force(view.preamble, date);
   keep_in_force(view.data, date);
   keep_in_force(view.parties, date);
   keep_in_force(view.categories, date);
   keep_in_force(view.postscript, date);
-  for (auto& category : view.categories) {
+  for (auto &category : view.categories) {
     keep_in_force(category.buckets, date);
-    for (auto& bucket : category.buckets) {
+    for (auto &bucket : category.buckets) {
       keep_in_force(bucket.items, date);
     }
   }
-  std::erase_if(view.revisions, [&](const Revision& r) { return date < r.effective; });
+  std::erase_if(view.revisions, [&](const Revision &r) { return date < r.effective; });
   return view;
 }
 
-const Party* find_party(const Notice& notice, std::string_view id) {
-  const auto it = std::find_if(notice.parties.begin(), notice.parties.end(),
-                               [&](const Party& p) { return p.id == id; });
+const Party *find_party(const Notice &notice, std::string_view id) {
+  const auto it =
+      std::find_if(notice.parties.begin(), notice.parties.end(), [&](const Party &p) { return p.id == id; });
   return it == notice.parties.end() ? nullptr : &*it;
 }
 
-const DataSource* find_data(const Notice& notice, std::string_view id) {
-  const auto it = std::find_if(notice.data.begin(), notice.data.end(),
-                               [&](const DataSource& d) { return d.id == id; });
+const DataSource *find_data(const Notice &notice, std::string_view id) {
+  const auto it = std::find_if(notice.data.begin(), notice.data.end(), [&](const DataSource &d) { return d.id == id; });
   return it == notice.data.end() ? nullptr : &*it;
 }
 
-std::string_view to_string(FlowKind kind) { return name_of(k_flow_names, kind); }
-std::string_view to_string(BucketKind kind) { return name_of(k_bucket_names, kind); }
-std::string_view to_string(PartyKind kind) { return name_of(k_party_names, kind); }
+std::string_view to_string(FlowKind kind) {
+  return name_of(k_flow_names, kind);
+}
+std::string_view to_string(BucketKind kind) {
+  return name_of(k_bucket_names, kind);
+}
+std::string_view to_string(PartyKind kind) {
+  return name_of(k_party_names, kind);
+}
 std::string_view to_string(Provenance provenance) {
   return provenance == Provenance::published ? "published" : "reconstructed";
 }
 
-std::optional<FlowKind> parse_flow_kind(std::string_view name) { return value_of(k_flow_names, name); }
-std::optional<BucketKind> parse_bucket_kind(std::string_view name) { return value_of(k_bucket_names, name); }
-std::optional<PartyKind> parse_party_kind(std::string_view name) { return value_of(k_party_names, name); }
+std::optional<FlowKind> parse_flow_kind(std::string_view name) {
+  return value_of(k_flow_names, name);
+}
+std::optional<BucketKind> parse_bucket_kind(std::string_view name) {
+  return value_of(k_bucket_names, name);
+}
+std::optional<PartyKind> parse_party_kind(std::string_view name) {
+  return value_of(k_party_names, name);
+}
 
 } // namespace notice

@@ -2,6 +2,11 @@
 
 #include "notice/error.hpp"
 
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -9,21 +14,16 @@
 #include <filesystem>
 #include <fstream>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 namespace notice {
 
 namespace fs = std::filesystem;
 
-void write_file_atomically(const std::string& path, std::string_view content, const std::vector<std::string>& inputs) {
+void write_file_atomically(const std::string &path, std::string_view content, const std::vector<std::string> &inputs) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     throw Error(path + ": is a directory; give a file name for the output");
   }
-  for (const auto& input : inputs) {
+  for (const auto &input : inputs) {
     if (fs::exists(path, ec) && fs::equivalent(path, input, ec)) {
       throw Error(path + ": refusing to overwrite the input file; choose another output name");
     }
@@ -65,9 +65,9 @@ void write_file_atomically(const std::string& path, std::string_view content, co
   }
 }
 
-std::vector<std::string> collect_notice_files(const std::vector<std::string>& arguments) {
+std::vector<std::string> collect_notice_files(const std::vector<std::string> &arguments) {
   std::vector<std::string> files;
-  for (const auto& argument : arguments) {
+  for (const auto &argument : arguments) {
     std::error_code ec;
     const auto status = fs::status(argument, ec);
     if (ec || !fs::exists(status)) {

@@ -2,19 +2,19 @@
 
 #include "notice/error.hpp"
 
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
-#include <filesystem>
-
 #include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char** environ;
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <poll.h>
+#include <signal.h>
+
+extern char **environ;
 
 namespace notice {
 namespace {
@@ -30,8 +30,8 @@ struct Pipe {
     close_end(0);
     close_end(1);
   }
-  Pipe(const Pipe&) = delete;
-  Pipe& operator=(const Pipe&) = delete;
+  Pipe(const Pipe &) = delete;
+  Pipe &operator=(const Pipe &) = delete;
   void close_end(int end) {
     if (fds[end] >= 0) {
       ::close(fds[end]);
@@ -42,11 +42,11 @@ struct Pipe {
 
 } // namespace
 
-std::optional<std::string> find_program(const std::string& program) {
+std::optional<std::string> find_program(const std::string &program) {
   if (program.find('/') != std::string::npos) {
     return ::access(program.c_str(), X_OK) == 0 ? std::optional<std::string>(program) : std::nullopt;
   }
-  const char* path = std::getenv("PATH");
+  const char *path = std::getenv("PATH");
   std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
   std::size_t start = 0;
   while (start <= dirs.size()) {
@@ -61,7 +61,7 @@ std::optional<std::string> find_program(const std::string& program) {
   return std::nullopt;
 }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
+ProcessResult run_process(const std::vector<std::string> &argv, const ProcessOptions &options) {
   if (argv.empty()) {
     throw Error("run_process: empty argument vector");
   }
@@ -80,18 +80,18 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   if (!options.working_directory.empty()) {
     posix_spawn_file_actions_addchdir_np(&actions, options.working_directory.c_str());
   }
-  std::vector<char*> args;
-  for (const auto& a : argv) {
-    args.push_back(const_cast<char*>(a.c_str()));
+  std::vector<char *> args;
+  for (const auto &a : argv) {
+    args.push_back(const_cast<char *>(a.c_str()));
   }
   args.push_back(nullptr);
   std::vector<std::string> env_storage;
-  for (char** e = environ; e && *e; ++e) {
+  for (char **e = environ; e && *e; ++e) {
     env_storage.emplace_back(*e);
   }
   env_storage.insert(env_storage.end(), options.extra_env.begin(), options.extra_env.end());
-  std::vector<char*> env;
-  for (auto& e : env_storage) {
+  std::vector<char *> env;
+  for (auto &e : env_storage) {
     env.push_back(e.data());
   }
   env.push_back(nullptr);

@@ -4,6 +4,8 @@
 #include "notice/error.hpp"
 #include "notice/process.hpp"
 
+#include <stdlib.h>
+
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -11,8 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <stdlib.h>
 
 namespace notice {
 namespace fs = std::filesystem;
@@ -28,8 +28,8 @@ constexpr std::array<std::pair<std::string_view, RenderFormat>, 5> k_formats{{
 }};
 
 // The disclosure APPI 27条5項3号 requires for joint use, one line per element that is present.
-std::vector<std::string> joint_use_lines(const JointUse& joint) {
-  const std::pair<const char*, const Text*> fields[] = {
+std::vector<std::string> joint_use_lines(const JointUse &joint) {
+  const std::pair<const char *, const Text *> fields[] = {
       {"共同して利用される個人データの項目", &joint.items},
       {"共同して利用する者の範囲", &joint.scope},
       {"利用する者の利用目的", &joint.purpose},
@@ -38,7 +38,7 @@ std::vector<std::string> joint_use_lines(const JointUse& joint) {
       {"その代表者の氏名", &joint.representative},
   };
   std::vector<std::string> lines;
-  for (const auto& [label, text] : fields) {
+  for (const auto &[label, text] : fields) {
     if (!text->empty()) {
       lines.push_back(std::string(label) + "：" + text->value);
     }
@@ -48,7 +48,7 @@ std::vector<std::string> joint_use_lines(const JointUse& joint) {
 
 // Element ids become HTML anchors; the schema restricts them to ASCII words, and this keeps it so
 // for a notice built by hand.
-std::string anchor(const std::string& id) {
+std::string anchor(const std::string &id) {
   std::string out;
   for (const char c : id) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
@@ -58,9 +58,9 @@ std::string anchor(const std::string& id) {
   return out.empty() ? "x" : out;
 }
 
-TemplateValue text_list(const std::vector<std::string>& texts) {
+TemplateValue text_list(const std::vector<std::string> &texts) {
   TemplateValue::List list;
-  for (const auto& text : texts) {
+  for (const auto &text : texts) {
     list.push_back(TemplateValue().set("text", text));
   }
   return list;
@@ -70,7 +70,7 @@ TemplateValue text_list(const std::vector<std::string>& texts) {
 class PrivateTempDir {
 public:
   PrivateTempDir() {
-    const char* base = std::getenv("TMPDIR");
+    const char *base = std::getenv("TMPDIR");
     std::string pattern = (fs::path(base && *base ? base : "/tmp") / "notice-audit-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) {
       throw Error("cannot create a temporary directory in " + fs::path(pattern).parent_path().string() + ": " +
@@ -82,11 +82,11 @@ public:
     std::error_code ec;
     fs::remove_all(m_path, ec);
   }
-  PrivateTempDir(const PrivateTempDir&) = delete;
-  PrivateTempDir& operator=(const PrivateTempDir&) = delete;
+  PrivateTempDir(const PrivateTempDir &) = delete;
+  PrivateTempDir &operator=(const PrivateTempDir &) = delete;
 
   // Writes `content` to `name` inside the directory and returns its full path.
-  std::string write(const std::string& name, std::string_view content) const {
+  std::string write(const std::string &name, std::string_view content) const {
     const std::string path = (m_path / name).string();
     std::ofstream out(path, std::ios::binary);
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -96,9 +96,9 @@ public:
     return path;
   }
 
-  std::string path(const std::string& name) const { return (m_path / name).string(); }
+  std::string path(const std::string &name) const { return (m_path / name).string(); }
 
-  std::string read(const std::string& name) const {
+  std::string read(const std::string &name) const {
     const std::string path = (m_path / name).string();
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -137,7 +137,7 @@ std::string_view builtin(std::string_view name) {
 } // namespace
 
 std::optional<RenderFormat> parse_render_format(std::string_view name) {
-  for (const auto& [text, format] : k_formats) {
+  for (const auto &[text, format] : k_formats) {
     if (text == name) {
       return format;
     }
@@ -146,7 +146,7 @@ std::optional<RenderFormat> parse_render_format(std::string_view name) {
 }
 
 std::string_view to_string(RenderFormat format) {
-  for (const auto& [text, value] : k_formats) {
+  for (const auto &[text, value] : k_formats) {
     if (value == format) {
       return text;
     }
@@ -154,12 +154,13 @@ std::string_view to_string(RenderFormat format) {
   return "txt";
 }
 
-NoticeView make_view(const Notice& notice, Date revision) {
-  const Revision* selected = revision_at(notice, revision);
+NoticeView make_view(const Notice &notice, Date revision) {
+  const Revision *selected = revision_at(notice, revision);
   if (selected == nullptr) {
     throw Error(notice.path + ": no revision is in force on " + to_string(revision) +
-                (notice.revisions.empty() ? std::string()
-                                          : "; its revisions start on " + to_string(notice.revisions.front().effective)));
+                (notice.revisions.empty()
+                     ? std::string()
+                     : "; its revisions start on " + to_string(notice.revisions.front().effective)));
   }
   const Notice view = at(notice, revision);
   NoticeView out;
@@ -167,29 +168,29 @@ NoticeView make_view(const Notice& notice, Date revision) {
   out.insurer = view.insurer.name.value;
   out.effective = to_string(selected->effective);
   out.effective_ja = to_japanese_date(selected->effective).value_or(out.effective);
-  for (const auto& paragraph : view.preamble) {
+  for (const auto &paragraph : view.preamble) {
     out.preamble.push_back(paragraph.text.value);
   }
-  for (const auto& category : view.categories) {
+  for (const auto &category : view.categories) {
     CategoryView c;
     c.id = category.id;
     c.heading = category.marker.value + category.title.value;
-    for (const auto& intro : category.intro) {
+    for (const auto &intro : category.intro) {
       c.intro.push_back(intro.value);
     }
-    for (const auto& bucket : category.buckets) {
+    for (const auto &bucket : category.buckets) {
       BucketView b;
       b.id = bucket.id;
       b.heading = bucket.heading.value;
       if (bucket.joint_use) {
         b.details = joint_use_lines(*bucket.joint_use);
       }
-      for (const auto& item : bucket.items) {
+      for (const auto &item : bucket.items) {
         ItemView i;
         i.id = item.id;
         i.marker = view.style.item_marker;
         i.text = item.text.value;
-        for (const auto& note : item.notes) {
+        for (const auto &note : item.notes) {
           i.notes.push_back(note.value);
         }
         if (item.joint_use) {
@@ -202,24 +203,24 @@ NoticeView make_view(const Notice& notice, Date revision) {
     }
     out.categories.push_back(std::move(c));
   }
-  for (const auto& paragraph : view.postscript) {
+  for (const auto &paragraph : view.postscript) {
     out.postscript.push_back(paragraph.text.value);
   }
   // `at()` keeps the revisions up to the selected one, oldest first.
   for (std::size_t i = 0; i < view.revisions.size(); ++i) {
-    const Revision& r = view.revisions[i];
+    const Revision &r = view.revisions[i];
     out.revision_lines.push_back(!r.wording.empty() ? r.wording.value : default_revision_wording(r.effective, i == 0));
   }
   return out;
 }
 
-TemplateValue to_template_value(const NoticeView& view) {
+TemplateValue to_template_value(const NoticeView &view) {
   TemplateValue::List categories;
-  for (const auto& category : view.categories) {
+  for (const auto &category : view.categories) {
     TemplateValue::List buckets;
-    for (const auto& bucket : category.buckets) {
+    for (const auto &bucket : category.buckets) {
       TemplateValue::List items;
-      for (const auto& item : bucket.items) {
+      for (const auto &item : bucket.items) {
         items.push_back(TemplateValue()
                             .set("id", anchor(item.id))
                             .set("marker", item.marker)
@@ -270,7 +271,7 @@ void check_render_tools(RenderFormat format) {
   }
 }
 
-std::string convert_with_pandoc(std::string_view input, const PandocJob& job) {
+std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
   const bool pdf = job.to == "pdf";
   const bool docx = job.to == "docx";
   if (!find_program("pandoc")) {
@@ -281,12 +282,12 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob& job) {
                 "`fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)");
   }
   const PrivateTempDir dir;
-  std::vector<std::string> argv{"pandoc", "--from", job.from, "--to", pdf ? "html5" : job.to,
+  std::vector<std::string> argv{"pandoc",     "--from",           job.from,     "--to", pdf ? "html5" : job.to,
                                 "--metadata", "lang=" + job.lang, "--wrap=none"};
   ProcessOptions process;
   if (docx) {
-    const std::string_view reference = job.reference_docx.empty() ? builtin("reference.docx")
-                                                                  : std::string_view(job.reference_docx);
+    const std::string_view reference =
+        job.reference_docx.empty() ? builtin("reference.docx") : std::string_view(job.reference_docx);
     argv.push_back("--reference-doc=" + dir.write("reference.docx", reference));
     if (job.date) {
       // Pandoc stamps docx files with the current time unless told otherwise.
@@ -318,8 +319,8 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob& job) {
   process.input = std::string(input);
   const ProcessResult result = run_process(argv, process);
   if (result.exit_code != 0) {
-    std::string message = "pandoc failed (exit status " + std::to_string(result.exit_code) + ") converting to " +
-                          job.to;
+    std::string message =
+        "pandoc failed (exit status " + std::to_string(result.exit_code) + ") converting to " + job.to;
     if (!result.err.empty()) {
       message += ":\n" + result.err;
       while (!message.empty() && message.back() == '\n') {
@@ -331,7 +332,7 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob& job) {
   return output_name.empty() ? result.out : dir.read(output_name);
 }
 
-std::string render_notice(const Notice& notice, Date revision, const RenderOptions& options) {
+std::string render_notice(const Notice &notice, Date revision, const RenderOptions &options) {
   check_render_tools(options.format);
   const NoticeView view = make_view(notice, revision);
   const TemplateValue data = to_template_value(view);
@@ -339,8 +340,7 @@ std::string render_notice(const Notice& notice, Date revision, const RenderOptio
   const std::string builtin_name = text ? "notice.txt.mustache" : "notice.md.mustache";
   const std::string_view template_text =
       options.template_text.empty() ? builtin(builtin_name) : std::string_view(options.template_text);
-  const std::string template_name =
-      options.template_name.empty() ? "built-in " + builtin_name : options.template_name;
+  const std::string template_name = options.template_name.empty() ? "built-in " + builtin_name : options.template_name;
   const std::string expanded =
       expand_template(template_text, template_name, data, text ? TemplateEscape::none : TemplateEscape::markdown);
   if (options.format == RenderFormat::txt || options.format == RenderFormat::md) {

@@ -12,7 +12,7 @@ namespace notice {
 namespace {
 
 // Decodes one UTF-8 code point at `i`, advancing it; invalid bytes count as one code point each.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
+char32_t next_code_point(std::string_view text, std::size_t &i) {
   const auto c = static_cast<unsigned char>(text[i]);
   int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   if (i + static_cast<std::size_t>(length) > text.size()) {
@@ -34,12 +34,12 @@ bool is_wide(char32_t cp) {
 }
 
 struct Colors {
-  const char* bold = "";
-  const char* red = "";
-  const char* yellow = "";
-  const char* cyan = "";
-  const char* dim = "";
-  const char* reset = "";
+  const char *bold = "";
+  const char *red = "";
+  const char *yellow = "";
+  const char *cyan = "";
+  const char *dim = "";
+  const char *reset = "";
 };
 
 Colors colors(bool on) {
@@ -53,20 +53,20 @@ std::string plural(int n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
-void write_text(std::ostream& out, const std::vector<FileReport>& files, const ReportOptions& options) {
+void write_text(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
   const Colors c = colors(options.color);
-  for (const auto& file : files) {
-    for (const auto& d : file.diagnostics) {
+  for (const auto &file : files) {
+    for (const auto &d : file.diagnostics) {
       if (d.suppressed && !options.show_suppressed) {
         continue;
       }
-      const char* color = d.severity == Severity::error ? c.red : d.severity == Severity::warning ? c.yellow : c.cyan;
+      const char *color = d.severity == Severity::error ? c.red : d.severity == Severity::warning ? c.yellow : c.cyan;
       out << c.bold << d.path;
       if (d.pos.known()) {
         out << ':' << d.pos.line << ':' << d.pos.column;
       }
-      out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' ' << message_in(d, options.lang) << " ["
-          << d.rule_id << ']';
+      out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' '
+          << message_in(d, options.lang) << " [" << d.rule_id << ']';
       if (d.suppressed) {
         out << " (suppressed: " << *d.suppressed << ')';
       }
@@ -151,26 +151,22 @@ void write_text(std::ostream& out, const std::vector<FileReport>& files, const R
   out << ".\n";
 }
 
-nlohmann::json diagnostic_json(const Diagnostic& d) {
-  nlohmann::json j = {{"rule", d.rule_id},
-                      {"severity", to_string(d.severity)},
-                      {"line", d.pos.line},
-                      {"column", d.pos.column},
-                      {"message", d.message},
-                      {"message_ja", d.message_ja},
-                      {"revisions", d.revisions}};
+nlohmann::json diagnostic_json(const Diagnostic &d) {
+  nlohmann::json j = {
+      {"rule", d.rule_id},    {"severity", to_string(d.severity)}, {"line", d.pos.line},      {"column", d.pos.column},
+      {"message", d.message}, {"message_ja", d.message_ja},        {"revisions", d.revisions}};
   if (d.suppressed) {
     j["suppressed"] = {{"reason", *d.suppressed}};
   }
   return j;
 }
 
-void write_json(std::ostream& out, const std::vector<FileReport>& files, const ReportOptions& options) {
+void write_json(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
   nlohmann::json report = {{"tool", "notice-audit"}, {"version", options.tool_version}, {"format", 1}};
   auto list = nlohmann::json::array();
-  for (const auto& file : files) {
+  for (const auto &file : files) {
     auto diagnostics = nlohmann::json::array();
-    for (const auto& d : file.diagnostics) {
+    for (const auto &d : file.diagnostics) {
       diagnostics.push_back(diagnostic_json(d));
     }
     list.push_back({{"path", file.path}, {"diagnostics", diagnostics}});
@@ -186,12 +182,14 @@ std::string sarif_level(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-std::string rule_help_uri(std::string_view id) { return "docs/rules/" + std::string(id) + ".md"; }
+std::string rule_help_uri(std::string_view id) {
+  return "docs/rules/" + std::string(id) + ".md";
+}
 
-void write_sarif(std::ostream& out, const std::vector<FileReport>& files, const ReportOptions& options) {
+void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
   auto rules = nlohmann::json::array();
   std::map<std::string, std::size_t, std::less<>> index;
-  for (const RuleInfo& r : rule_catalog()) {
+  for (const RuleInfo &r : rule_catalog()) {
     index.emplace(std::string(r.id), rules.size());
     nlohmann::json rule = {{"id", r.id},
                            {"name", r.id},
@@ -205,8 +203,8 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& files, const 
     rules.push_back(rule);
   }
   auto results = nlohmann::json::array();
-  for (const auto& file : files) {
-    for (const auto& d : file.diagnostics) {
+  for (const auto &file : files) {
+    for (const auto &d : file.diagnostics) {
       nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", d.path}}}}}};
       if (d.pos.known()) {
         location["physicalLocation"]["region"] = {{"startLine", d.pos.line}, {"startColumn", d.pos.column}};
@@ -231,15 +229,14 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& files, const 
   nlohmann::json sarif = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs",
-       nlohmann::json::array({{{"tool",
-                                {{"driver",
-                                  {{"name", "notice-audit"},
-                                   {"version", options.tool_version},
-                                   {"informationUri", "https://example.invalid/notice-audit"},
-                                   {"rules", rules}}}}},
-                               {"columnKind", "unicodeCodePoints"},
-                               {"results", results}}})}};
+      {"runs", nlohmann::json::array({{{"tool",
+                                        {{"driver",
+                                          {{"name", "notice-audit"},
+                                           {"version", options.tool_version},
+                                           {"informationUri", "https://example.invalid/notice-audit"},
+                                           {"rules", rules}}}}},
+                                       {"columnKind", "unicodeCodePoints"},
+                                       {"results", results}}})}};
   out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
@@ -274,16 +271,16 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-std::string location_of(const Diagnostic& d) {
+std::string location_of(const Diagnostic &d) {
   return d.path + (d.pos.known() ? ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) : "");
 }
 
-void write_junit(std::ostream& out, const std::vector<FileReport>& files, Lang lang) {
+void write_junit(std::ostream &out, const std::vector<FileReport> &files, Lang lang) {
   int tests = 0;
   int failures = 0;
-  for (const auto& file : files) {
+  for (const auto &file : files) {
     int active = 0;
-    for (const auto& d : file.diagnostics) {
+    for (const auto &d : file.diagnostics) {
       active += d.suppressed ? 0 : 1;
     }
     tests += std::max(active, 1);
@@ -291,25 +288,24 @@ void write_junit(std::ostream& out, const std::vector<FileReport>& files, Lang l
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"notice-audit\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n";
-  for (const auto& file : files) {
+  for (const auto &file : files) {
     int active = 0;
-    for (const auto& d : file.diagnostics) {
+    for (const auto &d : file.diagnostics) {
       active += d.suppressed ? 0 : 1;
     }
-    out << "  <testsuite name=\"" << xml_escape(file.path) << "\" tests=\"" << std::max(active, 1)
-        << "\" failures=\"" << active << "\">\n";
+    out << "  <testsuite name=\"" << xml_escape(file.path) << "\" tests=\"" << std::max(active, 1) << "\" failures=\""
+        << active << "\">\n";
     if (active == 0) {
       out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\"validate\"/>\n";
     }
-    for (const auto& d : file.diagnostics) {
+    for (const auto &d : file.diagnostics) {
       if (d.suppressed) {
         continue;
       }
       out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\""
           << xml_escape(d.rule_id + " at " + location_of(d)) << "\">\n";
       out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(message_in(d, lang))
-          << "\">" << xml_escape(format_diagnostic(d, lang))
-          << "</failure>\n";
+          << "\">" << xml_escape(format_diagnostic(d, lang)) << "</failure>\n";
       out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";
@@ -344,14 +340,15 @@ std::string gh_escape(std::string_view text, bool property) {
   return out;
 }
 
-void write_github(std::ostream& out, const std::vector<FileReport>& files, Lang lang) {
-  for (const auto& file : files) {
-    for (const auto& d : file.diagnostics) {
+void write_github(std::ostream &out, const std::vector<FileReport> &files, Lang lang) {
+  for (const auto &file : files) {
+    for (const auto &d : file.diagnostics) {
       if (d.suppressed) {
         continue;
       }
-      const char* command = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning"
-                                                                                                       : "notice";
+      const char *command = d.severity == Severity::error     ? "error"
+                            : d.severity == Severity::warning ? "warning"
+                                                              : "notice";
       out << "::" << command << " file=" << gh_escape(d.path, true);
       if (d.pos.known()) {
         out << ",line=" << d.pos.line << ",col=" << d.pos.column;
@@ -382,10 +379,10 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
   return std::nullopt;
 }
 
-ReportCounts count(const std::vector<FileReport>& files) {
+ReportCounts count(const std::vector<FileReport> &files) {
   ReportCounts n;
-  for (const auto& file : files) {
-    for (const auto& d : file.diagnostics) {
+  for (const auto &file : files) {
+    for (const auto &d : file.diagnostics) {
       if (d.suppressed) {
         ++n.suppressed;
       } else if (d.severity == Severity::error) {
@@ -409,8 +406,8 @@ int display_width(std::string_view text) {
   return width;
 }
 
-void write_report(std::ostream& out, ReportFormat format, const std::vector<FileReport>& files,
-                  const ReportOptions& options) {
+void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
+                  const ReportOptions &options) {
   switch (format) {
   case ReportFormat::text:
     write_text(out, files, options);

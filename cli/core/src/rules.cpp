@@ -48,13 +48,14 @@ const std::vector<RuleInfo> k_catalog = {
     // Legal facts with their dates.
     {"mynumber-19-stale-item", Severity::warning, "legal",
      "information linkage cited as 番号法第19条第7号 on or after 2021-09-01, when it became 第8号",
-     "番号法19条: an item inserted with effect from 2021-09-01 moved 情報提供ネットワークシステム linkage from 第7号 to "
+     "番号法19条: an item inserted with effect from 2021-09-01 moved 情報提供ネットワークシステム linkage from 第7号 "
+     "to "
      "第8号"},
     {"mynumber-19-anachronistic-item", Severity::error, "legal",
      "information linkage cited as 番号法第19条第8号 before 2021-09-01, when it was 第7号",
      "番号法19条 as in force before 2021-09-01"},
-    {"mynumber-19-paragraph", Severity::warning, "legal", "番号法第19条 cited with a paragraph (項) instead of an item (号)",
-     "番号法19条 has items (号), no paragraphs"},
+    {"mynumber-19-paragraph", Severity::warning, "legal",
+     "番号法第19条 cited with a paragraph (項) instead of an item (号)", "番号法19条 has items (号), no paragraphs"},
     {"appi-article-stale", Severity::warning, "legal",
      "an APPI article cited by its number before the 2022-04-01 renumbering (15, 16, 23, 24)",
      "個人情報保護法 as renumbered from 2022-04-01: 15→17, 16→18, 23→27, 24→28"},
@@ -72,7 +73,8 @@ const std::vector<RuleInfo> k_catalog = {
      "オンライン資格確認等システム: full operation from 2021-10-20"},
     {"guideline-superseded", Severity::warning, "legal",
      "the MHLW ガイドライン cited on or after 2017-04-14, when the PPC/MHLW ガイダンス replaced it",
-     "健康保険組合等における個人情報の適切な取扱いのためのガイダンス (個人情報保護委員会・厚生労働省), from 2017-04-14"},
+     "健康保険組合等における個人情報の適切な取扱いのためのガイダンス (個人情報保護委員会・厚生労働省), from "
+     "2017-04-14"},
     {"revision-wording-date", Severity::error, "legal",
      "a revision's closing line names another date than its `effective` date", ""},
     {"law-title", Severity::warning, "legal", "a law's official title is misspelt",
@@ -104,24 +106,26 @@ const std::vector<RuleInfo> k_catalog = {
     {"unused-suppression", Severity::info, "structure", "a suppression matches no finding", ""},
 };
 
-bool path_matches(const std::string& path, const std::string& suffix) {
-  return suffix.empty() || (path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(),
-                                                                          suffix) == 0);
+bool path_matches(const std::string &path, const std::string &suffix) {
+  return suffix.empty() ||
+         (path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0);
 }
 
 } // namespace
 
-const std::vector<RuleInfo>& rule_catalog() { return k_catalog; }
+const std::vector<RuleInfo> &rule_catalog() {
+  return k_catalog;
+}
 
-const RuleInfo* find_rule(std::string_view id) {
-  const auto it = std::find_if(k_catalog.begin(), k_catalog.end(), [&](const RuleInfo& r) { return r.id == id; });
+const RuleInfo *find_rule(std::string_view id) {
+  const auto it = std::find_if(k_catalog.begin(), k_catalog.end(), [&](const RuleInfo &r) { return r.id == id; });
   return it == k_catalog.end() ? nullptr : &*it;
 }
 
 namespace rules {
 
-void Context::report(std::string_view id, Position pos, Message message, const std::vector<Scope>& scopes) {
-  const RuleInfo* info = find_rule(id);
+void Context::report(std::string_view id, Position pos, Message message, const std::vector<Scope> &scopes) {
+  const RuleInfo *info = find_rule(id);
   Diagnostic d;
   d.severity = info ? info->severity : Severity::error;
   d.rule_id = std::string(id);
@@ -132,11 +136,11 @@ void Context::report(std::string_view id, Position pos, Message message, const s
   if (!revision.empty()) {
     d.revisions.push_back(revision);
   }
-  for (const Scope& scope : scopes) {
+  for (const Scope &scope : scopes) {
     if (d.suppressed || !scope.suppress) {
       continue;
     }
-    for (const Suppression& s : *scope.suppress) {
+    for (const Suppression &s : *scope.suppress) {
       if (s.rule == id) {
         d.suppressed = s.reason.value;
         used_suppressions.push_back(s.pos);
@@ -144,13 +148,13 @@ void Context::report(std::string_view id, Position pos, Message message, const s
       }
     }
   }
-  for (const ExternalSuppression& s : m_options.suppressions) {
+  for (const ExternalSuppression &s : m_options.suppressions) {
     if (d.suppressed || s.rule != id || !path_matches(m_notice.path, s.path)) {
       continue;
     }
-    const bool element_matches =
-        s.element.empty() ||
-        std::any_of(scopes.begin(), scopes.end(), [&](const Scope& sc) { return sc.id && *sc.id == s.element; });
+    const bool element_matches = s.element.empty() || std::any_of(scopes.begin(), scopes.end(), [&](const Scope &sc) {
+                                   return sc.id && *sc.id == s.element;
+                                 });
     if (element_matches) {
       d.suppressed = s.reason;
     }
@@ -160,11 +164,11 @@ void Context::report(std::string_view id, Position pos, Message message, const s
 
 } // namespace rules
 
-void apply_options(std::vector<Diagnostic>& diagnostics, const RuleOptions& options) {
+void apply_options(std::vector<Diagnostic> &diagnostics, const RuleOptions &options) {
   std::vector<Diagnostic> kept;
   kept.reserve(diagnostics.size());
-  for (auto& d : diagnostics) {
-    const RuleInfo* info = find_rule(d.rule_id);
+  for (auto &d : diagnostics) {
+    const RuleInfo *info = find_rule(d.rule_id);
     const auto setting = options.severity.find(d.rule_id);
     if (info && info->configurable && setting != options.severity.end()) {
       if (!setting->second) {
@@ -177,12 +181,12 @@ void apply_options(std::vector<Diagnostic>& diagnostics, const RuleOptions& opti
   diagnostics = std::move(kept);
 }
 
-std::vector<Diagnostic> check_notice(const Notice& notice, const RuleOptions& options) {
+std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &options) {
   std::vector<Diagnostic> out;
   rules::Context ctx(notice, options, out);
   rules::check_structure_file(ctx);
   rules::check_legal_file(ctx);
-  for (const Revision& revision : notice.revisions) {
+  for (const Revision &revision : notice.revisions) {
     if (options.revision && revision_at(notice, *options.revision) != &revision) {
       continue;
     }
@@ -196,13 +200,13 @@ std::vector<Diagnostic> check_notice(const Notice& notice, const RuleOptions& op
                                  view_ctx.used_suppressions.end());
   }
   // Suppressions: each must name a real rule and should still be needed.
-  const auto check_suppressions = [&](const std::vector<Suppression>& list, const std::string& owner) {
-    for (const Suppression& s : list) {
+  const auto check_suppressions = [&](const std::vector<Suppression> &list, const std::string &owner) {
+    for (const Suppression &s : list) {
       if (!find_rule(s.rule)) {
-        ctx.report("unknown-suppressed-rule", s.pos,
-                   {"`" + s.rule + "` is not a rule; `notice-audit rules` lists them (suppression on `" + owner + "`)",
-                    "`" + s.rule + "` という規則はありません。`notice-audit rules` で一覧できます（`" + owner +
-                        "` の抑止）"});
+        ctx.report(
+            "unknown-suppressed-rule", s.pos,
+            {"`" + s.rule + "` is not a rule; `notice-audit rules` lists them (suppression on `" + owner + "`)",
+             "`" + s.rule + "` という規則はありません。`notice-audit rules` で一覧できます（`" + owner + "` の抑止）"});
       } else if (std::find(ctx.used_suppressions.begin(), ctx.used_suppressions.end(), s.pos) ==
                  ctx.used_suppressions.end()) {
         ctx.report("unused-suppression", s.pos,
@@ -211,11 +215,11 @@ std::vector<Diagnostic> check_notice(const Notice& notice, const RuleOptions& op
       }
     }
   };
-  for (const auto& category : notice.categories) {
+  for (const auto &category : notice.categories) {
     check_suppressions(category.suppress, category.id);
-    for (const auto& bucket : category.buckets) {
+    for (const auto &bucket : category.buckets) {
       check_suppressions(bucket.suppress, bucket.id);
-      for (const auto& item : bucket.items) {
+      for (const auto &item : bucket.items) {
         check_suppressions(item.suppress, item.id);
       }
     }

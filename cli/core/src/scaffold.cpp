@@ -30,7 +30,7 @@ std::string builtin(std::string_view name) {
 
 } // namespace
 
-std::vector<ScaffoldFile> scaffold(const ScaffoldOptions& o) {
+std::vector<ScaffoldFile> scaffold(const ScaffoldOptions &o) {
   if (o.insurer.empty()) {
     throw Error("--insurer: give the society's name, e.g. --insurer 〇〇健康保険組合");
   }
@@ -43,9 +43,9 @@ std::vector<ScaffoldFile> scaffold(const ScaffoldOptions& o) {
   data.set("effective", to_string(o.effective));
   data.set("wording", yaml_quoted(default_revision_wording(o.effective, true)));
   std::vector<ScaffoldFile> files;
-  files.push_back({"notice/" + o.file + ".yaml",
-                   expand_template(builtin("init/notice.yaml.mustache"), "init/notice.yaml.mustache", data,
-                                   TemplateEscape::none)});
+  files.push_back(
+      {"notice/" + o.file + ".yaml",
+       expand_template(builtin("init/notice.yaml.mustache"), "init/notice.yaml.mustache", data, TemplateEscape::none)});
   files.push_back({"schemas/notice.schema.json", std::string(notice_schema_json())});
   files.push_back({"notice-audit.toml", builtin("init/notice-audit.toml")});
   return files;

@@ -1,7 +1,8 @@
 #include "notice/schema.hpp"
 
-#include "notice/error.hpp"
 #include "schema_check.hpp"
+
+#include "notice/error.hpp"
 
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -19,16 +20,22 @@ namespace detail {
 extern const std::string_view k_notice_schema_json;
 } // namespace detail
 
-std::string_view notice_schema_json() { return detail::k_notice_schema_json; }
+std::string_view notice_schema_json() {
+  return detail::k_notice_schema_json;
+}
 
 namespace detail {
 namespace {
 
-bool is_plain_true(const std::string& s) { return s == "true" || s == "True" || s == "TRUE"; }
-bool is_plain_false(const std::string& s) { return s == "false" || s == "False" || s == "FALSE"; }
+bool is_plain_true(const std::string &s) {
+  return s == "true" || s == "True" || s == "TRUE";
+}
+bool is_plain_false(const std::string &s) {
+  return s == "false" || s == "False" || s == "FALSE";
+}
 
 // Our scalar typing (docs/format.md): quoted stays string; plain true/false, integers, null.
-nlohmann::json to_json(const YamlNode& node) {
+nlohmann::json to_json(const YamlNode &node) {
   switch (node.kind) {
   case YamlNode::Kind::null:
     return nullptr;
@@ -36,7 +43,7 @@ nlohmann::json to_json(const YamlNode& node) {
     if (node.quoted) {
       return node.scalar;
     }
-    const std::string& s = node.scalar;
+    const std::string &s = node.scalar;
     if (s == "null" || s == "Null" || s == "NULL" || s == "~" || s.empty()) {
       return nullptr;
     }
@@ -47,7 +54,7 @@ nlohmann::json to_json(const YamlNode& node) {
       return false;
     }
     long long value = 0;
-    const char* begin = s.data() + (s.size() > 1 && s[0] == '+' ? 1 : 0);
+    const char *begin = s.data() + (s.size() > 1 && s[0] == '+' ? 1 : 0);
     const auto [end, ec] = std::from_chars(begin, s.data() + s.size(), value);
     const bool leading_zero = s.size() > 1 && (s[0] == '0' || (s.size() > 2 && s[1] == '0' && s[0] == '-'));
     if (ec == std::errc() && end == s.data() + s.size() && !leading_zero) {
@@ -57,7 +64,7 @@ nlohmann::json to_json(const YamlNode& node) {
   }
   case YamlNode::Kind::sequence: {
     auto array = nlohmann::json::array();
-    for (const auto& child : node.children) {
+    for (const auto &child : node.children) {
       array.push_back(to_json(child));
     }
     return array;
@@ -74,10 +81,10 @@ nlohmann::json to_json(const YamlNode& node) {
 }
 
 // Follows valijson's context ("<root>", "[key]", "[0]") down our tree to the node it names.
-const YamlNode* follow(const YamlNode& root, const std::vector<std::string>& context) {
-  const YamlNode* node = &root;
+const YamlNode *follow(const YamlNode &root, const std::vector<std::string> &context) {
+  const YamlNode *node = &root;
   for (std::size_t i = 1; i < context.size() && node; ++i) {
-    const std::string& step = context[i];
+    const std::string &step = context[i];
     if (step.size() < 2 || step.front() != '[' || step.back() != ']') {
       break;
     }
@@ -95,27 +102,29 @@ const YamlNode* follow(const YamlNode& root, const std::vector<std::string>& con
   return node;
 }
 
-std::string pointer_of(const std::vector<std::string>& context) {
+std::string pointer_of(const std::vector<std::string> &context) {
   std::string pointer;
   for (std::size_t i = 1; i < context.size(); ++i) {
-    const std::string& step = context[i];
+    const std::string &step = context[i];
     pointer += '/';
     pointer += step.size() >= 2 ? step.substr(1, step.size() - 2) : step;
   }
   return pointer.empty() ? "/" : pointer;
 }
 
-bool is_prefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+bool is_prefix(const std::vector<std::string> &a, const std::vector<std::string> &b) {
   return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
 }
 
 // valijson reports every enclosing schema that failed as well as the leaf; the enclosing ones say
 // only "Failed to validate …" and bury the useful message.
-bool is_wrapper(const std::string& description) { return description.rfind("Failed to validate", 0) == 0; }
+bool is_wrapper(const std::string &description) {
+  return description.rfind("Failed to validate", 0) == 0;
+}
 
 // Makes valijson's sentences read like ours and points at the key when one is named.
-void describe(const YamlNode& root, const valijson::ValidationResults::Error& error, Diagnostic& d) {
-  const YamlNode* node = follow(root, error.context);
+void describe(const YamlNode &root, const valijson::ValidationResults::Error &error, Diagnostic &d) {
+  const YamlNode *node = follow(root, error.context);
   d.pos = node ? node->pos : root.pos;
   std::string message = error.description;
   std::string message_ja;
@@ -158,19 +167,19 @@ SchemaChecker::SchemaChecker() : m_impl(std::make_unique<Impl>()) {
     const auto document = nlohmann::json::parse(notice_schema_json());
     valijson::SchemaParser parser;
     parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), m_impl->schema);
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     throw Error(std::string("the built-in JSON Schema is broken: ") + e.what());
   }
 }
 
 SchemaChecker::~SchemaChecker() = default;
 
-SchemaChecker& SchemaChecker::instance() {
+SchemaChecker &SchemaChecker::instance() {
   static SchemaChecker checker;
   return checker;
 }
 
-std::vector<Diagnostic> SchemaChecker::check(const YamlNode& root, const std::string& path) {
+std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::string &path) {
   const nlohmann::json document = to_json(root);
   valijson::ValidationResults results;
   if (m_impl->validator.validate(m_impl->schema, valijson::adapters::NlohmannJsonAdapter(document), &results)) {
@@ -178,9 +187,9 @@ std::vector<Diagnostic> SchemaChecker::check(const YamlNode& root, const std::st
   }
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
   std::vector<Diagnostic> diagnostics;
-  for (const auto& error : errors) {
+  for (const auto &error : errors) {
     const bool has_deeper = std::any_of(errors.begin(), errors.end(),
-                                        [&](const auto& other) { return is_prefix(error.context, other.context); });
+                                        [&](const auto &other) { return is_prefix(error.context, other.context); });
     if (is_wrapper(error.description) && has_deeper) {
       continue;
     }

@@ -26,10 +26,10 @@ extern const std::string_view k_template_init_config;
 
 namespace {
 
-kainjow::mustache::data to_mustache(const TemplateValue& value) {
+kainjow::mustache::data to_mustache(const TemplateValue &value) {
   using kainjow::mustache::data;
   return std::visit(
-      [](const auto& v) -> data {
+      [](const auto &v) -> data {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, std::string>) {
           return data(v);
@@ -37,13 +37,13 @@ kainjow::mustache::data to_mustache(const TemplateValue& value) {
           return data(v ? data::type::bool_true : data::type::bool_false);
         } else if constexpr (std::is_same_v<T, TemplateValue::List>) {
           data list(data::type::list);
-          for (const auto& element : v) {
+          for (const auto &element : v) {
             list.push_back(to_mustache(element));
           }
           return list;
         } else {
           data object(data::type::object);
-          for (const auto& [key, member] : v) {
+          for (const auto &[key, member] : v) {
             object.set(key, to_mustache(member));
           }
           return object;
@@ -58,12 +58,12 @@ bool at_line_start(std::string_view line_so_far) {
 
 } // namespace
 
-TemplateValue& TemplateValue::set(const std::string& key, TemplateValue value) {
-  auto* object = std::get_if<Object>(&m_value);
+TemplateValue &TemplateValue::set(const std::string &key, TemplateValue value) {
+  auto *object = std::get_if<Object>(&m_value);
   if (object == nullptr) {
     throw std::logic_error("TemplateValue::set on a value that is not an object");
   }
-  for (auto& [name, member] : *object) {
+  for (auto &[name, member] : *object) {
     if (name == key) {
       member = std::move(value);
       return *this;
@@ -113,18 +113,29 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
 }
 
-std::string expand_template(std::string_view text, const std::string& name, const TemplateValue& data,
+std::string expand_template(std::string_view text, const std::string &name, const TemplateValue &data,
                             TemplateEscape escape) {
   kainjow::mustache::mustache engine{std::string(text)};
   if (!engine.is_valid()) {
@@ -132,13 +143,13 @@ std::string expand_template(std::string_view text, const std::string& name, cons
   }
   switch (escape) {
   case TemplateEscape::none:
-    engine.set_custom_escape([](const std::string& s) { return s; });
+    engine.set_custom_escape([](const std::string &s) { return s; });
     break;
   case TemplateEscape::markdown:
-    engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
+    engine.set_custom_escape([](const std::string &s) { return escape_markdown(s); });
     break;
   case TemplateEscape::html:
-    engine.set_custom_escape([](const std::string& s) { return escape_html(s); });
+    engine.set_custom_escape([](const std::string &s) { return escape_html(s); });
     break;
   }
   std::string out = engine.render(to_mustache(data));
@@ -173,7 +184,7 @@ std::optional<std::string_view> builtin_template(std::string_view name) {
   return std::nullopt;
 }
 
-std::string read_template_file(const std::string& path) {
+std::string read_template_file(const std::string &path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     throw Error(path + ": is a directory; give the template file");

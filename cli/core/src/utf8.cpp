@@ -3,7 +3,9 @@
 namespace notice::detail {
 namespace {
 
-unsigned char byte_at(std::string_view text, std::size_t i) { return static_cast<unsigned char>(text[i]); }
+unsigned char byte_at(std::string_view text, std::size_t i) {
+  return static_cast<unsigned char>(text[i]);
+}
 
 } // namespace
 
@@ -88,19 +90,22 @@ std::optional<EncodingProblem> check_encoding(std::string_view text) {
                            "ファイルが UTF-16 です。UTF-8 で保存し直してください（iconv -f UTF-16 -t UTF-8）"};
   }
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    return EncodingProblem{nul, "the file contains a NUL byte; a notice is text: remove it, or check that this is "
-                                "the right file",
+    return EncodingProblem{nul,
+                           "the file contains a NUL byte; a notice is text: remove it, or check that this is "
+                           "the right file",
                            "ファイルに NUL バイトが含まれています。削除するか、正しいファイルか確認してください"};
   }
   if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     if (looks_like_shift_jis(text)) {
-      return EncodingProblem{bad, "the file is not UTF-8 but looks like Shift_JIS; convert it with "
-                                  "`iconv -f SHIFT_JIS -t UTF-8` (or save as UTF-8 in your editor)",
-                             "ファイルが UTF-8 ではなく Shift_JIS のようです。`iconv -f SHIFT_JIS -t UTF-8` で変換するか、"
-                             "エディタで UTF-8 として保存してください"};
+      return EncodingProblem{
+          bad,
+          "the file is not UTF-8 but looks like Shift_JIS; convert it with "
+          "`iconv -f SHIFT_JIS -t UTF-8` (or save as UTF-8 in your editor)",
+          "ファイルが UTF-8 ではなく Shift_JIS のようです。`iconv -f SHIFT_JIS -t UTF-8` で変換するか、"
+          "エディタで UTF-8 として保存してください"};
     }
     return EncodingProblem{bad, "invalid UTF-8 byte sequence; save the file as UTF-8",
-                         "UTF-8 として不正なバイト列です。UTF-8 で保存し直してください"};
+                           "UTF-8 として不正なバイト列です。UTF-8 で保存し直してください"};
   }
   return std::nullopt;
 }

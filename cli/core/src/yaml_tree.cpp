@@ -12,7 +12,7 @@
 
 namespace notice::detail {
 
-const YamlNode* YamlNode::get(std::string_view key) const {
+const YamlNode *YamlNode::get(std::string_view key) const {
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i].name == key) {
       return &children[i];
@@ -22,7 +22,7 @@ const YamlNode* YamlNode::get(std::string_view key) const {
 }
 
 Position YamlNode::key_pos(std::string_view key) const {
-  for (const auto& k : keys) {
+  for (const auto &k : keys) {
     if (k.name == key) {
       return k.pos;
     }
@@ -41,20 +41,20 @@ constexpr std::string_view k_core_tag = "tag:yaml.org,2002:";
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(const Source& source, std::size_t offset, const LoadLimits& limits)
+  TreeBuilder(const Source &source, std::size_t offset, const LoadLimits &limits)
       : m_source(source), m_offset(offset), m_limits(limits) {}
 
-  std::optional<YamlNode>& root() { return m_root; }
+  std::optional<YamlNode> &root() { return m_root; }
   int documents() const { return m_documents; }
 
-  Position to_position(const YAML::Mark& mark) const {
+  Position to_position(const YAML::Mark &mark) const {
     if (mark.is_null() || mark.pos < 0) {
       return {};
     }
     return m_source.position_of(m_offset + static_cast<std::size_t>(mark.pos));
   }
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
+  void OnDocumentStart(const YAML::Mark &mark) override {
     if (++m_documents > 1) {
       fail("multiple-documents", mark,
            {"a second YAML document starts here; keep one notice per file (split the file at `---`)",
@@ -63,13 +63,13 @@ public:
   }
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.pos = to_position(mark);
     complete(std::move(node), anchor, 1);
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     const auto it = m_anchors.find(anchor);
     if (it == m_anchors.end()) {
       fail("yaml-alias", mark,
@@ -90,8 +90,8 @@ public:
     complete(std::move(copy), 0, count);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                const std::string &value) override {
     count_node(mark);
     if (value.size() > m_limits.max_scalar_bytes) {
       fail("scalar-too-long", mark,
@@ -119,13 +119,13 @@ public:
     complete(std::move(node), anchor, 1);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
     open(mark, tag, anchor, YamlNode::Kind::sequence, "seq");
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
     open(mark, tag, anchor, YamlNode::Kind::mapping, "map");
   }
@@ -141,14 +141,14 @@ private:
     std::unordered_set<std::string> seen;
   };
 
-  [[noreturn]] void fail(std::string rule, const YAML::Mark& mark, Message message) const {
+  [[noreturn]] void fail(std::string rule, const YAML::Mark &mark, Message message) const {
     throw Stop{YamlProblem{std::move(rule), to_position(mark), std::move(message)}};
   }
   [[noreturn]] void fail_at(std::string rule, Position pos, Message message) const {
     throw Stop{YamlProblem{std::move(rule), pos, std::move(message)}};
   }
 
-  void count_node(const YAML::Mark& mark) {
+  void count_node(const YAML::Mark &mark) {
     if (++m_nodes > m_limits.max_nodes) {
       fail("node-budget", mark,
            {"the document has more than " + std::to_string(m_limits.max_nodes) + " nodes; split it",
@@ -156,11 +156,12 @@ private:
     }
   }
 
-  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YamlNode::Kind kind,
+  void open(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, YamlNode::Kind kind,
             std::string_view core_name) {
     count_node(mark);
     if (tag != "?" && tag != "!" && tag != std::string(k_core_tag) + std::string(core_name)) {
-      fail("yaml-tag", mark, {"unsupported tag `" + tag + "`; remove it", "対応していないタグ `" + tag + "` です。削除してください"});
+      fail("yaml-tag", mark,
+           {"unsupported tag `" + tag + "`; remove it", "対応していないタグ `" + tag + "` です。削除してください"});
     }
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
       fail("too-deep", mark,
@@ -190,7 +191,7 @@ private:
       m_root = std::move(node);
       return;
     }
-    Frame& parent = m_stack.back();
+    Frame &parent = m_stack.back();
     parent.count += count;
     if (parent.node.kind == YamlNode::Kind::sequence) {
       parent.node.children.push_back(std::move(node));
@@ -224,9 +225,9 @@ private:
     parent.have_key = false;
   }
 
-  const Source& m_source;
+  const Source &m_source;
   std::size_t m_offset;
-  const LoadLimits& m_limits;
+  const LoadLimits &m_limits;
   std::vector<Frame> m_stack;
   std::optional<YamlNode> m_root;
   std::unordered_map<YAML::anchor_t, std::pair<YamlNode, std::size_t>> m_anchors;
@@ -236,7 +237,7 @@ private:
 
 } // namespace
 
-YamlParse parse_yaml(const Source& source, const LoadLimits& limits) {
+YamlParse parse_yaml(const Source &source, const LoadLimits &limits) {
   std::string_view text = source.text();
   std::size_t offset = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") { // a UTF-8 byte order mark is harmless: skip it
@@ -250,21 +251,23 @@ YamlParse parse_yaml(const Source& source, const LoadLimits& limits) {
     if (parser.HandleNextDocument(builder)) {
       parser.HandleNextDocument(builder); // only to detect a second document
     }
-  } catch (const Stop& stop) {
+  } catch (const Stop &stop) {
     result.problem = stop.problem;
     return result;
-  } catch (const YAML::DeepRecursion& e) {
-    result.problem = YamlProblem{"too-deep", builder.to_position(e.mark),
+  } catch (const YAML::DeepRecursion &e) {
+    result.problem = YamlProblem{"too-deep",
+                                 builder.to_position(e.mark),
                                  {"nesting too deep for the YAML parser; check the brackets and indentation",
                                   "入れ子が深すぎます。括弧とインデントを確認してください"}};
     return result;
-  } catch (const YAML::Exception& e) {
-    result.problem = YamlProblem{"yaml-syntax", builder.to_position(e.mark),
-                                 {"YAML syntax: " + e.msg, "YAML の構文エラー: " + e.msg}};
+  } catch (const YAML::Exception &e) {
+    result.problem = YamlProblem{
+        "yaml-syntax", builder.to_position(e.mark), {"YAML syntax: " + e.msg, "YAML の構文エラー: " + e.msg}};
     return result;
   }
   if (builder.documents() == 0 || !builder.root() || builder.root()->kind == YamlNode::Kind::null) {
-    result.problem = YamlProblem{"empty", Position{1, 1},
+    result.problem = YamlProblem{"empty",
+                                 Position{1, 1},
                                  {"the file is empty; a notice is a YAML mapping that starts with `schema: 1`",
                                   "ファイルが空です。公表文は `schema: 1` で始まる YAML のマッピングです"}};
     return result;

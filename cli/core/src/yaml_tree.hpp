@@ -39,7 +39,7 @@ struct YamlNode {
   bool is_scalar() const { return kind == Kind::scalar; }
 
   /// The value under `key` of a mapping, or nullptr.
-  const YamlNode* get(std::string_view key) const;
+  const YamlNode *get(std::string_view key) const;
   /// The position of `key` in a mapping, or this node's position when absent.
   Position key_pos(std::string_view key) const;
 };
@@ -58,6 +58,6 @@ struct YamlParse {
 };
 
 /// Parses `source`'s text (already checked to be UTF-8) as a single YAML document.
-YamlParse parse_yaml(const Source& source, const LoadLimits& limits);
+YamlParse parse_yaml(const Source &source, const LoadLimits &limits);
 
 } // namespace notice::detail

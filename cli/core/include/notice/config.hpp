@@ -19,16 +19,16 @@ struct Config {
 };
 
 /// The file name searched for.
-inline constexpr const char* k_config_name = "notice-audit.toml";
+inline constexpr const char *k_config_name = "notice-audit.toml";
 
 /// The nearest notice-audit.toml in `start` or one of its parents, or std::nullopt.
-std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+std::optional<std::filesystem::path> find_config(const std::filesystem::path &start);
 
 /// Reads and checks a config file. Throws notice::Error naming `path:line:col` for a syntax
 /// error, an unknown key, an unknown rule or a bad value.
-Config load_config(const std::string& path);
+Config load_config(const std::string &path);
 
 /// Parses config text as if read from `path`; same errors as load_config().
-Config parse_config(const std::string& path, std::string_view text);
+Config parse_config(const std::string &path, std::string_view text);
 
 } // namespace notice

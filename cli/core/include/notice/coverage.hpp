@@ -17,7 +17,7 @@ struct CoverageRow {
   std::string model_text; ///< the model's wording
   std::string item_id;    ///< the covering item; empty when the notice lacks it
   std::string item_text;
-  double score = 0;       ///< share of the model wording found in the item (0..1)
+  double score = 0; ///< share of the model wording found in the item (0..1)
 };
 
 /// The comparison of one revision of a notice with the model list.
@@ -25,15 +25,15 @@ struct Coverage {
   std::string source;  ///< where the model list comes from
   std::string edition; ///< which edition, and how reliable the transcription is
   std::vector<CoverageRow> rows;
-  std::vector<Ref> outside; ///< notice items (id, position) that cover no model purpose
+  std::vector<Ref> outside;              ///< notice items (id, position) that cover no model purpose
   std::vector<std::string> outside_text; ///< their wording, parallel to `outside`
 };
 
 /// Compares `view` (one revision's view, see at()) with the built-in model list. Throws
 /// notice::Error if the built-in list is broken.
-Coverage compute_coverage(const Notice& view);
+Coverage compute_coverage(const Notice &view);
 
 /// The coverage as a table for people.
-void write_coverage(std::ostream& out, const Coverage& coverage, const std::string& path, Lang lang);
+void write_coverage(std::ostream &out, const Coverage &coverage, const std::string &path, Lang lang);
 
 } // namespace notice

@@ -14,7 +14,7 @@ struct Date {
   int month = 0;
   int day = 0;
 
-  auto operator<=>(const Date&) const = default;
+  auto operator<=>(const Date &) const = default;
 };
 
 /// True when `year`-`month`-`day` exists in the Gregorian calendar (2023-02-29 does not).

@@ -27,12 +27,12 @@ struct Diagnostic {
   std::string rule_id;
   std::string path;
   Position pos;
-  std::string message;    ///< English
-  std::string message_ja; ///< Japanese
-  std::vector<std::string> revisions; ///< effective dates of the revisions it applies to; empty: the file
+  std::string message;                   ///< English
+  std::string message_ja;                ///< Japanese
+  std::vector<std::string> revisions;    ///< effective dates of the revisions it applies to; empty: the file
   std::optional<std::string> suppressed; ///< the reason, when the author suppressed it
 
-  auto operator<=>(const Diagnostic&) const = default;
+  auto operator<=>(const Diagnostic &) const = default;
 };
 
 std::string_view to_string(Severity severity);
@@ -41,10 +41,10 @@ std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view name);
 
 /// The message of `diagnostic` in `lang` (English when no translation exists).
-const std::string& message_in(const Diagnostic& diagnostic, Lang lang);
+const std::string &message_in(const Diagnostic &diagnostic, Lang lang);
 
 /// `path:line:col: severity: message [rule-id]`, the GNU form every report starts from.
-std::string format_diagnostic(const Diagnostic& diagnostic, Lang lang = Lang::en);
+std::string format_diagnostic(const Diagnostic &diagnostic, Lang lang = Lang::en);
 
 /// Parses "en", "ja"; std::nullopt otherwise.
 std::optional<Lang> parse_lang(std::string_view name);
@@ -54,6 +54,6 @@ std::optional<Lang> parse_lang(std::string_view name);
 Lang lang_from_environment();
 
 /// Orders findings by path, position, rule id and message, and merges exact duplicates.
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+void sort_diagnostics(std::vector<Diagnostic> &diagnostics);
 
 } // namespace notice

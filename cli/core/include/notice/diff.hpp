@@ -26,7 +26,7 @@ struct TextSegment {
   Op op = Op::equal;
   std::string text;
 
-  bool operator==(const TextSegment&) const = default;
+  bool operator==(const TextSegment &) const = default;
 };
 
 /// Compares `old_text` and `new_text` code point by code point (LCS) and returns the segments in
@@ -73,11 +73,11 @@ enum class ChangeKind { added, removed, moved, reworded, changed, reordered };
 struct ElementSide {
   std::string id;
   Position pos;
-  std::string text;          ///< its wording: item text, "marker title", heading, name, paragraph
-  std::string category;      ///< id of the enclosing category (buckets and items), else empty
-  std::string bucket;        ///< id of the enclosing bucket (items), else empty
-  std::string place;         ///< the enclosing category and bucket as printed, for people
-  std::size_t index = 0;     ///< position among its siblings, 0-based
+  std::string text;      ///< its wording: item text, "marker title", heading, name, paragraph
+  std::string category;  ///< id of the enclosing category (buckets and items), else empty
+  std::string bucket;    ///< id of the enclosing bucket (items), else empty
+  std::string place;     ///< the enclosing category and bucket as printed, for people
+  std::size_t index = 0; ///< position among its siblings, 0-based
 };
 
 /// An attribute whose value differs between the sides, each value as a list of strings (a scalar
@@ -107,7 +107,7 @@ struct Change {
   std::vector<ChangeFinding> findings; ///< at least one; the most severe decides `severity()`
 
   /// The id on the new side, or on the old side for a removed element.
-  const std::string& id() const;
+  const std::string &id() const;
   /// True when the element's id differs between the sides.
   bool renamed() const;
   /// The highest severity among the findings (info when there are none).
@@ -116,31 +116,31 @@ struct Change {
 
 /// One side of a comparison as the user named it.
 struct DiffSideInfo {
-  std::string label;    ///< what the user wrote: `a.yaml`, `a.yaml@2021-09-01`, `main:notice/a.yaml`
-  std::string path;     ///< the path positions refer to
-  Date effective;       ///< effective date of the revision compared
-  std::string insurer;  ///< the insurer's name
+  std::string label;   ///< what the user wrote: `a.yaml`, `a.yaml@2021-09-01`, `main:notice/a.yaml`
+  std::string path;    ///< the path positions refer to
+  Date effective;      ///< effective date of the revision compared
+  std::string insurer; ///< the insurer's name
 };
 
 /// The result of diff_notices(): the changes in document order.
 struct Diff {
   DiffSideInfo old_side;
   DiffSideInfo new_side;
-  Date legal_date;             ///< the date the legal bases are quoted for (the new side's effective date)
+  Date legal_date; ///< the date the legal bases are quoted for (the new side's effective date)
   std::vector<Change> changes;
 };
 
 /// Tuning for diff_notices().
 struct DiffOptions {
-  std::string old_label; ///< defaults to the old notice's path
-  std::string new_label; ///< defaults to the new notice's path
+  std::string old_label;             ///< defaults to the old notice's path
+  std::string new_label;             ///< defaults to the new notice's path
   double similarity_threshold = 0.5; ///< least similarity for pairing elements whose ids differ
 };
 
 /// Compares two views of a notice (each usually `at(notice, date)`) and classifies every change.
 /// The legal bases quoted are those in force on the new side's latest revision date. Never throws
 /// for content; the caller checks beforehand that both are the same insurer's notice.
-Diff diff_notices(const Notice& old_notice, const Notice& new_notice, const DiffOptions& options = {});
+Diff diff_notices(const Notice &old_notice, const Notice &new_notice, const DiffOptions &options = {});
 
 // ---------------------------------------------------------------------------------------------
 // The rule catalogue and failing
@@ -156,13 +156,13 @@ struct DiffRuleInfo {
 };
 
 /// Every change class, in a stable order.
-const std::vector<DiffRuleInfo>& diff_rule_catalog();
+const std::vector<DiffRuleInfo> &diff_rule_catalog();
 
 /// The change class with `id` (with or without the `diff/` prefix), or nullptr.
-const DiffRuleInfo* find_diff_rule(std::string_view id);
+const DiffRuleInfo *find_diff_rule(std::string_view id);
 
 /// The basis text of `rule` that applies on `date`, naming the numbering used.
-std::string diff_rule_basis(const DiffRuleInfo& rule, Date date);
+std::string diff_rule_basis(const DiffRuleInfo &rule, Date date);
 
 /// What makes a diff fail: a least severity, and/or a set of change classes.
 struct DiffFailPolicy {
@@ -172,38 +172,38 @@ struct DiffFailPolicy {
 
 /// Parses `--fail-on` values: `error`, `warning`, `info`, `never`, or change class ids, each value
 /// possibly comma-separated. Returns the policy, or an error message naming the bad value.
-std::optional<DiffFailPolicy> parse_diff_fail_policy(const std::vector<std::string>& values, std::string& error);
+std::optional<DiffFailPolicy> parse_diff_fail_policy(const std::vector<std::string> &values, std::string &error);
 
 /// True when some finding of `diff` meets `policy`.
-bool diff_fails(const Diff& diff, const DiffFailPolicy& policy);
+bool diff_fails(const Diff &diff, const DiffFailPolicy &policy);
 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
 /// Options of the diff writers.
 struct DiffWriteOptions {
-  bool color = false;        ///< ANSI colours in text output
-  std::string tool_version;  ///< for JSON
+  bool color = false;       ///< ANSI colours in text output
+  std::string tool_version; ///< for JSON
 };
 
 /// Writes the diff for people: one block per change with its wording diff and findings, then a summary.
-void write_diff_text(std::ostream& out, const Diff& diff, const DiffWriteOptions& options);
+void write_diff_text(std::ostream &out, const Diff &diff, const DiffWriteOptions &options);
 
 /// Writes the diff as JSON (schemas/diff.schema.json); same input, same bytes.
-void write_diff_json(std::ostream& out, const Diff& diff, const DiffWriteOptions& options);
+void write_diff_json(std::ostream &out, const Diff &diff, const DiffWriteOptions &options);
 
 /// Writes the diff as GitHub-flavoured Markdown for a pull-request comment.
-void write_diff_markdown(std::ostream& out, const Diff& diff, const DiffWriteOptions& options);
+void write_diff_markdown(std::ostream &out, const Diff &diff, const DiffWriteOptions &options);
 
 /// Writes the 新旧対照表 as a standalone HTML page (templates/comparison-table.html.mustache,
 /// compiled in): new text left, old right, changed passages underlined, one row per changed
 /// category, bucket, use case, paragraph or closing line. Declarations are not printed text and
 /// get no row.
-void write_diff_table_html(std::ostream& out, const Diff& diff, const DiffWriteOptions& options);
+void write_diff_table_html(std::ostream &out, const Diff &diff, const DiffWriteOptions &options);
 
 /// The 新旧対照表 converted from its HTML by Pandoc (render's path): `to` is "docx" or "pdf" (through
 /// WeasyPrint). Returns the file's bytes; throws notice::Error when a program is missing or fails.
-std::string render_diff_table(const Diff& diff, std::string_view to);
+std::string render_diff_table(const Diff &diff, std::string_view to);
 
 /// Stable lowercase names used in JSON and text ("item", "reworded" …).
 std::string_view to_string(ElementKind kind);

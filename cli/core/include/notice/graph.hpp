@@ -39,8 +39,8 @@ struct GraphFilter {
 struct GraphOptions {
   GraphGroup group = GraphGroup::none;
   GraphFilter filter;
-  bool legend = true;        ///< draw the legend box
-  std::string caption;       ///< a line under the title, e.g. the revision shown; may be empty
+  bool legend = true;  ///< draw the legend box
+  std::string caption; ///< a line under the title, e.g. the revision shown; may be empty
 };
 
 /// How an element compares between the old and the new notice of a diff; `same` outside diffs.
@@ -69,13 +69,13 @@ enum class FlowNodeRole {
 struct FlowNode {
   std::string name; ///< stable node name: "insurer", "internal[/cat]", "data/<id>", "party/<id>[/cat]"
   FlowNodeRole role = FlowNodeRole::party;
-  std::string ref;                ///< the YAML id of the data source or party; empty otherwise
-  std::string label;              ///< the name as the notice writes it
-  std::string key;                ///< short reference used on edges ("D2" for data sources), or empty
-  std::optional<PartyKind> kind;  ///< for parties
-  bool sensitive = false;         ///< data source: 要配慮個人情報
-  bool my_number = false;         ///< data source: 特定個人情報
-  std::string cluster;            ///< name of the cluster it is drawn in; empty: top level
+  std::string ref;               ///< the YAML id of the data source or party; empty otherwise
+  std::string label;             ///< the name as the notice writes it
+  std::string key;               ///< short reference used on edges ("D2" for data sources), or empty
+  std::optional<PartyKind> kind; ///< for parties
+  bool sensitive = false;        ///< data source: 要配慮個人情報
+  bool my_number = false;        ///< data source: 特定個人情報
+  std::string cluster;           ///< name of the cluster it is drawn in; empty: top level
   Change change = Change::same;
 };
 
@@ -91,7 +91,7 @@ enum class FlowEdgeRole {
 /// get exactly the same items of a flow kind share one labelled `trunk` edge to a junction, from
 /// which `fan` edges (with the same items, unlabelled) go to each party.
 struct FlowEdge {
-  std::string name;             ///< "flow/<kind>/<party>[/cat]", "flow/<kind>/<p1>+<p2>…[/cat]", "holds/<data>"
+  std::string name; ///< "flow/<kind>/<party>[/cat]", "flow/<kind>/<p1>+<p2>…[/cat]", "holds/<data>"
   FlowEdgeRole role = FlowEdgeRole::flow;
   std::string tail;             ///< node name the data leaves
   std::string head;             ///< node name the data reaches
@@ -118,22 +118,22 @@ struct FlowModel {
   std::vector<FlowEdge> edges;
 
   /// The node called `name`, or nullptr.
-  const FlowNode* find_node(std::string_view name) const;
+  const FlowNode *find_node(std::string_view name) const;
   /// The edge called `name`, or nullptr.
-  const FlowEdge* find_edge(std::string_view name) const;
+  const FlowEdge *find_edge(std::string_view name) const;
 };
 
 /// The diagram of one notice view (use at() first to pick a revision), after `options.filter`.
 /// Ids in the filter that the notice does not have simply match nothing; see check_filter().
-FlowModel build_flow_model(const Notice& notice, const GraphOptions& options);
+FlowModel build_flow_model(const Notice &notice, const GraphOptions &options);
 
 /// The diagram of both views with every item, edge and node marked added, removed, changed or the
 /// same, matched by id (an item whose `replaces` names an old item matches that item).
-FlowModel build_flow_diff(const Notice& old_notice, const Notice& new_notice, const GraphOptions& options);
+FlowModel build_flow_diff(const Notice &old_notice, const Notice &new_notice, const GraphOptions &options);
 
 /// Messages for filter values that name nothing in `notice` ("--party: no party `x`; …"); empty when
 /// every value is known.
-std::vector<std::string> check_filter(const Notice& notice, const GraphFilter& filter);
+std::vector<std::string> check_filter(const Notice &notice, const GraphFilter &filter);
 
 /// Parses "svg", "png", "pdf", "dot"; std::nullopt otherwise.
 std::optional<GraphFormat> parse_graph_format(std::string_view name);
@@ -144,7 +144,7 @@ std::optional<GraphGroup> parse_graph_group(std::string_view name);
 /// Lays out and draws `model` with Graphviz in this process and returns the bytes; for `dot`, the
 /// DOT source before layout. The same model always gives the same svg and dot bytes. Throws
 /// notice::Error when Graphviz reports an error (for example a missing renderer plugin).
-std::string render_graph(const FlowModel& model, GraphFormat format);
+std::string render_graph(const FlowModel &model, GraphFormat format);
 
 /// The Graphviz graph that render_graph() would lay out, read back node by node and edge by edge.
 struct GraphShape {
@@ -168,6 +168,6 @@ struct GraphShape {
 };
 
 /// Builds the Graphviz graph of `model` (without laying it out) and returns what it contains.
-GraphShape inspect_graph(const FlowModel& model);
+GraphShape inspect_graph(const FlowModel &model);
 
 } // namespace notice

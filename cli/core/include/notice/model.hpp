@@ -94,9 +94,7 @@ struct Validity {
   Position removed_pos;
 
   /// True when the element is part of the revision effective on `date`.
-  bool in_force(Date date) const {
-    return (!added || *added <= date) && (!removed || date < *removed);
-  }
+  bool in_force(Date date) const { return (!added || *added <= date) && (!removed || date < *removed); }
 };
 
 /// A finding the author has chosen to silence here, with the reason an auditor will read.
@@ -110,15 +108,15 @@ struct Suppression {
 struct UseCase {
   std::string id;
   Position pos;
-  Text text;                         ///< the published wording, exactly
-  std::optional<FlowKind> flow;      ///< as written; see effective_flow()
+  Text text;                    ///< the published wording, exactly
+  std::optional<FlowKind> flow; ///< as written; see effective_flow()
   Position flow_pos;
-  std::vector<Ref> parties;          ///< recipients (or senders, for `received`)
-  std::vector<Ref> data;             ///< data sources involved
+  std::vector<Ref> parties; ///< recipients (or senders, for `received`)
+  std::vector<Ref> data;    ///< data sources involved
   std::vector<Basis> basis;
   std::optional<JointUse> joint_use;
-  std::vector<Text> notes;           ///< sub-lines printed under the item, if any
-  std::string replaces;              ///< id of the item this one rewords, across revisions
+  std::vector<Text> notes; ///< sub-lines printed under the item, if any
+  std::string replaces;    ///< id of the item this one rewords, across revisions
   Validity validity;
   std::vector<Suppression> suppress;
 };
@@ -141,11 +139,11 @@ struct Category {
   Position pos;
   std::optional<int> number; ///< 1-based as printed; absent for unnumbered notices
   Position number_pos;
-  Text marker;               ///< the number as printed ("1．", "２．", "(1)"); empty: none
+  Text marker; ///< the number as printed ("1．", "２．", "(1)"); empty: none
   Text title;
-  std::vector<Text> intro;   ///< paragraphs between the title and the first bucket
+  std::vector<Text> intro; ///< paragraphs between the title and the first bucket
   std::vector<Bucket> buckets;
-  std::string model;         ///< id of the model category (ガイダンス 別表2) it corresponds to
+  std::string model; ///< id of the model category (ガイダンス 別表2) it corresponds to
   Validity validity;
   std::vector<Suppression> suppress;
 };
@@ -193,10 +191,10 @@ enum class Provenance { published, reconstructed };
 struct Revision {
   Date effective;
   Position pos;
-  Text wording;               ///< the closing line as printed (令和３年９月１日施行)
+  Text wording; ///< the closing line as printed (令和３年９月１日施行)
   Provenance provenance = Provenance::published;
-  Text source;                ///< where the text comes from, or how it was reconstructed
-  std::vector<Text> changes;  ///< what this revision changed, in words
+  Text source;               ///< where the text comes from, or how it was reconstructed
+  std::vector<Text> changes; ///< what this revision changed, in words
 };
 
 /// Identifies the society that publishes the notice.
@@ -214,7 +212,7 @@ struct Style {
 
 /// A whole notice file: all its revisions at once. Use `at()` for one revision's view.
 struct Notice {
-  std::string path; ///< the file it was loaded from, as given by the user
+  std::string path;                     ///< the file it was loaded from, as given by the user
   std::shared_ptr<const Source> source; ///< its text, to locate positions inside values; may be null
   int schema_version = 0;
   Insurer insurer;
@@ -230,23 +228,23 @@ struct Notice {
 };
 
 /// The flow an item has: its own `flow`, or the default of its bucket's kind.
-FlowKind effective_flow(const UseCase& item, const Bucket& bucket);
+FlowKind effective_flow(const UseCase &item, const Bucket &bucket);
 
 /// The flow implied by a bucket kind.
 FlowKind default_flow(BucketKind kind);
 
 /// The revision in force on `date`, or nullptr when `date` precedes every revision.
-const Revision* revision_at(const Notice& notice, Date date);
+const Revision *revision_at(const Notice &notice, Date date);
 
 /// The latest revision, or nullptr when the notice lists none.
-const Revision* latest_revision(const Notice& notice);
+const Revision *latest_revision(const Notice &notice);
 
 /// A copy of `notice` with only the elements in force on `date`; `revisions` keeps those up to it.
-Notice at(const Notice& notice, Date date);
+Notice at(const Notice &notice, Date date);
 
 /// Lookups by id; nullptr when absent.
-const Party* find_party(const Notice& notice, std::string_view id);
-const DataSource* find_data(const Notice& notice, std::string_view id);
+const Party *find_party(const Notice &notice, std::string_view id);
+const DataSource *find_data(const Notice &notice, std::string_view id);
 
 /// Stable lowercase names used in YAML, JSON and messages ("outsourcing", "review_payment" …).
 std::string_view to_string(FlowKind kind);

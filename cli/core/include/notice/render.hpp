@@ -33,7 +33,7 @@ struct ItemView {
 /// A bracketed heading and its items.
 struct BucketView {
   std::string id;
-  std::string heading; ///< may be empty: items without a heading
+  std::string heading;              ///< may be empty: items without a heading
   std::vector<std::string> details; ///< joint-use disclosure of the bucket, one line each
   std::vector<ItemView> items;
 };
@@ -60,12 +60,12 @@ struct NoticeView {
 
 /// The view of `notice` as in force on `revision` (a revision's effective date or any later date).
 /// Throws notice::Error when no revision is in force on that date.
-NoticeView make_view(const Notice& notice, Date revision);
+NoticeView make_view(const Notice &notice, Date revision);
 
 /// The view as a template value: title, insurer, effective, effective_ja, preamble[] (text),
 /// categories[] (id, heading, has_intro, intro[], buckets[] (id, heading, has_heading, details[],
 /// items[] (id, marker, text, has_notes, notes[]))), postscript[], has_postscript, revisions[] (text).
-TemplateValue to_template_value(const NoticeView& view);
+TemplateValue to_template_value(const NoticeView &view);
 
 /// What to render and with which user overrides; empty strings mean the built-in files.
 struct RenderOptions {
@@ -79,7 +79,7 @@ struct RenderOptions {
 
 /// The Pandoc Markdown `from` format every conversion uses: no smart quotes, and no space added where
 /// Japanese lines were broken.
-inline constexpr const char* k_pandoc_markdown = "markdown-smart+east_asian_line_breaks";
+inline constexpr const char *k_pandoc_markdown = "markdown-smart+east_asian_line_breaks";
 
 /// What convert_with_pandoc() needs besides the input.
 struct PandocJob {
@@ -87,17 +87,17 @@ struct PandocJob {
   std::string to;                       ///< pandoc's --to: "html5", "docx", "pdf" (via weasyprint)
   std::string title;                    ///< the document title for <title> and file properties
   std::string lang = "ja";
-  std::string css;                      ///< stylesheet text, embedded into html and pdf
-  std::string reference_docx;           ///< reference document bytes for docx; empty: the built-in one
-  std::string lua_filter;               ///< Lua filter source applied before writing; empty: none
-  std::optional<Date> date;             ///< document date; also makes docx file times reproducible
+  std::string css;            ///< stylesheet text, embedded into html and pdf
+  std::string reference_docx; ///< reference document bytes for docx; empty: the built-in one
+  std::string lua_filter;     ///< Lua filter source applied before writing; empty: none
+  std::optional<Date> date;   ///< document date; also makes docx file times reproducible
 };
 
 /// Converts `input` with Pandoc (and WeasyPrint for pdf), run as child processes with an argument
 /// vector; files Pandoc needs live in a private temporary directory removed afterwards. Returns the
 /// output bytes. Throws notice::Error naming the Debian package to install when a program is
 /// missing, and quoting Pandoc's standard error when it fails.
-std::string convert_with_pandoc(std::string_view input, const PandocJob& job);
+std::string convert_with_pandoc(std::string_view input, const PandocJob &job);
 
 /// Throws notice::Error naming the Debian package to install when `format` needs a program (pandoc;
 /// weasyprint for pdf) that is not in PATH. Does nothing for txt and md.
@@ -105,6 +105,6 @@ void check_render_tools(RenderFormat format);
 
 /// `notice` as in force on `revision` in `options.format`: text or Markdown from the templates, or the
 /// bytes of an HTML, PDF or DOCX file. Throws notice::Error for a bad template or a failed conversion.
-std::string render_notice(const Notice& notice, Date revision, const RenderOptions& options);
+std::string render_notice(const Notice &notice, Date revision, const RenderOptions &options);
 
 } // namespace notice

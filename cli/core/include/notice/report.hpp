@@ -41,12 +41,12 @@ struct ReportCounts {
   int suppressed = 0;
 };
 
-ReportCounts count(const std::vector<FileReport>& files);
+ReportCounts count(const std::vector<FileReport> &files);
 
 /// Writes `files` to `out` in `format`. Output depends only on the arguments (no time, no paths
 /// other than those given), so the same input gives the same bytes.
-void write_report(std::ostream& out, ReportFormat format, const std::vector<FileReport>& files,
-                  const ReportOptions& options);
+void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
+                  const ReportOptions &options);
 
 /// Number of terminal columns `text` occupies (East Asian wide characters take two).
 int display_width(std::string_view text);

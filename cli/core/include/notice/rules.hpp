@@ -23,10 +23,10 @@ struct RuleInfo {
 };
 
 /// Every rule, in a stable order.
-const std::vector<RuleInfo>& rule_catalog();
+const std::vector<RuleInfo> &rule_catalog();
 
 /// The rule with `id`, or nullptr.
-const RuleInfo* find_rule(std::string_view id);
+const RuleInfo *find_rule(std::string_view id);
 
 /// A suppression declared outside the notice (notice-audit.toml).
 struct ExternalSuppression {
@@ -46,9 +46,9 @@ struct RuleOptions {
 /// Runs every enabled rule over `notice`: file-wide rules once, revision rules on the view of each
 /// revision (or of `options.revision`). Findings are sorted, merged across revisions, re-graded
 /// by `options`, and marked suppressed where the notice or `options` say so.
-std::vector<Diagnostic> check_notice(const Notice& notice, const RuleOptions& options);
+std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &options);
 
 /// Applies `options` (severity, off) to findings made outside the rules, e.g. by the loader.
-void apply_options(std::vector<Diagnostic>& diagnostics, const RuleOptions& options);
+void apply_options(std::vector<Diagnostic> &diagnostics, const RuleOptions &options);
 
 } // namespace notice

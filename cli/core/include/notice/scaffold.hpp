@@ -26,6 +26,6 @@ struct ScaffoldFile {
 /// The files of a new project: notice/<file>.yaml from the model list of purposes, the schema for
 /// editors, notice-audit.toml, and the CI recipe asked for. Throws notice::Error for an empty
 /// insurer name or a name with line breaks.
-std::vector<ScaffoldFile> scaffold(const ScaffoldOptions& options);
+std::vector<ScaffoldFile> scaffold(const ScaffoldOptions &options);
 
 } // namespace notice

@@ -14,7 +14,7 @@ struct Position {
   int column = 0;
 
   bool known() const { return line > 0; }
-  auto operator<=>(const Position&) const = default;
+  auto operator<=>(const Position &) const = default;
 };
 
 /// The text of one input file, kept so that diagnostics can quote the offending line.
@@ -23,8 +23,8 @@ public:
   /// Wraps `text` read from `path` (the path is only a label here; nothing is opened).
   Source(std::string path, std::string text);
 
-  const std::string& path() const { return m_path; }
-  const std::string& text() const { return m_text; }
+  const std::string &path() const { return m_path; }
+  const std::string &text() const { return m_text; }
 
   /// The text of 1-based `line` without its line break; empty when out of range.
   std::string_view line(int line) const;

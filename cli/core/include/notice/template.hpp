@@ -24,17 +24,17 @@ public:
   /// A string value; `{{name}}` writes it through the template's escape.
   TemplateValue(std::string text) : m_value(std::move(text)) {}
   /// A string value from a literal.
-  TemplateValue(const char* text) : m_value(std::string(text)) {}
+  TemplateValue(const char *text) : m_value(std::string(text)) {}
   /// A boolean: `{{#name}}…{{/name}}` shows its content only when true.
   TemplateValue(bool flag) : m_value(flag) {}
   /// A list: `{{#name}}…{{/name}}` repeats its content for each element.
   TemplateValue(List list) : m_value(std::move(list)) {}
 
   /// Adds (or replaces) member `key` of an object and returns *this; throws std::logic_error on a non-object.
-  TemplateValue& set(const std::string& key, TemplateValue value);
+  TemplateValue &set(const std::string &key, TemplateValue value);
 
   /// The underlying value, for the engine adapter.
-  const std::variant<std::string, bool, List, Object>& value() const { return m_value; }
+  const std::variant<std::string, bool, List, Object> &value() const { return m_value; }
 
 private:
   std::variant<std::string, bool, List, Object> m_value;
@@ -49,7 +49,7 @@ enum class TemplateEscape {
 
 /// Expands `text` (a mustache template called `name` in messages) with `data`. Throws notice::Error
 /// naming `name` when the template does not parse (unclosed section, bad tag) or fails to expand.
-std::string expand_template(std::string_view text, const std::string& name, const TemplateValue& data,
+std::string expand_template(std::string_view text, const std::string &name, const TemplateValue &data,
                             TemplateEscape escape);
 
 /// `text` escaped for Pandoc Markdown: ASCII punctuation that could start markup (\ ` * _ { } [ ] < >
@@ -66,6 +66,6 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 
 /// Reads a user's template, stylesheet or reference document. Throws notice::Error naming `path`
 /// when it cannot be read.
-std::string read_template_file(const std::string& path);
+std::string read_template_file(const std::string &path);
 
 } // namespace notice

@@ -73,8 +73,7 @@ const std::vector<DiffRuleInfo> k_catalog{
     {"diff/text-added", Severity::info, "a paragraph, defined term or closing line (施行日) was added", "", ""},
     {"diff/text-removed", Severity::info, "a paragraph, defined term or closing line (施行日) was removed", "", ""},
     {"diff/structure", Severity::info,
-     "a bucket was added, removed or changed (heading, kind), or a category's number, marker or model changed",
-     "", ""},
+     "a bucket was added, removed or changed (heading, kind), or a category's number, marker or model changed", "", ""},
     {"diff/declaration-changed", Severity::info,
      "a data or party declaration changed (added, removed, name, kind, sensitivity, abroad); the use cases this "
      "affects are reported on their own",
@@ -83,16 +82,17 @@ const std::vector<DiffRuleInfo> k_catalog{
 
 } // namespace
 
-const std::vector<DiffRuleInfo>& diff_rule_catalog() { return k_catalog; }
+const std::vector<DiffRuleInfo> &diff_rule_catalog() {
+  return k_catalog;
+}
 
-const DiffRuleInfo* find_diff_rule(std::string_view id) {
+const DiffRuleInfo *find_diff_rule(std::string_view id) {
   const std::string full = id.starts_with("diff/") ? std::string(id) : "diff/" + std::string(id);
-  const auto it =
-      std::find_if(k_catalog.begin(), k_catalog.end(), [&](const DiffRuleInfo& r) { return r.id == full; });
+  const auto it = std::find_if(k_catalog.begin(), k_catalog.end(), [&](const DiffRuleInfo &r) { return r.id == full; });
   return it == k_catalog.end() ? nullptr : &*it;
 }
 
-std::string diff_rule_basis(const DiffRuleInfo& rule, Date date) {
+std::string diff_rule_basis(const DiffRuleInfo &rule, Date date) {
   if (rule.basis.empty()) {
     return {};
   }
@@ -105,9 +105,9 @@ std::string diff_rule_basis(const DiffRuleInfo& rule, Date date) {
   return std::string(rule.basis) + " (numbering from 2022-04-01)";
 }
 
-std::optional<DiffFailPolicy> parse_diff_fail_policy(const std::vector<std::string>& values, std::string& error) {
+std::optional<DiffFailPolicy> parse_diff_fail_policy(const std::vector<std::string> &values, std::string &error) {
   DiffFailPolicy policy;
-  for (const auto& value : values) {
+  for (const auto &value : values) {
     std::size_t start = 0;
     while (start <= value.size()) {
       const std::size_t comma = std::min(value.find(',', start), value.size());
@@ -125,7 +125,7 @@ std::optional<DiffFailPolicy> parse_diff_fail_policy(const std::vector<std::stri
         }
         continue;
       }
-      if (const DiffRuleInfo* rule = find_diff_rule(word)) {
+      if (const DiffRuleInfo *rule = find_diff_rule(word)) {
         policy.rules.emplace_back(rule->id);
         continue;
       }
@@ -137,9 +137,9 @@ std::optional<DiffFailPolicy> parse_diff_fail_policy(const std::vector<std::stri
   return policy;
 }
 
-bool diff_fails(const Diff& diff, const DiffFailPolicy& policy) {
-  for (const auto& change : diff.changes) {
-    for (const auto& finding : change.findings) {
+bool diff_fails(const Diff &diff, const DiffFailPolicy &policy) {
+  for (const auto &change : diff.changes) {
+    for (const auto &finding : change.findings) {
       if (policy.severity && finding.severity >= *policy.severity) {
         return true;
       }

@@ -97,14 +97,14 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
       const auto it = postings.find(grams[k]);
       by_rarity.push_back({it == postings.end() ? 0 : it->second.size(), grams[k], 1});
     }
-    std::sort(by_rarity.begin(), by_rarity.end(), [](const Probe& x, const Probe& y) {
+    std::sort(by_rarity.begin(), by_rarity.end(), [](const Probe &x, const Probe &y) {
       return std::tie(x.postings, x.gram) < std::tie(y.postings, y.gram);
     });
     // A pair with Dice >= t shares at least c = ceil(t|A| / (2 - t)) bigrams (|A| counts repeats).
     // Once the bigrams not yet probed add up to fewer than c, a pair sharing none of the probed ones
     // cannot reach t: stopping there finds every pair at or above the threshold.
-    const auto least_shared = static_cast<std::size_t>(
-        std::ceil(threshold * static_cast<double>(grams.size()) / (2.0 - threshold)));
+    const auto least_shared =
+        static_cast<std::size_t>(std::ceil(threshold * static_cast<double>(grams.size()) / (2.0 - threshold)));
     std::size_t unprobed = grams.size();
     std::vector<std::size_t> candidates;
     for (std::size_t p = 0; p < by_rarity.size() && unprobed >= std::max<std::size_t>(least_shared, 1) &&
@@ -134,13 +134,13 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
     }
   }
   // Best pairs first; ties in document order so that the result does not depend on hashing.
-  std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
+  std::sort(pairs.begin(), pairs.end(), [](const auto &x, const auto &y) {
     if (std::get<0>(x) != std::get<0>(y)) {
       return std::get<0>(x) > std::get<0>(y);
     }
     return std::tie(std::get<1>(x), std::get<2>(x)) < std::tie(std::get<1>(y), std::get<2>(y));
   });
-  for (const auto& [score, j, i] : pairs) {
+  for (const auto &[score, j, i] : pairs) {
     if (!result[j] && !old_taken[i]) {
       result[j] = i;
       old_taken[i] = true;

@@ -2,7 +2,6 @@
 // new text on the left, old on the right, changed passages underlined, one row per changed
 // category, bucket, use case or paragraph.
 #include "notice/diff.hpp"
-
 #include "notice/render.hpp"
 #include "notice/template.hpp"
 
@@ -20,9 +19,9 @@ extern const std::string_view k_comparison_table_css;
 namespace {
 
 // One side's cell: the unchanged text plain, this side's changed passages underlined.
-std::string cell(const std::vector<TextSegment>& wording, TextSegment::Op own) {
+std::string cell(const std::vector<TextSegment> &wording, TextSegment::Op own) {
   std::string out;
-  for (const auto& s : wording) {
+  for (const auto &s : wording) {
     if (s.op == TextSegment::Op::equal) {
       out += escape_html(s.text);
     } else if (s.op == own) {
@@ -32,8 +31,8 @@ std::string cell(const std::vector<TextSegment>& wording, TextSegment::Op own) {
   return out;
 }
 
-std::string place_of(const Change& c) {
-  const ElementSide& side = c.new_side ? *c.new_side : *c.old_side;
+std::string place_of(const Change &c) {
+  const ElementSide &side = c.new_side ? *c.new_side : *c.old_side;
   switch (c.element) {
   case ElementKind::title:
     return "表題";
@@ -58,10 +57,10 @@ std::string place_of(const Change& c) {
 
 } // namespace
 
-void write_diff_table_html(std::ostream& out, const Diff& diff, const DiffWriteOptions&) {
+void write_diff_table_html(std::ostream &out, const Diff &diff, const DiffWriteOptions &) {
   kainjow::mustache::mustache tmpl{std::string(detail::k_comparison_table_template)};
   kainjow::mustache::data rows{kainjow::mustache::data::type::list};
-  for (const auto& c : diff.changes) {
+  for (const auto &c : diff.changes) {
     // Data and party declarations, and the insurer's details, are not printed in the notice.
     if (c.element == ElementKind::insurer || c.element == ElementKind::data || c.element == ElementKind::party) {
       continue;
@@ -79,9 +78,9 @@ void write_diff_table_html(std::ostream& out, const Diff& diff, const DiffWriteO
       old_html = cell(c.wording, TextSegment::Op::removed);
     } else if (c.kind == ChangeKind::moved || c.kind == ChangeKind::reordered) {
       new_html = escape_html(c.new_side->text);
-      old_html = escape_html(c.old_side->text) + (c.kind == ChangeKind::moved
-                                                      ? "<br>（移動前：" + escape_html(c.old_side->place) + "）"
-                                                      : "<br>（順序変更）");
+      old_html =
+          escape_html(c.old_side->text) +
+          (c.kind == ChangeKind::moved ? "<br>（移動前：" + escape_html(c.old_side->place) + "）" : "<br>（順序変更）");
     } else {
       continue; // an attribute that the published text does not show
     }
@@ -102,7 +101,7 @@ void write_diff_table_html(std::ostream& out, const Diff& diff, const DiffWriteO
   out << tmpl.render(data);
 }
 
-std::string render_diff_table(const Diff& diff, std::string_view to) {
+std::string render_diff_table(const Diff &diff, std::string_view to) {
   std::ostringstream html;
   write_diff_table_html(html, diff, {});
   PandocJob job;

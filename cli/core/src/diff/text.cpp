@@ -49,7 +49,7 @@ std::vector<std::uint64_t> bigrams(std::string_view text) {
   return out;
 }
 
-std::size_t shared_count(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y) {
+std::size_t shared_count(const std::vector<std::uint64_t> &x, const std::vector<std::uint64_t> &y) {
   std::size_t shared = 0;
   std::size_t i = 0;
   std::size_t j = 0;
@@ -100,7 +100,7 @@ using Op = TextSegment::Op;
 // characters, and a table this size is 8 MB of 16-bit counts.
 constexpr std::size_t k_max_cells = 4'000'000;
 
-void push(std::vector<std::pair<Op, std::u32string>>& out, Op op, std::u32string_view text) {
+void push(std::vector<std::pair<Op, std::u32string>> &out, Op op, std::u32string_view text) {
   if (text.empty()) {
     return;
   }
@@ -113,7 +113,7 @@ void push(std::vector<std::pair<Op, std::u32string>>& out, Op op, std::u32string
 
 // Classic LCS table on the differing middle; ties prefer removal first so that a replaced passage
 // reads "removed, then inserted".
-void lcs_diff(std::u32string_view a, std::u32string_view b, std::vector<std::pair<Op, std::u32string>>& out) {
+void lcs_diff(std::u32string_view a, std::u32string_view b, std::vector<std::pair<Op, std::u32string>> &out) {
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   if (n == 0 || m == 0 || n * m > k_max_cells) {
@@ -152,7 +152,7 @@ void lcs_diff(std::u32string_view a, std::u32string_view b, std::vector<std::pai
 // Folds a one-character equal run lying between two changes into them, and regroups each run of
 // changes as all removals then all insertions, so that 「健康保険被保険者証」→「資格確認書」 reads as one
 // replaced passage rather than a scatter of matched particles.
-std::vector<std::pair<Op, std::u32string>> tidy(const std::vector<std::pair<Op, std::u32string>>& raw) {
+std::vector<std::pair<Op, std::u32string>> tidy(const std::vector<std::pair<Op, std::u32string>> &raw) {
   std::vector<std::pair<Op, std::u32string>> out;
   std::size_t k = 0;
   while (k < raw.size()) {
@@ -164,7 +164,7 @@ std::vector<std::pair<Op, std::u32string>> tidy(const std::vector<std::pair<Op, 
     std::u32string removed;
     std::u32string inserted;
     while (k < raw.size()) {
-      const auto& [op, text] = raw[k];
+      const auto &[op, text] = raw[k];
       if (op == Op::removed) {
         removed += text;
       } else if (op == Op::inserted) {
@@ -204,7 +204,7 @@ std::vector<TextSegment> diff_text(std::string_view old_text, std::string_view n
   lcs_diff(av.substr(prefix, a.size() - prefix - suffix), bv.substr(prefix, b.size() - prefix - suffix), raw);
   push(raw, Op::equal, av.substr(a.size() - suffix));
   std::vector<TextSegment> out;
-  for (const auto& [op, text] : tidy(raw)) {
+  for (const auto &[op, text] : tidy(raw)) {
     out.push_back({op, detail::to_utf8(text)});
   }
   return out;

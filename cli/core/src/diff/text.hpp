@@ -19,6 +19,6 @@ std::string to_utf8(std::u32string_view cps);
 std::vector<std::uint64_t> bigrams(std::string_view text);
 
 /// The size of the multiset intersection of two sorted bigram lists.
-std::size_t shared_count(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y);
+std::size_t shared_count(const std::vector<std::uint64_t> &x, const std::vector<std::uint64_t> &y);
 
 } // namespace notice::detail

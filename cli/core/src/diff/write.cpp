@@ -10,14 +10,14 @@ namespace notice {
 namespace {
 
 struct Palette {
-  const char* bold = "";
-  const char* red = "";
-  const char* green = "";
-  const char* yellow = "";
-  const char* cyan = "";
-  const char* removed = "";
-  const char* inserted = "";
-  const char* reset = "";
+  const char *bold = "";
+  const char *red = "";
+  const char *green = "";
+  const char *yellow = "";
+  const char *cyan = "";
+  const char *removed = "";
+  const char *inserted = "";
+  const char *reset = "";
 };
 
 Palette palette(bool on) {
@@ -31,24 +31,24 @@ std::string plural(std::size_t n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
-std::array<std::size_t, 3> counts(const Diff& diff) {
+std::array<std::size_t, 3> counts(const Diff &diff) {
   std::array<std::size_t, 3> n{};
-  for (const auto& c : diff.changes) {
+  for (const auto &c : diff.changes) {
     ++n[static_cast<std::size_t>(c.severity())];
   }
   return n;
 }
 
-std::string summary_line(const Diff& diff) {
+std::string summary_line(const Diff &diff) {
   if (diff.changes.empty()) {
     return "No changes.";
   }
   const auto n = counts(diff);
-  return plural(diff.changes.size(), "change") + ": " + plural(n[2], "error") + ", " + plural(n[1], "warning") +
-         ", " + std::to_string(n[0]) + " info.";
+  return plural(diff.changes.size(), "change") + ": " + plural(n[2], "error") + ", " + plural(n[1], "warning") + ", " +
+         std::to_string(n[0]) + " info.";
 }
 
-std::string location(const std::string& path, const ElementSide& side) {
+std::string location(const std::string &path, const ElementSide &side) {
   std::string out = path;
   if (side.pos.known()) {
     out += ':' + std::to_string(side.pos.line) + ':' + std::to_string(side.pos.column);
@@ -56,7 +56,7 @@ std::string location(const std::string& path, const ElementSide& side) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& values, std::string_view separator) {
+std::string join(const std::vector<std::string> &values, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < values.size(); ++i) {
     out += (i ? std::string(separator) : std::string()) + values[i];
@@ -64,18 +64,18 @@ std::string join(const std::vector<std::string>& values, std::string_view separa
   return out;
 }
 
-std::string value_text(const std::vector<std::string>& value) {
+std::string value_text(const std::vector<std::string> &value) {
   return value.empty() || (value.size() == 1 && value[0].empty()) ? "—" : join(value, ", ");
 }
 
-const char* severity_color(Severity s, const Palette& p) {
+const char *severity_color(Severity s, const Palette &p) {
   return s == Severity::error ? p.red : s == Severity::warning ? p.yellow : p.cyan;
 }
 
 // --- text ---------------------------------------------------------------------------------------
 
-void write_wording(std::ostream& out, const std::vector<TextSegment>& wording, const Palette& p, bool color) {
-  for (const auto& s : wording) {
+void write_wording(std::ostream &out, const std::vector<TextSegment> &wording, const Palette &p, bool color) {
+  for (const auto &s : wording) {
     switch (s.op) {
     case TextSegment::Op::equal:
       out << s.text;
@@ -92,14 +92,14 @@ void write_wording(std::ostream& out, const std::vector<TextSegment>& wording, c
 
 } // namespace
 
-void write_diff_text(std::ostream& out, const Diff& diff, const DiffWriteOptions& options) {
+void write_diff_text(std::ostream &out, const Diff &diff, const DiffWriteOptions &options) {
   const Palette p = palette(options.color);
   out << p.bold << "--- " << diff.old_side.label << " (effective " << to_string(diff.old_side.effective) << ")\n"
       << "+++ " << diff.new_side.label << " (effective " << to_string(diff.new_side.effective) << ")" << p.reset
       << '\n';
   out << "Legal bases as in force on " << to_string(diff.legal_date) << ".\n";
-  for (const auto& c : diff.changes) {
-    const char* kind_color = c.kind == ChangeKind::added ? p.green : c.kind == ChangeKind::removed ? p.red : p.cyan;
+  for (const auto &c : diff.changes) {
+    const char *kind_color = c.kind == ChangeKind::added ? p.green : c.kind == ChangeKind::removed ? p.red : p.cyan;
     out << '\n' << kind_color << to_string(c.kind) << p.reset << ' ' << to_string(c.element);
     if (!c.id().empty()) {
       out << ' ' << p.bold << c.id() << p.reset;
@@ -116,7 +116,7 @@ void write_diff_text(std::ostream& out, const Diff& diff, const DiffWriteOptions
           << (c.new_side ? location(diff.new_side.path, *c.new_side) : location(diff.old_side.path, *c.old_side))
           << '\n';
     }
-    const ElementSide& shown = c.new_side ? *c.new_side : *c.old_side;
+    const ElementSide &shown = c.new_side ? *c.new_side : *c.old_side;
     if (c.kind == ChangeKind::moved && c.old_side->place != c.new_side->place) {
       out << "  from: " << c.old_side->place << "\n  to:   " << c.new_side->place << '\n';
     } else if (!shown.place.empty()) {
@@ -129,10 +129,10 @@ void write_diff_text(std::ostream& out, const Diff& diff, const DiffWriteOptions
     } else if (!shown.text.empty()) {
       out << "  text: " << shown.text << '\n';
     }
-    for (const auto& a : c.attributes) {
+    for (const auto &a : c.attributes) {
       out << "  " << a.name << ": " << value_text(a.old_value) << " → " << value_text(a.new_value) << '\n';
     }
-    for (const auto& f : c.findings) {
+    for (const auto &f : c.findings) {
       out << "  " << severity_color(f.severity, p) << to_string(f.severity) << ':' << p.reset << ' ' << f.message
           << " [" << f.rule_id << "]\n";
       if (!f.basis.empty()) {
@@ -147,18 +147,14 @@ void write_diff_text(std::ostream& out, const Diff& diff, const DiffWriteOptions
 
 namespace {
 
-nlohmann::ordered_json side_json(const std::optional<ElementSide>& side, const std::string& path) {
+nlohmann::ordered_json side_json(const std::optional<ElementSide> &side, const std::string &path) {
   if (!side) {
     return nullptr;
   }
-  return {{"id", side->id},
-          {"path", path},
-          {"line", side->pos.line},
-          {"column", side->pos.column},
-          {"text", side->text},
-          {"category", side->category},
-          {"bucket", side->bucket},
-          {"place", side->place},
+  return {{"id", side->id},         {"path", path},
+          {"line", side->pos.line}, {"column", side->pos.column},
+          {"text", side->text},     {"category", side->category},
+          {"bucket", side->bucket}, {"place", side->place},
           {"index", side->index}};
 }
 
@@ -168,10 +164,10 @@ std::string_view op_name(TextSegment::Op op) {
 
 } // namespace
 
-void write_diff_json(std::ostream& out, const Diff& diff, const DiffWriteOptions& options) {
+void write_diff_json(std::ostream &out, const Diff &diff, const DiffWriteOptions &options) {
   const auto n = counts(diff);
   nlohmann::ordered_json j = {{"tool", "notice-audit"}, {"version", options.tool_version}, {"format", 1}};
-  const auto info = [](const DiffSideInfo& s) {
+  const auto info = [](const DiffSideInfo &s) {
     return nlohmann::ordered_json{
         {"label", s.label}, {"path", s.path}, {"effective", to_string(s.effective)}, {"insurer", s.insurer}};
   };
@@ -180,17 +176,17 @@ void write_diff_json(std::ostream& out, const Diff& diff, const DiffWriteOptions
   j["legal_date"] = to_string(diff.legal_date);
   j["summary"] = {{"changes", diff.changes.size()}, {"error", n[2]}, {"warning", n[1]}, {"info", n[0]}};
   auto changes = nlohmann::ordered_json::array();
-  for (const auto& c : diff.changes) {
+  for (const auto &c : diff.changes) {
     auto wording = nlohmann::ordered_json::array();
-    for (const auto& s : c.wording) {
+    for (const auto &s : c.wording) {
       wording.push_back({{"op", op_name(s.op)}, {"text", s.text}});
     }
     auto attributes = nlohmann::ordered_json::array();
-    for (const auto& a : c.attributes) {
+    for (const auto &a : c.attributes) {
       attributes.push_back({{"name", a.name}, {"old", a.old_value}, {"new", a.new_value}});
     }
     auto findings = nlohmann::ordered_json::array();
-    for (const auto& f : c.findings) {
+    for (const auto &f : c.findings) {
       findings.push_back(
           {{"rule", f.rule_id}, {"severity", to_string(f.severity)}, {"message", f.message}, {"basis", f.basis}});
     }
@@ -249,9 +245,9 @@ std::string md(std::string_view text) {
   return out;
 }
 
-std::string md_wording(const std::vector<TextSegment>& wording) {
+std::string md_wording(const std::vector<TextSegment> &wording) {
   std::string out;
-  for (const auto& s : wording) {
+  for (const auto &s : wording) {
     if (s.op == TextSegment::Op::equal) {
       out += md(s.text);
     } else if (s.op == TextSegment::Op::removed) {
@@ -265,7 +261,7 @@ std::string md_wording(const std::vector<TextSegment>& wording) {
 
 } // namespace
 
-void write_diff_markdown(std::ostream& out, const Diff& diff, const DiffWriteOptions&) {
+void write_diff_markdown(std::ostream &out, const Diff &diff, const DiffWriteOptions &) {
   const auto n = counts(diff);
   out << "### notice-audit diff\n\n"
       << '`' << diff.old_side.label << "` (effective " << to_string(diff.old_side.effective) << ") → `"
@@ -278,10 +274,10 @@ void write_diff_markdown(std::ostream& out, const Diff& diff, const DiffWriteOpt
   out << "**" << plural(diff.changes.size(), "change") << "**: " << plural(n[2], "error") << ", "
       << plural(n[1], "warning") << ", " << n[0] << " info.\n\n";
   out << "| severity | change | element | text | classes |\n| --- | --- | --- | --- | --- |\n";
-  for (const auto& c : diff.changes) {
-    const ElementSide& shown = c.new_side ? *c.new_side : *c.old_side;
+  for (const auto &c : diff.changes) {
+    const ElementSide &shown = c.new_side ? *c.new_side : *c.old_side;
     std::vector<std::string> classes;
-    for (const auto& f : c.findings) {
+    for (const auto &f : c.findings) {
       if (std::find(classes.begin(), classes.end(), "`" + f.rule_id + "`") == classes.end()) {
         classes.push_back("`" + f.rule_id + "`");
       }
@@ -292,20 +288,20 @@ void write_diff_markdown(std::ostream& out, const Diff& diff, const DiffWriteOpt
         << (c.wording.empty() ? md(shown.text) : md_wording(c.wording)) << " | " << join(classes, " ") << " |\n";
   }
   out << "\n<details><summary>Findings and legal bases</summary>\n\n";
-  for (const auto& c : diff.changes) {
+  for (const auto &c : diff.changes) {
     out << "#### " << to_string(c.kind) << ' ' << to_string(c.element) << (c.id().empty() ? "" : " `" + c.id() + "`");
     if (c.renamed()) {
       out << " (was `" << c.old_side->id << "`)";
     }
     out << "\n\n";
-    const ElementSide& shown = c.new_side ? *c.new_side : *c.old_side;
+    const ElementSide &shown = c.new_side ? *c.new_side : *c.old_side;
     if (!shown.place.empty()) {
       out << "- in: " << md(shown.place) << '\n';
     }
-    for (const auto& a : c.attributes) {
+    for (const auto &a : c.attributes) {
       out << "- " << a.name << ": " << md(value_text(a.old_value)) << " → " << md(value_text(a.new_value)) << '\n';
     }
-    for (const auto& f : c.findings) {
+    for (const auto &f : c.findings) {
       out << "- **" << to_string(f.severity) << "** `" << f.rule_id << "`: " << md(f.message);
       if (!f.basis.empty()) {
         out << " (" << md(f.basis) << ')';

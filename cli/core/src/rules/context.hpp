@@ -13,20 +13,20 @@ namespace notice::rules {
 
 /// An element a finding is about, innermost first: its id and the suppressions it carries.
 struct Scope {
-  const std::string* id = nullptr;
-  const std::vector<Suppression>* suppress = nullptr;
+  const std::string *id = nullptr;
+  const std::vector<Suppression> *suppress = nullptr;
 };
 
 /// Collects the findings of one run.
 class Context {
 public:
-  Context(const Notice& notice, const RuleOptions& options, std::vector<Diagnostic>& out)
+  Context(const Notice &notice, const RuleOptions &options, std::vector<Diagnostic> &out)
       : m_notice(notice), m_options(options), m_out(out) {}
 
-  const Notice& notice() const { return m_notice; }
+  const Notice &notice() const { return m_notice; }
 
   /// Records a finding of rule `id` at `pos`; `scopes` (innermost first) decide suppression.
-  void report(std::string_view id, Position pos, Message message, const std::vector<Scope>& scopes);
+  void report(std::string_view id, Position pos, Message message, const std::vector<Scope> &scopes);
   void report(std::string_view id, Position pos, Message message, std::initializer_list<Scope> scopes = {}) {
     report(id, pos, std::move(message), std::vector<Scope>(scopes));
   }
@@ -38,17 +38,16 @@ public:
   std::vector<Position> used_suppressions;
 
 private:
-  const Notice& m_notice;
-  const RuleOptions& m_options;
-  std::vector<Diagnostic>& m_out;
+  const Notice &m_notice;
+  const RuleOptions &m_options;
+  std::vector<Diagnostic> &m_out;
 };
 
 /// Iterates the items of a notice with their bucket and category.
-template <typename F>
-void for_each_item(const Notice& notice, F&& f) {
-  for (const auto& category : notice.categories) {
-    for (const auto& bucket : category.buckets) {
-      for (const auto& item : bucket.items) {
+template <typename F> void for_each_item(const Notice &notice, F &&f) {
+  for (const auto &category : notice.categories) {
+    for (const auto &bucket : category.buckets) {
+      for (const auto &item : bucket.items) {
         f(category, bucket, item);
       }
     }
@@ -56,10 +55,10 @@ void for_each_item(const Notice& notice, F&& f) {
 }
 
 // Rule families. File-wide families run once on the whole file; revision families once per view.
-void check_structure_file(Context& ctx);
-void check_structure_revision(Context& ctx);
-void check_legal_file(Context& ctx);
-void check_legal_revision(Context& ctx);
-void check_flows_revision(Context& ctx);
+void check_structure_file(Context &ctx);
+void check_structure_revision(Context &ctx);
+void check_legal_file(Context &ctx);
+void check_legal_revision(Context &ctx);
+void check_flows_revision(Context &ctx);
 
 } // namespace notice::rules

@@ -1,8 +1,9 @@
 // Legal rules that depend on the date: what the law said on the revision's effective date.
 // Each fact carries its date; docs/rules/<id>.md gives the source and any uncertainty.
-#include "notice/era.hpp"
 #include "rules/context.hpp"
 #include "rules/text.hpp"
+
+#include "notice/era.hpp"
 
 #include <algorithm>
 
@@ -21,9 +22,11 @@ constexpr Date k_online_full{2021, 10, 20};
 // The 2004 MHLW ガイドライン was replaced by the PPC/MHLW ガイダンス.
 constexpr Date k_guidance{2017, 4, 14};
 
-Date effective_of(const Context& ctx) { return parse_date(ctx.revision).value_or(Date{}); }
+Date effective_of(const Context &ctx) {
+  return parse_date(ctx.revision).value_or(Date{});
+}
 
-std::string cite(const Citation& c) {
+std::string cite(const Citation &c) {
   std::string s = "第" + std::to_string(c.article) + "条";
   if (c.article_branch) {
     s += "の" + std::to_string(c.article_branch);
@@ -42,29 +45,33 @@ bool is_linkage_context(std::string_view text) {
 }
 
 // The text an item or category speaks in: its own words plus its category's title and intro.
-std::string context_of(const TextRef& ref) {
+std::string context_of(const TextRef &ref) {
   std::string context = ref.text->value;
   if (ref.category) {
     context += ref.category->title.value;
-    for (const auto& t : ref.category->intro) {
+    for (const auto &t : ref.category->intro) {
       context += t.value;
     }
   }
   return context;
 }
 
-void check_mynumber_19(Context& ctx, const Citation& c, Position pos, const std::string& context,
-                       const std::vector<Scope>& scopes) {
+void check_mynumber_19(Context &ctx, const Citation &c, Position pos, const std::string &context,
+                       const std::vector<Scope> &scopes) {
   if (c.law != "mynumber_act" || c.article != 19 || c.article_branch != 0) {
     return;
   }
   const auto report = [&](std::string_view id, Message m) { ctx.report(id, pos, std::move(m), scopes); };
   if (c.paragraph && !c.item) {
     report("mynumber-19-paragraph",
-           {"番号法" + cite(c) + " cites a paragraph (項), but 第19条 has no paragraphs: its cases are items (号); "
-            "write 第19条第" + std::to_string(c.paragraph) + "号 if that item is meant",
-            "番号法" + cite(c) + " は「項」を引用していますが、第19条は項に分かれておらず各号で定めています。"
-            "号の誤りなら第19条第" + std::to_string(c.paragraph) + "号と書いてください"});
+           {"番号法" + cite(c) +
+                " cites a paragraph (項), but 第19条 has no paragraphs: its cases are items (号); "
+                "write 第19条第" +
+                std::to_string(c.paragraph) + "号 if that item is meant",
+            "番号法" + cite(c) +
+                " は「項」を引用していますが、第19条は項に分かれておらず各号で定めています。"
+                "号の誤りなら第19条第" +
+                std::to_string(c.paragraph) + "号と書いてください"});
     return;
   }
   if (!is_linkage_context(context)) {
@@ -91,8 +98,8 @@ void check_mynumber_19(Context& ctx, const Citation& c, Position pos, const std:
 struct Renumbered {
   int old_article;
   int new_article;
-  const char* topic;
-  const char* topic_ja;
+  const char *topic;
+  const char *topic_ja;
 };
 constexpr Renumbered k_appi[] = {
     {15, 17, "specifying purposes of use", "利用目的の特定"},
@@ -101,17 +108,19 @@ constexpr Renumbered k_appi[] = {
     {24, 28, "provision to third parties in foreign countries", "外国にある第三者への提供の制限"},
 };
 
-void check_appi(Context& ctx, const Citation& c, Position pos, const std::vector<Scope>& scopes) {
+void check_appi(Context &ctx, const Citation &c, Position pos, const std::vector<Scope> &scopes) {
   if (c.law != "appi" || c.article_branch != 0) {
     return;
   }
   const Date effective = effective_of(ctx);
   if (effective >= k_appi_renumbered) {
-    for (const auto& r : k_appi) {
+    for (const auto &r : k_appi) {
       if (c.article == r.old_article) {
         ctx.report("appi-article-stale", pos,
-                   {"個人情報保護法" + cite(c) + " is the numbering before 2022-04-01 (" + r.topic + "); since then "
-                    "it is 第" + std::to_string(r.new_article) + "条",
+                   {"個人情報保護法" + cite(c) + " is the numbering before 2022-04-01 (" + r.topic +
+                        "); since then "
+                        "it is 第" +
+                        std::to_string(r.new_article) + "条",
                     "個人情報保護法" + cite(c) + " は2022年4月1日より前の条番号です（" + r.topic_ja + "）。現在は第" +
                         std::to_string(r.new_article) + "条です"},
                    scopes);
@@ -119,10 +128,12 @@ void check_appi(Context& ctx, const Citation& c, Position pos, const std::vector
     }
   } else if ((c.article == 27 && c.paragraph == 5) || c.article == 28 || c.article == 32) {
     ctx.report("appi-article-anachronistic", pos,
-               {"個人情報保護法" + cite(c) + " is the numbering in force from 2022-04-01, but this revision is "
-                "older; the article then was numbered differently (27条5項 was 23条5項, 28条 was 24条, 32条 was "
-                "27条)",
-                "個人情報保護法" + cite(c) + " は2022年4月1日以降の条番号ですが、この改正版はそれより前に施行されています"
+               {"個人情報保護法" + cite(c) +
+                    " is the numbering in force from 2022-04-01, but this revision is "
+                    "older; the article then was numbered differently (27条5項 was 23条5項, 28条 was 24条, 32条 was "
+                    "27条)",
+                "個人情報保護法" + cite(c) +
+                    " は2022年4月1日以降の条番号ですが、この改正版はそれより前に施行されています"
                     "（当時は 27条5項→23条5項、28条→24条、32条→27条）"},
                scopes);
   }
@@ -130,15 +141,15 @@ void check_appi(Context& ctx, const Citation& c, Position pos, const std::vector
 
 } // namespace
 
-void check_legal_revision(Context& ctx) {
-  const Notice& n = ctx.notice();
+void check_legal_revision(Context &ctx) {
+  const Notice &n = ctx.notice();
   const Date effective = effective_of(ctx);
 
   // Citations in the published text.
-  for_each_text(n, [&](const TextRef& ref) {
+  for_each_text(n, [&](const TextRef &ref) {
     const auto scopes = scopes_of(ref);
     const std::string context = context_of(ref);
-    for (const Citation& c : find_citations(ref.text->value)) {
+    for (const Citation &c : find_citations(ref.text->value)) {
       const Position pos = locate(n, *ref.text, c.offset, c.length);
       check_mynumber_19(ctx, c, pos, context, scopes);
       check_appi(ctx, c, pos, scopes);
@@ -146,8 +157,8 @@ void check_legal_revision(Context& ctx) {
   });
 
   // Citations recorded as structured `basis:` entries.
-  for_each_item(n, [&](const Category& cat, const Bucket& b, const UseCase& u) {
-    for (const Basis& basis : u.basis) {
+  for_each_item(n, [&](const Category &cat, const Bucket &b, const UseCase &u) {
+    for (const Basis &basis : u.basis) {
       Citation c;
       c.law = law_id(basis.law);
       c.article = std::atoi(basis.article.c_str());
@@ -166,11 +177,11 @@ void check_legal_revision(Context& ctx) {
 
   // Words whose meaning depends on the date.
   bool mentions_qualification_certificate = false;
-  for_each_text(n, [&](const TextRef& ref) {
+  for_each_text(n, [&](const TextRef &ref) {
     mentions_qualification_certificate = mentions_qualification_certificate || contains(ref.text->value, "資格確認書");
   });
-  for_each_text(n, [&](const TextRef& ref) {
-    const std::string& value = ref.text->value;
+  for_each_text(n, [&](const TextRef &ref) {
+    const std::string &value = ref.text->value;
     const auto scopes = scopes_of(ref);
 
     if (effective >= k_card_abolished && !mentions_qualification_certificate) {
@@ -201,20 +212,21 @@ void check_legal_revision(Context& ctx) {
     if (effective >= k_guidance && contains(value, "ガイドライン") && contains(value, "厚生労働省") &&
         !contains(value, "ガイダンス")) {
       const auto at = value.find("ガイドライン");
-      ctx.report("guideline-superseded", locate(n, *ref.text, at, std::string_view("ガイドライン").size()),
-                 {"refers to the MHLW ガイドライン, which the ガイダンス of the 個人情報保護委員会 and MHLW replaced on "
-                  "2017-04-14 (健康保険組合等における個人情報の適切な取扱いのためのガイダンス)",
-                  "厚生労働省のガイドラインに言及していますが、2017年4月14日に個人情報保護委員会・厚生労働省の"
-                  "「健康保険組合等における個人情報の適切な取扱いのためのガイダンス」に置き換えられました"},
-                 scopes);
+      ctx.report(
+          "guideline-superseded", locate(n, *ref.text, at, std::string_view("ガイドライン").size()),
+          {"refers to the MHLW ガイドライン, which the ガイダンス of the 個人情報保護委員会 and MHLW replaced on "
+           "2017-04-14 (健康保険組合等における個人情報の適切な取扱いのためのガイダンス)",
+           "厚生労働省のガイドラインに言及していますが、2017年4月14日に個人情報保護委員会・厚生労働省の"
+           "「健康保険組合等における個人情報の適切な取扱いのためのガイダンス」に置き換えられました"},
+          scopes);
     }
   });
 }
 
-void check_legal_file(Context& ctx) {
+void check_legal_file(Context &ctx) {
   // The closing line of each revision names its date in the Japanese era; it must be the date the
   // revision takes effect.
-  for (const Revision& r : ctx.notice().revisions) {
+  for (const Revision &r : ctx.notice().revisions) {
     const auto found = find_japanese_date(r.wording.value);
     if (!found || found->date == r.effective) {
       continue;
@@ -222,10 +234,12 @@ void check_legal_file(Context& ctx) {
     const std::string printed = r.wording.value.substr(found->begin, found->end - found->begin);
     const std::string expected = to_japanese_date(r.effective).value_or(to_string(r.effective));
     ctx.report("revision-wording-date", locate(ctx.notice(), r.wording, found->begin, found->end - found->begin),
-               {"the closing line says " + printed + " (" + to_string(found->date) + "), but the revision is "
-                "effective " + to_string(r.effective) + " (" + expected + ")",
-                "施行日の記載が「" + printed + "」（" + to_string(found->date) + "）ですが、この改正の `effective` は " +
-                    to_string(r.effective) + "（" + expected + "）です"});
+               {"the closing line says " + printed + " (" + to_string(found->date) +
+                    "), but the revision is "
+                    "effective " +
+                    to_string(r.effective) + " (" + expected + ")",
+                "施行日の記載が「" + printed + "」（" + to_string(found->date) +
+                    "）ですが、この改正の `effective` は " + to_string(r.effective) + "（" + expected + "）です"});
   }
 
   // Official titles that are commonly misspelt in notices.
@@ -240,11 +254,11 @@ void check_legal_file(Context& ctx) {
       {"高齢者の医療の確保に関する法", "高齢者の医療の確保に関する法律"},
       {"高齢者医療の確保に関する法律", "高齢者の医療の確保に関する法律"},
   };
-  const Notice& n = ctx.notice();
-  for_each_text(n, [&](const TextRef& ref) {
-    const std::string& value = ref.text->value;
+  const Notice &n = ctx.notice();
+  for_each_text(n, [&](const TextRef &ref) {
+    const std::string &value = ref.text->value;
     const auto scopes = scopes_of(ref);
-    for (const auto& t : k_titles) {
+    for (const auto &t : k_titles) {
       const auto at = value.find(t.wrong);
       // 高齢者の医療の確保に関する法 is a prefix of the right title: only flag it when 律 does not follow.
       if (at == std::string::npos || value.compare(at, t.right.size(), t.right) == 0) {

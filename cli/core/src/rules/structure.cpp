@@ -8,14 +8,18 @@
 namespace notice::rules {
 namespace {
 
-std::string line_of(Position pos) { return std::to_string(pos.line); }
+std::string line_of(Position pos) {
+  return std::to_string(pos.line);
+}
 
-bool is_outward(FlowKind flow) { return flow == FlowKind::provision || flow == FlowKind::joint_use; }
+bool is_outward(FlowKind flow) {
+  return flow == FlowKind::provision || flow == FlowKind::joint_use;
+}
 
-void check_ids(Context& ctx) {
-  const Notice& n = ctx.notice();
+void check_ids(Context &ctx) {
+  const Notice &n = ctx.notice();
   std::map<std::string, Position, std::less<>> seen;
-  const auto visit = [&](const std::string& id, Position pos, std::initializer_list<Scope> scopes) {
+  const auto visit = [&](const std::string &id, Position pos, std::initializer_list<Scope> scopes) {
     if (id.empty()) {
       return;
     }
@@ -23,42 +27,43 @@ void check_ids(Context& ctx) {
     if (!inserted) {
       ctx.report("duplicate-id", pos,
                  {"id `" + id + "` is already used at line " + line_of(it->second) + "; ids must be unique in the file",
-                  "id `" + id + "` は " + line_of(it->second) + " 行目で既に使われています。id はファイル内で一意にしてください"},
+                  "id `" + id + "` は " + line_of(it->second) +
+                      " 行目で既に使われています。id はファイル内で一意にしてください"},
                  scopes);
     }
   };
-  for (const auto& p : n.preamble) {
+  for (const auto &p : n.preamble) {
     visit(p.id, p.text.pos, {});
   }
-  for (const auto& d : n.data) {
+  for (const auto &d : n.data) {
     visit(d.id, d.pos, {});
   }
-  for (const auto& p : n.parties) {
+  for (const auto &p : n.parties) {
     visit(p.id, p.pos, {});
   }
-  for (const auto& c : n.categories) {
+  for (const auto &c : n.categories) {
     visit(c.id, c.pos, {{&c.id, &c.suppress}});
-    for (const auto& b : c.buckets) {
+    for (const auto &b : c.buckets) {
       visit(b.id, b.pos, {{&b.id, &b.suppress}, {&c.id, &c.suppress}});
-      for (const auto& u : b.items) {
+      for (const auto &u : b.items) {
         visit(u.id, u.pos, {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}});
       }
     }
   }
-  for (const auto& p : n.postscript) {
+  for (const auto &p : n.postscript) {
     visit(p.id, p.text.pos, {});
   }
 }
 
-void check_references(Context& ctx) {
-  const Notice& n = ctx.notice();
+void check_references(Context &ctx) {
+  const Notice &n = ctx.notice();
   std::set<std::string, std::less<>> used_parties;
   std::set<std::string, std::less<>> used_data;
   std::set<std::string, std::less<>> item_ids;
-  for_each_item(n, [&](const Category&, const Bucket&, const UseCase& u) { item_ids.insert(u.id); });
-  for_each_item(n, [&](const Category& c, const Bucket& b, const UseCase& u) {
+  for_each_item(n, [&](const Category &, const Bucket &, const UseCase &u) { item_ids.insert(u.id); });
+  for_each_item(n, [&](const Category &c, const Bucket &b, const UseCase &u) {
     const std::initializer_list<Scope> scopes = {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}};
-    for (const Ref& r : u.parties) {
+    for (const Ref &r : u.parties) {
       used_parties.insert(r.id);
       if (!find_party(n, r.id)) {
         ctx.report("unresolved-ref", r.pos,
@@ -67,7 +72,7 @@ void check_references(Context& ctx) {
                    scopes);
       }
     }
-    for (const Ref& r : u.data) {
+    for (const Ref &r : u.data) {
       used_data.insert(r.id);
       if (!find_data(n, r.id)) {
         ctx.report("unresolved-ref", r.pos,
@@ -83,30 +88,34 @@ void check_references(Context& ctx) {
                  scopes);
     }
   });
-  for (const Party& p : n.parties) {
+  for (const Party &p : n.parties) {
     if (!used_parties.contains(p.id)) {
       ctx.report("unused-party", p.pos,
-                 {"party `" + p.id + "` (" + p.name.value + ") is declared but no item names it; reference it "
-                  "in an item's `parties:` or remove it",
-                  "相手方 `" + p.id + "`（" + p.name.value + "）は宣言されていますが、どの項目にも使われていません。"
-                  "項目の `parties:` で参照するか削除してください"});
+                 {"party `" + p.id + "` (" + p.name.value +
+                      ") is declared but no item names it; reference it "
+                      "in an item's `parties:` or remove it",
+                  "相手方 `" + p.id + "`（" + p.name.value +
+                      "）は宣言されていますが、どの項目にも使われていません。"
+                      "項目の `parties:` で参照するか削除してください"});
     }
   }
-  for (const DataSource& d : n.data) {
+  for (const DataSource &d : n.data) {
     if (!used_data.contains(d.id)) {
       ctx.report("unused-data", d.pos,
-                 {"data source `" + d.id + "` is declared but no item names it; reference it in an item's `data:` "
-                  "or remove it",
-                  "個人情報の区分 `" + d.id + "` は宣言されていますが、どの項目にも使われていません。項目の `data:` で"
-                  "参照するか削除してください"});
+                 {"data source `" + d.id +
+                      "` is declared but no item names it; reference it in an item's `data:` "
+                      "or remove it",
+                  "個人情報の区分 `" + d.id +
+                      "` は宣言されていますが、どの項目にも使われていません。項目の `data:` で"
+                      "参照するか削除してください"});
     }
   }
 }
 
-void check_validity(Context& ctx, const Validity& v) {
-  const Notice& n = ctx.notice();
+void check_validity(Context &ctx, const Validity &v) {
+  const Notice &n = ctx.notice();
   const auto is_revision = [&](Date d) {
-    return std::any_of(n.revisions.begin(), n.revisions.end(), [&](const Revision& r) { return r.effective == d; });
+    return std::any_of(n.revisions.begin(), n.revisions.end(), [&](const Revision &r) { return r.effective == d; });
   };
   if (v.added && !is_revision(*v.added)) {
     ctx.report("unknown-revision", v.added_pos,
@@ -127,11 +136,11 @@ void check_validity(Context& ctx, const Validity& v) {
   }
 }
 
-void check_revisions(Context& ctx) {
-  const Notice& n = ctx.notice();
+void check_revisions(Context &ctx) {
+  const Notice &n = ctx.notice();
   for (std::size_t i = 1; i < n.revisions.size(); ++i) {
-    const Revision& prev = n.revisions[i - 1];
-    const Revision& r = n.revisions[i];
+    const Revision &prev = n.revisions[i - 1];
+    const Revision &r = n.revisions[i];
     if (!(prev.effective < r.effective)) {
       ctx.report("revision-order", r.pos,
                  {"revision " + to_string(r.effective) + " does not come after " + to_string(prev.effective) +
@@ -140,49 +149,51 @@ void check_revisions(Context& ctx) {
                       " より後になっていません。改正は古い順に、施行日ごとに1つずつ並べてください"});
     }
   }
-  for (const auto& p : n.preamble) {
+  for (const auto &p : n.preamble) {
     check_validity(ctx, p.validity);
   }
-  for (const auto& d : n.data) {
+  for (const auto &d : n.data) {
     check_validity(ctx, d.validity);
   }
-  for (const auto& p : n.parties) {
+  for (const auto &p : n.parties) {
     check_validity(ctx, p.validity);
   }
-  for (const auto& c : n.categories) {
+  for (const auto &c : n.categories) {
     check_validity(ctx, c.validity);
-    for (const auto& b : c.buckets) {
+    for (const auto &b : c.buckets) {
       check_validity(ctx, b.validity);
-      for (const auto& u : b.items) {
+      for (const auto &u : b.items) {
         check_validity(ctx, u.validity);
       }
     }
   }
-  for (const auto& p : n.postscript) {
+  for (const auto &p : n.postscript) {
     check_validity(ctx, p.validity);
   }
 }
 
 } // namespace
 
-void check_structure_file(Context& ctx) {
+void check_structure_file(Context &ctx) {
   check_ids(ctx);
   check_references(ctx);
   check_revisions(ctx);
 }
 
-void check_structure_revision(Context& ctx) {
-  const Notice& n = ctx.notice();
-  for_each_item(n, [&](const Category& c, const Bucket& b, const UseCase& u) {
+void check_structure_revision(Context &ctx) {
+  const Notice &n = ctx.notice();
+  for_each_item(n, [&](const Category &c, const Bucket &b, const UseCase &u) {
     const std::initializer_list<Scope> scopes = {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}};
     const FlowKind flow = effective_flow(u, b);
     const Position at = u.flow ? u.flow_pos : u.pos;
     if (flow == FlowKind::internal && !u.parties.empty()) {
       ctx.report("internal-with-parties", u.parties.front().pos,
-                 {"item `" + u.id + "` is internal use but names parties; set its `flow:` (provision, outsourcing, "
-                  "joint_use, received) or move it to a provision bucket",
-                  "項目 `" + u.id + "` は内部利用ですが相手方が書かれています。`flow:`（provision, outsourcing, "
-                  "joint_use, received）を指定するか、提供の区分に移してください"},
+                 {"item `" + u.id +
+                      "` is internal use but names parties; set its `flow:` (provision, outsourcing, "
+                      "joint_use, received) or move it to a provision bucket",
+                  "項目 `" + u.id +
+                      "` は内部利用ですが相手方が書かれています。`flow:`（provision, outsourcing, "
+                      "joint_use, received）を指定するか、提供の区分に移してください"},
                  scopes);
     }
     if (flow != FlowKind::internal && u.parties.empty()) {
@@ -196,20 +207,21 @@ void check_structure_revision(Context& ctx) {
     // Data given back to the members themselves (医療費通知) is not a provision to a third party;
     // the employer has its own rule (sensitive-to-employer), My Number data too
     // (mynumber-outside-article19).
-    const bool to_third_party = std::any_of(u.parties.begin(), u.parties.end(), [&](const Ref& r) {
-      const Party* p = find_party(n, r.id);
+    const bool to_third_party = std::any_of(u.parties.begin(), u.parties.end(), [&](const Ref &r) {
+      const Party *p = find_party(n, r.id);
       return !p || (p->kind != PartyKind::data_subject && p->kind != PartyKind::employer);
     });
     if (is_outward(flow) && to_third_party && u.basis.empty()) {
-      for (const Ref& r : u.data) {
-        const DataSource* d = find_data(n, r.id);
+      for (const Ref &r : u.data) {
+        const DataSource *d = find_data(n, r.id);
         if (d && d->sensitive) {
           ctx.report("outward-sensitive-without-basis", r.pos,
                      {"item `" + u.id + "` gives sensitive data (要配慮個人情報) `" + d->id + "` to others (" +
                           std::string(to_string(flow)) +
                           ") without a `basis:`; state the law that permits it or the consent obtained",
                       "項目 `" + u.id + "` は要配慮個人情報 `" + d->id + "` を外部に出します（" +
-                          std::string(to_string(flow)) + "）が `basis:` がありません。根拠となる法令か、得た同意を記載してください"},
+                          std::string(to_string(flow)) +
+                          "）が `basis:` がありません。根拠となる法令か、得た同意を記載してください"},
                      scopes);
         }
       }

@@ -46,10 +46,12 @@ int kanji_digit(char32_t cp) {
   return -1;
 }
 
-bool is_numeral(char32_t cp) { return (cp >= U'0' && cp <= U'9') || kanji_digit(cp) >= 0 || cp == U'十' || cp == U'百'; }
+bool is_numeral(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || kanji_digit(cp) >= 0 || cp == U'十' || cp == U'百';
+}
 
 // Reads a number (ASCII digits, or kanji numerals up to 999) starting at `i`; advances `i`.
-std::optional<int> read_number(const std::vector<Char>& s, std::size_t& i) {
+std::optional<int> read_number(const std::vector<Char> &s, std::size_t &i) {
   if (i >= s.size() || !is_numeral(s[i].cp)) {
     return std::nullopt;
   }
@@ -80,7 +82,7 @@ std::optional<int> read_number(const std::vector<Char>& s, std::size_t& i) {
 }
 
 // Reads "[第]N<unit>" at `i`; on success advances `i` past the unit.
-std::optional<int> read_unit(const std::vector<Char>& s, std::size_t& i, char32_t unit) {
+std::optional<int> read_unit(const std::vector<Char> &s, std::size_t &i, char32_t unit) {
   std::size_t j = i;
   if (j < s.size() && s[j].cp == U'第') {
     ++j;
@@ -95,7 +97,7 @@ std::optional<int> read_unit(const std::vector<Char>& s, std::size_t& i, char32_
 
 struct LawName {
   std::u32string_view name;
-  const char* id;
+  const char *id;
 };
 
 // Longest names first, so that 個人情報の保護に関する法律 is not read as …法.
@@ -111,7 +113,7 @@ constexpr std::array<LawName, 9> k_laws = {{
     {U"番号法", "mynumber_act"},
 }};
 
-bool matches_at(const std::vector<Char>& s, std::size_t at, std::u32string_view name) {
+bool matches_at(const std::vector<Char> &s, std::size_t at, std::u32string_view name) {
   if (at + name.size() > s.size()) {
     return false;
   }
@@ -126,13 +128,13 @@ bool matches_at(const std::vector<Char>& s, std::size_t at, std::u32string_view 
 } // namespace
 
 std::string law_id(std::string_view name) {
-  for (const char* id : {"appi", "mynumber_act", "health_insurance_act", "elderly_medical_act", "consent", "other"}) {
+  for (const char *id : {"appi", "mynumber_act", "health_insurance_act", "elderly_medical_act", "consent", "other"}) {
     if (name == id) {
       return id;
     }
   }
   const auto s = decode(name);
-  for (const auto& law : k_laws) {
+  for (const auto &law : k_laws) {
     if (matches_at(s, 0, law.name) && s.size() == law.name.size()) {
       return law.id;
     }
@@ -147,7 +149,7 @@ std::vector<Citation> find_citations(std::string_view text) {
   std::size_t i = 0;
   while (i < s.size()) {
     bool advanced = false;
-    for (const auto& law : k_laws) {
+    for (const auto &law : k_laws) {
       if (matches_at(s, i, law.name)) {
         current_law = law.id;
         i += law.name.size();
@@ -179,7 +181,7 @@ std::vector<Citation> find_citations(std::string_view text) {
         c.item = *item;
       }
       c.offset = s[start].offset;
-      const Char& last = s[k - 1];
+      const Char &last = s[k - 1];
       c.length = last.offset + last.size - c.offset;
       out.push_back(c);
       i = k;
@@ -191,32 +193,32 @@ std::vector<Citation> find_citations(std::string_view text) {
   return out;
 }
 
-void for_each_text(const Notice& n, const std::function<void(const TextRef&)>& f) {
+void for_each_text(const Notice &n, const std::function<void(const TextRef &)> &f) {
   f({&n.title});
-  for (const auto& p : n.preamble) {
+  for (const auto &p : n.preamble) {
     f({&p.text});
   }
-  for (const auto& c : n.categories) {
+  for (const auto &c : n.categories) {
     f({&c.title, &c});
-    for (const auto& t : c.intro) {
+    for (const auto &t : c.intro) {
       f({&t, &c});
     }
-    for (const auto& b : c.buckets) {
+    for (const auto &b : c.buckets) {
       f({&b.heading, &c, &b});
-      for (const auto& u : b.items) {
+      for (const auto &u : b.items) {
         f({&u.text, &c, &b, &u});
-        for (const auto& t : u.notes) {
+        for (const auto &t : u.notes) {
           f({&t, &c, &b, &u});
         }
       }
     }
   }
-  for (const auto& p : n.postscript) {
+  for (const auto &p : n.postscript) {
     f({&p.text});
   }
 }
 
-std::vector<Scope> scopes_of(const TextRef& ref) {
+std::vector<Scope> scopes_of(const TextRef &ref) {
   std::vector<Scope> scopes;
   if (ref.item) {
     scopes.push_back({&ref.item->id, &ref.item->suppress});
@@ -230,11 +232,11 @@ std::vector<Scope> scopes_of(const TextRef& ref) {
   return scopes;
 }
 
-Position locate(const Notice& notice, const Text& text, std::size_t offset, std::size_t length) {
+Position locate(const Notice &notice, const Text &text, std::size_t offset, std::size_t length) {
   if (!notice.source || !text.pos.known() || offset > text.value.size()) {
     return text.pos;
   }
-  const Source& source = *notice.source;
+  const Source &source = *notice.source;
   const auto count_points = [](std::string_view s) {
     int n = 0;
     for (char c : s) {
