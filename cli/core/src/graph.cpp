@@ -2,6 +2,7 @@
 // renders it. Every text from the user's YAML goes into HTML-like labels after XML escaping, so no
 // quote, backslash, `<`, `&` or newline in a notice can change the graph or the markup.
 #include "notice/graph.hpp"
+#include "notice/template.hpp"
 
 #include "notice/error.hpp"
 
@@ -171,43 +172,20 @@ void set_html(Agraph_t *graph, void *object, const char *name, const std::string
 // XML-escapes `text` for an HTML-like label and doubles backslashes; newlines stay for wrap() to
 // break on, other control characters (which XML forbids) are dropped.
 std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  std::string cleaned;
+  cleaned.reserve(text.size());
   for (const char ch : text) {
-    switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    case '\\':
+    if (ch == '\\') {
       // Graphviz expands \N, \G, \L … even inside HTML-like labels (an entity is decoded first, so
       // &#92; does not help); a doubled backslash is its escape for one literal backslash.
-      out += "\\\\";
-      break;
-    case '\n':
-      out += '\n';
-      break;
-    case '\t':
-      out += ' ';
-      break;
-    default:
-      if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7f) {
-        out += ch;
-      }
+      cleaned += "\\\\";
+    } else if (ch == '\t') {
+      cleaned += ' ';
+    } else if (ch == '\n' || (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7f)) {
+      cleaned += ch;
     }
   }
-  return out;
+  return escape_html(cleaned);
 }
 
 // Columns a code point starting with `lead` takes: ASCII one, everything else two (Japanese text).

@@ -1,6 +1,7 @@
 #include "notice/report.hpp"
 
 #include "notice/rules.hpp"
+#include "notice/template.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -240,35 +241,16 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
   out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+// JUnit XML: entities as in HTML, and the control characters XML 1.0 forbids even as references
+// replaced by '?'.
 std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&apos;";
-      break;
-    default:
-      // XML 1.0 forbids most control characters even as references.
-      if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
-        out += "?";
-      } else {
-        out += ch;
-      }
+  std::string cleaned(text);
+  for (char& ch : cleaned) {
+    if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
+      ch = '?';
     }
   }
-  return out;
+  return escape_html(cleaned);
 }
 
 std::string location_of(const Diagnostic &d) {
