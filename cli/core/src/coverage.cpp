@@ -1,5 +1,6 @@
 #include "notice/coverage.hpp"
 
+#include "utf8.hpp"
 #include "yaml_tree.hpp"
 
 #include "notice/error.hpp"
@@ -20,14 +21,7 @@ std::u32string normalise(std::string_view text) {
   std::u32string out;
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, text.size() - i);
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < n; ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    i += n;
+    const char32_t cp = detail::next_code_point(text, i);
     static constexpr std::u32string_view k_skip = U" \t　、。・，．,.()（）「」【】〔〕";
     if (k_skip.find(cp) == std::u32string_view::npos) {
       out.push_back(cp);

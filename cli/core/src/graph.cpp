@@ -2,9 +2,9 @@
 // renders it. Every text from the user's YAML goes into HTML-like labels after XML escaping, so no
 // quote, backslash, `<`, `&` or newline in a notice can change the graph or the markup.
 #include "notice/graph.hpp"
-#include "notice/template.hpp"
 
 #include "notice/error.hpp"
+#include "notice/template.hpp"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>

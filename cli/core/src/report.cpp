@@ -1,5 +1,7 @@
 #include "notice/report.hpp"
 
+#include "utf8.hpp"
+
 #include "notice/rules.hpp"
 #include "notice/template.hpp"
 
@@ -11,21 +13,6 @@
 
 namespace notice {
 namespace {
-
-// Decodes one UTF-8 code point at `i`, advancing it; invalid bytes count as one code point each.
-char32_t next_code_point(std::string_view text, std::size_t &i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + static_cast<std::size_t>(length) > text.size()) {
-    length = 1;
-  }
-  char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < length; ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
-  }
-  i += static_cast<std::size_t>(length);
-  return cp;
-}
 
 bool is_wide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
@@ -80,7 +67,7 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
         std::size_t i = 0;
         int column = 1;
         while (i < line.size() && column < d.pos.column) {
-          next_code_point(line, i);
+          detail::next_code_point(line, i);
           ++column;
         }
         std::string prefix;
@@ -90,11 +77,11 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
         if (display_width(line) > k_before + k_after) {
           std::size_t begin = 0;
           for (int skip = d.pos.column - 1 - k_before; skip > 0 && begin < line.size(); --skip) {
-            next_code_point(line, begin);
+            detail::next_code_point(line, begin);
           }
           std::size_t end = begin;
           for (int keep = 0; keep < k_before + k_after && end < line.size(); ++keep) {
-            next_code_point(line, end);
+            detail::next_code_point(line, end);
           }
           prefix = begin > 0 ? "…" : "";
           suffix = end < line.size() ? "…" : "";
@@ -245,7 +232,7 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
 // replaced by '?'.
 std::string xml_escape(std::string_view text) {
   std::string cleaned(text);
-  for (char& ch : cleaned) {
+  for (char &ch : cleaned) {
     if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
       ch = '?';
     }
@@ -383,7 +370,7 @@ int display_width(std::string_view text) {
   int width = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    width += is_wide(next_code_point(text, i)) ? 2 : 1;
+    width += is_wide(detail::next_code_point(text, i)) ? 2 : 1;
   }
   return width;
 }

@@ -56,6 +56,20 @@ std::size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+char32_t next_code_point(std::string_view text, std::size_t &i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + length > text.size()) {
+    length = 1;
+  }
+  char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < length; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  i += length;
+  return cp;
+}
+
 bool looks_like_shift_jis(std::string_view text) {
   bool double_byte = false;
   std::size_t i = 0;

@@ -23,6 +23,10 @@ std::optional<EncodingProblem> check_encoding(std::string_view text);
 /// Byte offset of the first invalid UTF-8 sequence, or npos when `text` is valid UTF-8.
 std::size_t find_invalid_utf8(std::string_view text);
 
+/// Decodes the code point starting at byte `i` of `text` (UTF-8 already validated) and advances `i`
+/// past it; a truncated sequence at the end counts as one code point of its lead byte.
+char32_t next_code_point(std::string_view text, std::size_t &i);
+
 /// True when `text` decodes as Shift_JIS and contains at least one double-byte character.
 bool looks_like_shift_jis(std::string_view text);
 

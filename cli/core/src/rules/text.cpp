@@ -1,5 +1,7 @@
 #include "rules/text.hpp"
 
+#include "utf8.hpp"
+
 #include <array>
 
 namespace notice::rules {
@@ -17,20 +19,14 @@ std::vector<Char> decode(std::string_view text) {
   std::vector<Char> out;
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, text.size() - i);
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < n; ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
+    const std::size_t start = i;
+    char32_t cp = detail::next_code_point(text, i);
     if (cp >= U'０' && cp <= U'９') {
       cp = cp - U'０' + U'0';
     }
     if (cp != U' ' && cp != U'\t' && cp != U'\n' && cp != U'\r' && cp != U'　') {
-      out.push_back({cp, i, n});
+      out.push_back({cp, start, i - start});
     }
-    i += n;
   }
   return out;
 }
