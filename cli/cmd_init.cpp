@@ -22,6 +22,8 @@ CLI::App *add_init(CLI::App &app, InitOptions &o) {
   cmd->add_option("--kind", o.kind, "The kind of insurer")
       ->check(CLI::IsMember({"kenpo", "kokuho_kumiai", "kyosai", "other"}));
   cmd->add_option("--effective", o.effective, "The date the first revision takes effect (YYYY-MM-DD)");
+  cmd->add_option("--ci", o.ci, "Also create a CI recipe: .github/workflows/notice-audit.yml or .gitlab-ci.yml")
+      ->check(CLI::IsMember({"github", "gitlab", "none"}));
   cmd->add_option("--file", o.file, "The notice's file name under notice/, without .yaml (default: notice)");
   return cmd;
 }
@@ -49,6 +51,7 @@ int run_init(const InitOptions &o, std::istream &in, std::ostream &out, std::ost
   ScaffoldOptions options;
   options.kind = o.kind;
   options.file = o.file;
+  options.ci = o.ci;
   options.insurer = ask(o.insurer, "--insurer", "組合の名称 (insurer name)", in, out);
   const std::string date = ask(o.effective, "--effective", "施行日 (effective date, YYYY-MM-DD)", in, out);
   const auto effective = parse_date(date);

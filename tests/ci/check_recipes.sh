@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the command lines of the CI recipes (docs/ci/*.yml, .pre-commit-hooks.yaml) exactly as written,
+# Runs the command lines of the CI recipes (templates/ci/*.yml, .pre-commit-hooks.yaml) exactly as written,
 # against the bundled notice in a temporary git repository where a pull request adds a recipient of
 # sensitive data, and checks what each produces.
 # Usage: check_recipes.sh path/to/notice-audit path/to/source
@@ -54,7 +54,7 @@ awk '
 
 export GITHUB_BASE_REF=main
 export GITHUB_STEP_SUMMARY="$work/summary.md"
-workflow="$src/docs/ci/github-workflow.yml"
+workflow="$src/templates/ci/github-workflow.yml"
 
 # GitHub: Validate writes SARIF and passes (the notice has warnings, no errors).
 block=$(run_block "$workflow" "Validate")
@@ -82,7 +82,7 @@ grep -q '健診結果の生命保険会社への提供' "$GITHUB_STEP_SUMMARY" |
 
 # GitLab: the script lines produce a JUnit report.
 script=$(awk '/^  script:/ { s = 1; next } s && /^    - / { sub(/^    - /, ""); print; next } s { exit }' \
-  "$src/docs/ci/gitlab-ci.yml")
+  "$src/templates/ci/gitlab-ci.yml")
 [ -n "$script" ] || fail "gitlab: no script"
 bash -e -c "$script" > /dev/null || fail "gitlab: script failed"
 xmllint --noout notice-audit.junit.xml || fail "gitlab: JUnit report is not XML"

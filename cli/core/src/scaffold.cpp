@@ -48,6 +48,13 @@ std::vector<ScaffoldFile> scaffold(const ScaffoldOptions &o) {
        expand_template(builtin("init/notice.yaml.mustache"), "init/notice.yaml.mustache", data, TemplateEscape::none)});
   files.push_back({"schemas/notice.schema.json", std::string(notice_schema_json())});
   files.push_back({"notice-audit.toml", builtin("init/notice-audit.toml")});
+  if (o.ci == "github") {
+    files.push_back({".github/workflows/notice-audit.yml", builtin("ci/github-workflow.yml")});
+  } else if (o.ci == "gitlab") {
+    files.push_back({".gitlab-ci.yml", builtin("ci/gitlab-ci.yml")});
+  } else if (o.ci != "none") {
+    throw Error("--ci " + o.ci + ": choose github, gitlab or none");
+  }
   return files;
 }
 

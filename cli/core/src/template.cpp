@@ -22,6 +22,8 @@ extern const std::string_view k_template_reference_docx;
 extern const std::string_view k_template_notice_docx_lua;
 extern const std::string_view k_template_init_notice;
 extern const std::string_view k_template_init_config;
+extern const std::string_view k_template_ci_github;
+extern const std::string_view k_template_ci_gitlab;
 } // namespace detail
 
 namespace {
@@ -180,6 +182,12 @@ std::optional<std::string_view> builtin_template(std::string_view name) {
   }
   if (name == "init/notice-audit.toml") {
     return detail::k_template_init_config;
+  }
+  if (name == "ci/github-workflow.yml") {
+    return detail::k_template_ci_github;
+  }
+  if (name == "ci/gitlab-ci.yml") {
+    return detail::k_template_ci_gitlab;
   }
   return std::nullopt;
 }
