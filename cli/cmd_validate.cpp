@@ -94,6 +94,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
 
   const std::vector<std::string> files = collect_notice_files(o.paths);
   std::vector<FileReport> reports;
+  std::ostringstream coverage; // printed after the report, from the notices loaded once here
   for (const auto &path : files) {
     LoadResult loaded = load_file(path);
     FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
@@ -106,6 +107,11 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
       }
       auto findings = check_notice(*loaded.notice, rules);
       report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
+      if (o.coverage && !loaded.notice->revisions.empty()) {
+        const Date date = rules.revision ? *rules.revision : latest_revision(*loaded.notice)->effective;
+        write_coverage(coverage, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date),
+                       o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en));
+      }
     }
     sort_diagnostics(report.diagnostics);
     reports.push_back(std::move(report));
@@ -126,17 +132,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
     write_file_atomically(o.output, buffer.str(), files);
   }
 
-  if (o.coverage) {
-    for (const auto &path : files) {
-      const LoadResult loaded = load_file(path);
-      if (!loaded.notice || loaded.notice->revisions.empty()) {
-        continue;
-      }
-      const Date date = rules.revision ? *rules.revision : latest_revision(*loaded.notice)->effective;
-      write_coverage(out, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date),
-                     report_options.lang);
-    }
-  }
+  out << coverage.str();
 
   for (const auto &report : reports) {
     for (const auto &d : report.diagnostics) {
