@@ -92,6 +92,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
 
+  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   const std::vector<std::string> files = collect_notice_files(o.paths);
   std::vector<FileReport> reports;
   std::ostringstream coverage; // printed after the report, from the notices loaded once here
@@ -109,8 +110,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
       report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
       if (o.coverage && !loaded.notice->revisions.empty()) {
         const Date date = rules.revision ? *rules.revision : latest_revision(*loaded.notice)->effective;
-        write_coverage(coverage, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date),
-                       o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en));
+        write_coverage(coverage, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date), lang);
       }
     }
     sort_diagnostics(report.diagnostics);
@@ -120,7 +120,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   ReportOptions report_options;
   report_options.tool_version = k_version;
   report_options.show_suppressed = o.show_suppressed;
-  report_options.lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
+  report_options.lang = lang;
   report_options.summary = !o.quiet;
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
