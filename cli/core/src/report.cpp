@@ -1,5 +1,6 @@
 #include "notice/report.hpp"
 
+#include "ansi.hpp"
 #include "utf8.hpp"
 
 #include "notice/rules.hpp"
@@ -21,28 +22,8 @@ bool is_wide(char32_t cp) {
          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-struct Colors {
-  const char *bold = "";
-  const char *red = "";
-  const char *yellow = "";
-  const char *cyan = "";
-  const char *dim = "";
-  const char *reset = "";
-};
-
-Colors colors(bool on) {
-  if (!on) {
-    return {};
-  }
-  return {"\033[1m", "\033[1;31m", "\033[1;33m", "\033[1;36m", "\033[2m", "\033[0m"};
-}
-
-std::string plural(int n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
-
 void write_text(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
-  const Colors c = colors(options.color);
+  const detail::Palette c = detail::palette(options.color);
   for (const auto &file : files) {
     for (const auto &d : file.diagnostics) {
       if (d.suppressed && !options.show_suppressed) {
@@ -113,19 +94,19 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
     out << "\n";
     return;
   }
-  const std::string in_files = " in " + plural(static_cast<int>(files.size()), "file");
+  const std::string in_files = " in " + detail::plural(static_cast<int>(files.size()), "file");
   if (n.errors + n.warnings + n.infos == 0) {
     out << "No findings" << in_files;
   } else {
     std::vector<std::string> parts;
     if (n.errors) {
-      parts.push_back(plural(n.errors, "error"));
+      parts.push_back(detail::plural(n.errors, "error"));
     }
     if (n.warnings) {
-      parts.push_back(plural(n.warnings, "warning"));
+      parts.push_back(detail::plural(n.warnings, "warning"));
     }
     if (n.infos) {
-      parts.push_back(plural(n.infos, "info"));
+      parts.push_back(detail::plural(n.infos, "info"));
     }
     out << "Found ";
     for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -1,4 +1,6 @@
 // Writing a Diff for people (text), machines (JSON) and pull-request comments (Markdown).
+#include "ansi.hpp"
+
 #include "notice/diff.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,27 +11,9 @@
 namespace notice {
 namespace {
 
-struct Palette {
-  const char *bold = "";
-  const char *red = "";
-  const char *green = "";
-  const char *yellow = "";
-  const char *cyan = "";
-  const char *removed = "";
-  const char *inserted = "";
-  const char *reset = "";
-};
-
-Palette palette(bool on) {
-  if (!on) {
-    return {};
-  }
-  return {"\033[1m", "\033[1;31m", "\033[1;32m", "\033[1;33m", "\033[1;36m", "\033[31;9m", "\033[32;4m", "\033[0m"};
-}
-
-std::string plural(std::size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
+using detail::Palette;
+using detail::palette;
+using detail::plural;
 
 std::array<std::size_t, 3> counts(const Diff &diff) {
   std::array<std::size_t, 3> n{};
@@ -44,8 +28,8 @@ std::string summary_line(const Diff &diff) {
     return "No changes.";
   }
   const auto n = counts(diff);
-  return plural(diff.changes.size(), "change") + ": " + plural(n[2], "error") + ", " + plural(n[1], "warning") + ", " +
-         std::to_string(n[0]) + " info.";
+  return plural(static_cast<long long>(diff.changes.size()), "change") + ": " + plural(n[2], "error") + ", " +
+         plural(n[1], "warning") + ", " + std::to_string(n[0]) + " info.";
 }
 
 std::string location(const std::string &path, const ElementSide &side) {
@@ -271,8 +255,8 @@ void write_diff_markdown(std::ostream &out, const Diff &diff, const DiffWriteOpt
     out << "**No changes.**\n";
     return;
   }
-  out << "**" << plural(diff.changes.size(), "change") << "**: " << plural(n[2], "error") << ", "
-      << plural(n[1], "warning") << ", " << n[0] << " info.\n\n";
+  out << "**" << plural(static_cast<long long>(diff.changes.size()), "change") << "**: " << plural(n[2], "error")
+      << ", " << plural(n[1], "warning") << ", " << n[0] << " info.\n\n";
   out << "| severity | change | element | text | classes |\n| --- | --- | --- | --- | --- |\n";
   for (const auto &c : diff.changes) {
     const ElementSide &shown = c.new_side ? *c.new_side : *c.old_side;
