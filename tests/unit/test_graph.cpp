@@ -272,20 +272,20 @@ TEST_CASE("graph: diff marks added, removed and changed items by id") {
   CHECK(model.diff);
   const FlowEdge *internal = model.find_edge("flow/internal/internal");
   REQUIRE(internal);
-  CHECK(internal->lines.at(0).change == Change::changed);
+  CHECK(internal->lines.at(0).change == FlowChange::changed);
   const FlowEdge *employer = model.find_edge("flow/provision/employer");
   REQUIRE(employer);
-  CHECK(employer->lines.at(0).change == Change::same);
+  CHECK(employer->lines.at(0).change == FlowChange::same);
   const FlowEdge *physician = model.find_edge("flow/provision/physician");
   REQUIRE(physician);
-  CHECK(physician->change == Change::added);
-  CHECK(model.find_node("party/physician")->change == Change::added);
-  CHECK(model.find_node("data/checkups")->change == Change::changed);
+  CHECK(physician->change == FlowChange::added);
+  CHECK(model.find_node("party/physician")->change == FlowChange::added);
+  CHECK(model.find_node("data/checkups")->change == FlowChange::changed);
 
   SECTION("and the reverse direction removes them") {
     const FlowModel back = build_flow_diff(load_ok(new_text), load_ok(old_text), {});
-    CHECK(back.find_edge("flow/provision/physician")->change == Change::removed);
-    CHECK(back.find_node("party/physician")->change == Change::removed);
+    CHECK(back.find_edge("flow/provision/physician")->change == FlowChange::removed);
+    CHECK(back.find_node("party/physician")->change == FlowChange::removed);
   }
   SECTION("an item that replaces another matches it") {
     std::string renamed =
@@ -294,7 +294,7 @@ TEST_CASE("graph: diff marks added, removed and changed items by id") {
     const auto &lines = with_replaces.find_edge("flow/internal/internal")->lines;
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].item == "benefit-payment-v2");
-    CHECK(lines[0].change == Change::changed);
+    CHECK(lines[0].change == FlowChange::changed);
   }
 }
 
@@ -333,4 +333,16 @@ TEST_CASE("graph: formats and groupings parse") {
   CHECK(!parse_graph_format("jpg"));
   CHECK(parse_graph_group("purpose") == GraphGroup::purpose);
   CHECK(!parse_graph_group("party"));
+}
+
+TEST_CASE("graph: diff pairs an item whose id changed through the diff matcher") {
+  const std::string old_text = replaced(k_minimal, "            added: 2022-04-01\n", "");
+  // A new id, no `replaces:`, nearly the same wording: diff's matcher pairs them by wording.
+  const std::string new_text = replaced(replaced(old_text, "id: benefit-payment", "id: benefits-payment"),
+                                        "text: 保険給付及び付加給付の実施", "text: 保険給付及び付加給付の実施等");
+  const FlowModel model = build_flow_diff(load_ok(old_text), load_ok(new_text), {});
+  const auto &lines = model.find_edge("flow/internal/internal")->lines;
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].item == "benefits-payment");
+  CHECK(lines[0].change == FlowChange::changed);
 }

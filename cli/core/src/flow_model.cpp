@@ -1,5 +1,6 @@
 // The flow model: which nodes, edges and clusters a notice yields. No Graphviz here, so the
 // decisions can be tested as plain data and reused for diffs.
+#include "notice/diff.hpp"
 #include "notice/graph.hpp"
 
 #include <algorithm>
@@ -78,8 +79,8 @@ struct Facts {
   std::vector<Party> parties;
   std::vector<CategoryInfo> categories;
   std::vector<Placement> placements;
-  std::map<std::string, Change> data_change;
-  std::map<std::string, Change> party_change;
+  std::map<std::string, FlowChange> data_change;
+  std::map<std::string, FlowChange> party_change;
 };
 
 bool contains(const std::vector<std::string> &list, std::string_view value) {
@@ -180,7 +181,8 @@ std::string placement_key(const std::string &item, const Placement &p) {
 
 // Marks what changed from `old_facts` to `new_facts` and returns the union, the new view's order
 // first and what only the old view has after it.
-Facts merge(const Facts &old_facts, Facts new_facts) {
+// `renamed` maps an item's new id to its old id where diff's matcher paired them by wording.
+Facts merge(const Facts &old_facts, Facts new_facts, const std::map<std::string, std::string> &renamed) {
   std::set<std::string> new_items;
   for (const auto &p : new_facts.placements) {
     new_items.insert(p.line.item);
@@ -195,17 +197,20 @@ Facts merge(const Facts &old_facts, Facts new_facts) {
     if (found == old_by_key.end() && !p.replaces.empty() && new_items.count(p.replaces) == 0) {
       found = old_by_key.find(placement_key(p.replaces, p));
     }
+    if (const auto r = renamed.find(p.line.item); found == old_by_key.end() && r != renamed.end()) {
+      found = old_by_key.find(placement_key(r->second, p));
+    }
     if (found == old_by_key.end()) {
-      p.line.change = Change::added;
+      p.line.change = FlowChange::added;
       continue;
     }
     matched.insert(found->first);
-    p.line.change = same_line(found->second->line, p.line) ? Change::same : Change::changed;
+    p.line.change = same_line(found->second->line, p.line) ? FlowChange::same : FlowChange::changed;
   }
   for (const auto &p : old_facts.placements) {
     if (matched.count(placement_key(p.line.item, p)) == 0) {
       Placement removed = p;
-      removed.line.change = Change::removed;
+      removed.line.change = FlowChange::removed;
       new_facts.placements.push_back(std::move(removed));
     }
   }
@@ -214,14 +219,14 @@ Facts merge(const Facts &old_facts, Facts new_facts) {
     const auto old =
         std::find_if(old_facts.data.begin(), old_facts.data.end(), [&](const DataSource &o) { return o.id == d.id; });
     if (old == old_facts.data.end()) {
-      new_facts.data_change[d.id] = Change::added;
+      new_facts.data_change[d.id] = FlowChange::added;
     } else if (old->name.value != d.name.value || old->sensitive != d.sensitive || old->my_number != d.my_number) {
-      new_facts.data_change[d.id] = Change::changed;
+      new_facts.data_change[d.id] = FlowChange::changed;
     }
   }
   for (const auto &o : old_facts.data) {
     if (!has_id(new_facts.data, o.id)) {
-      new_facts.data_change[o.id] = Change::removed;
+      new_facts.data_change[o.id] = FlowChange::removed;
       new_facts.data.push_back(o);
     }
   }
@@ -229,14 +234,14 @@ Facts merge(const Facts &old_facts, Facts new_facts) {
     const auto old =
         std::find_if(old_facts.parties.begin(), old_facts.parties.end(), [&](const Party &o) { return o.id == p.id; });
     if (old == old_facts.parties.end()) {
-      new_facts.party_change[p.id] = Change::added;
+      new_facts.party_change[p.id] = FlowChange::added;
     } else if (old->name.value != p.name.value || old->kind != p.kind) {
-      new_facts.party_change[p.id] = Change::changed;
+      new_facts.party_change[p.id] = FlowChange::changed;
     }
   }
   for (const auto &o : old_facts.parties) {
     if (!has_id(new_facts.parties, o.id)) {
-      new_facts.party_change[o.id] = Change::removed;
+      new_facts.party_change[o.id] = FlowChange::removed;
       new_facts.parties.push_back(o);
     }
   }
@@ -278,9 +283,9 @@ std::string_view kind_label(PartyKind kind) {
   return "その他";
 }
 
-Change change_of(const std::map<std::string, Change> &changes, const std::string &id) {
+FlowChange change_of(const std::map<std::string, FlowChange> &changes, const std::string &id) {
   const auto found = changes.find(id);
-  return found == changes.end() ? Change::same : found->second;
+  return found == changes.end() ? FlowChange::same : found->second;
 }
 
 std::string line_signature(const FlowEdge &edge) {
@@ -507,10 +512,10 @@ FlowModel assemble(const Facts &facts, const GraphOptions &options, bool diff) {
     if (edge.lines.empty()) {
       continue;
     }
-    const Change first = edge.lines.front().change;
+    const FlowChange first = edge.lines.front().change;
     const bool uniform =
         std::all_of(edge.lines.begin(), edge.lines.end(), [&](const FlowLine &line) { return line.change == first; });
-    edge.change = uniform && (first == Change::added || first == Change::removed) ? first : Change::same;
+    edge.change = uniform && (first == FlowChange::added || first == FlowChange::removed) ? first : FlowChange::same;
   }
   return model;
 }
@@ -522,7 +527,15 @@ FlowModel build_flow_model(const Notice &notice, const GraphOptions &options) {
 }
 
 FlowModel build_flow_diff(const Notice &old_notice, const Notice &new_notice, const GraphOptions &options) {
-  return assemble(merge(collect(old_notice, options.filter), collect(new_notice, options.filter)), options, true);
+  // The diff subcommand's matcher pairs items whose id changed but whose wording stayed close.
+  std::map<std::string, std::string> renamed;
+  for (const Change &c : diff_notices(old_notice, new_notice).changes) {
+    if (c.element == ElementKind::item && c.old_side && c.new_side && c.old_side->id != c.new_side->id) {
+      renamed.emplace(c.new_side->id, c.old_side->id);
+    }
+  }
+  return assemble(merge(collect(old_notice, options.filter), collect(new_notice, options.filter), renamed), options,
+                  true);
 }
 
 std::vector<std::string> check_filter(const Notice &notice, const GraphFilter &filter) {

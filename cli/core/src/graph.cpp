@@ -260,29 +260,29 @@ constexpr const char *k_changed = "#b35900";
 constexpr const char *k_sensitive = "#c00000";
 constexpr const char *k_my_number = "#7030a0";
 
-const char *change_color(Change change) {
+const char *change_color(FlowChange change) {
   switch (change) {
-  case Change::added:
+  case FlowChange::added:
     return k_added;
-  case Change::removed:
+  case FlowChange::removed:
     return k_removed;
-  case Change::changed:
+  case FlowChange::changed:
     return k_changed;
-  case Change::same:
+  case FlowChange::same:
     break;
   }
   return nullptr;
 }
 
-const char *change_mark(Change change) {
+const char *change_mark(FlowChange change) {
   switch (change) {
-  case Change::added:
+  case FlowChange::added:
     return "＋";
-  case Change::removed:
+  case FlowChange::removed:
     return "－";
-  case Change::changed:
+  case FlowChange::changed:
     return "～";
-  case Change::same:
+  case FlowChange::same:
     break;
   }
   return "";
@@ -372,9 +372,9 @@ std::string edge_label(const FlowModel &model, const FlowEdge &edge) {
     std::vector<std::string> wrapped = wrap(escape(line.marker + line.text), k_wrap_columns);
     wrapped.back() += data_keys(model, line.data);
     std::string body = join_lines(wrapped, "<BR ALIGN=\"LEFT\"/>　");
-    if (model.diff && line.change != Change::same) {
+    if (model.diff && line.change != FlowChange::same) {
       body = std::string(change_mark(line.change)) + body;
-      if (line.change == Change::removed) {
+      if (line.change == FlowChange::removed) {
         body = "<S>" + body + "</S>";
       }
       body = std::string("<FONT COLOR=\"") + change_color(line.change) + "\">" + body + "</FONT>";
@@ -452,10 +452,10 @@ void style_node(Agnode_t *n, const FlowNode &node, bool diff) {
     set(n, "fillcolor", kind_style(node.kind.value_or(PartyKind::other)).fill);
     break;
   }
-  if (diff && node.change != Change::same) {
+  if (diff && node.change != FlowChange::same) {
     set(n, "color", change_color(node.change));
     set(n, "penwidth", "2.5");
-    if (node.change == Change::removed) {
+    if (node.change == FlowChange::removed) {
       set(n, "style", "rounded,dashed,filled");
     }
   }
@@ -478,7 +478,7 @@ void style_edge(Agedge_t *e, const FlowEdge &edge, bool diff) {
       set(e, "arrowhead", "none");
     }
   }
-  if (diff && edge.change != Change::same) {
+  if (diff && edge.change != FlowChange::same) {
     set(e, "color", change_color(edge.change));
     set(e, "penwidth", "2.5");
   }

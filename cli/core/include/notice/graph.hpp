@@ -44,7 +44,7 @@ struct GraphOptions {
 };
 
 /// How an element compares between the old and the new notice of a diff; `same` outside diffs.
-enum class Change { same, added, removed, changed };
+enum class FlowChange { same, added, removed, changed };
 
 /// One item (use case) of the notice as drawn on an edge.
 struct FlowLine {
@@ -53,7 +53,7 @@ struct FlowLine {
   std::string marker;            ///< the category number as printed ("３．"), or the number, or empty
   std::string text;              ///< the published wording
   std::vector<std::string> data; ///< ids of the data sources it involves, in its own order
-  Change change = Change::same;
+  FlowChange change = FlowChange::same;
 };
 
 /// What a node stands for.
@@ -76,7 +76,7 @@ struct FlowNode {
   bool sensitive = false;        ///< data source: 要配慮個人情報
   bool my_number = false;        ///< data source: 特定個人情報
   std::string cluster;           ///< name of the cluster it is drawn in; empty: top level
-  Change change = Change::same;
+  FlowChange change = FlowChange::same;
 };
 
 /// How an edge is drawn.
@@ -93,11 +93,11 @@ enum class FlowEdgeRole {
 struct FlowEdge {
   std::string name; ///< "flow/<kind>/<party>[/cat]", "flow/<kind>/<p1>+<p2>…[/cat]", "holds/<data>"
   FlowEdgeRole role = FlowEdgeRole::flow;
-  std::string tail;             ///< node name the data leaves
-  std::string head;             ///< node name the data reaches
-  std::optional<FlowKind> flow; ///< absent for the "holds" edges between data sources and the society
-  std::vector<FlowLine> lines;  ///< the items drawn on it; empty for "holds" edges
-  Change change = Change::same; ///< added/removed when every line is; otherwise same (lines differ)
+  std::string tail;                     ///< node name the data leaves
+  std::string head;                     ///< node name the data reaches
+  std::optional<FlowKind> flow;         ///< absent for the "holds" edges between data sources and the society
+  std::vector<FlowLine> lines;          ///< the items drawn on it; empty for "holds" edges
+  FlowChange change = FlowChange::same; ///< added/removed when every line is; otherwise same (lines differ)
 };
 
 /// A box around nodes; `parent` empty means the top level.
