@@ -42,6 +42,10 @@ CLI::App *add_diff(CLI::App &app, DiffCliOptions &o) {
       ->delimiter(',')
       ->capture_default_str();
   cmd->add_option("-o,--output", o.output, "Write the report to this file (atomically) instead of standard output");
+  cmd->add_option("--lang", o.lang,
+                  "Language of the findings in text and md (default: ja under a Japanese locale, "
+                  "else en; json carries both)")
+      ->check(CLI::IsMember({"en", "ja"}));
   cmd->add_option("--color", o.color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -220,6 +224,7 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
 
   DiffWriteOptions write_options;
   write_options.tool_version = k_version;
+  write_options.lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   write_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && o.format == "text" &&
                                                 isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   std::ostringstream buffer;

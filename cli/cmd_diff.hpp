@@ -16,6 +16,7 @@ struct DiffCliOptions {
   std::vector<std::string> fail_on{"error"};
   std::string output;
   std::string color = "auto";
+  std::string lang; ///< en or ja; empty: from the locale
   bool force = false;
 };
 

@@ -560,3 +560,20 @@ TEST_CASE("the comparison table converts to docx and pdf through Pandoc", "[diff
   CHECK_THAT(flat, Catch::Contains("資格確認書の発行管理"));
   CHECK_THAT(flat, Catch::Contains("健康保険被保険者証の発行管理"));
 }
+
+TEST_CASE("every finding of the bundled diff has its message in English and Japanese", "[diff][i18n]") {
+  const auto loaded = notice::load_file(std::string(NOTICE_SOURCE_DIR) + "/notice/acom-kenpo.yaml");
+  REQUIRE(loaded.notice);
+  const auto diff = notice::diff_notices(notice::at(*loaded.notice, notice::Date{2021, 9, 1}),
+                                         notice::at(*loaded.notice, notice::Date{2021, 10, 29}));
+  int findings = 0;
+  for (const auto &c : diff.changes) {
+    for (const auto &f : c.findings) {
+      INFO(f.rule_id << ": " << f.message);
+      CHECK_FALSE(f.message.empty());
+      CHECK(std::any_of(f.message_ja.begin(), f.message_ja.end(), [](char ch) { return (ch & 0x80) != 0; }));
+      ++findings;
+    }
+  }
+  CHECK(findings >= 11);
+}

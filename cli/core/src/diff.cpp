@@ -200,10 +200,10 @@ private:
     return {label.empty() ? n->path : label, n->path, latest ? latest->effective : Date{}, n->insurer.name.value};
   }
 
-  ChangeFinding finding(std::string_view rule_id, std::string message, std::optional<Severity> severity = {}) const {
+  ChangeFinding finding(std::string_view rule_id, Message message, std::optional<Severity> severity = {}) const {
     const DiffRuleInfo *rule = find_diff_rule(rule_id);
-    return {std::string(rule->id), severity.value_or(rule->severity), std::move(message),
-            diff_rule_basis(*rule, m_legal_date)};
+    return {std::string(rule->id), severity.value_or(rule->severity), std::move(message.en),
+            diff_rule_basis(*rule, m_legal_date), std::move(message.ja)};
   }
 
   static ElementSide side(std::string id, Position pos, std::string text, std::size_t index) {
@@ -244,7 +244,7 @@ private:
     if (o.title.value != n.title.value) {
       Change &c = add_change(ChangeKind::reworded, ElementKind::title, side({}, o.title.pos, o.title.value, 0),
                              side({}, n.title.pos, n.title.value, 0));
-      c.findings.push_back(finding("diff/wording-only", "the title was reworded"));
+      c.findings.push_back(finding("diff/wording-only", {"the title was reworded", "題名の文言が変わりました"}));
     }
     std::vector<AttributeChange> attrs;
     attribute(attrs, "name", {o.insurer.name.value}, {n.insurer.name.value});
@@ -256,7 +256,7 @@ private:
           add_change(ChangeKind::changed, ElementKind::insurer, side({}, o.insurer.name.pos, o.insurer.name.value, 0),
                      side({}, n.insurer.name.pos, n.insurer.name.value, 0));
       c.attributes = std::move(attrs);
-      c.findings.push_back(finding("diff/structure", "the insurer's details changed"));
+      c.findings.push_back(finding("diff/structure", {"the insurer's details changed", "保険者の情報が変わりました"}));
     }
   }
 
@@ -279,18 +279,21 @@ private:
     for (std::size_t j = 0; j < n.size(); ++j) {
       if (!m[j]) {
         add_change(ChangeKind::added, ElementKind::term, {}, term_side(n[j], j))
-            .findings.push_back(finding("diff/text-added", "the defined term 「" + n[j].term.value + "」 was added"));
+            .findings.push_back(finding("diff/text-added", {"the defined term 「" + n[j].term.value + "」 was added",
+                                                            "定義語「" + n[j].term.value + "」が追加されました"}));
       } else if (o[*m[j]].term.value != n[j].term.value || o[*m[j]].meaning.value != n[j].meaning.value) {
         add_change(ChangeKind::reworded, ElementKind::term, term_side(o[*m[j]], *m[j]), term_side(n[j], j))
             .findings.push_back(
-                finding("diff/wording-only", "the defined term 「" + n[j].term.value + "」 was reworded"));
+                finding("diff/wording-only", {"the defined term 「" + n[j].term.value + "」 was reworded",
+                                              "定義語「" + n[j].term.value + "」の文言が変わりました"}));
       }
     }
     for (std::size_t i = 0; i < o.size(); ++i) {
       if (!back[i]) {
         add_change(ChangeKind::removed, ElementKind::term, term_side(o[i], i), {})
             .findings.push_back(
-                finding("diff/text-removed", "the defined term 「" + o[i].term.value + "」 was removed"));
+                finding("diff/text-removed", {"the defined term 「" + o[i].term.value + "」 was removed",
+                                              "定義語「" + o[i].term.value + "」が削除されました"}));
       }
     }
   }
@@ -318,23 +321,24 @@ private:
     for (std::size_t j = 0; j < n.size(); ++j) {
       if (!m[j]) {
         add_change(ChangeKind::added, ElementKind::paragraph, {}, para_side(n[j], j))
-            .findings.push_back(finding("diff/text-added", "a paragraph was added"));
+            .findings.push_back(finding("diff/text-added", {"a paragraph was added", "段落が追加されました"}));
         continue;
       }
       const Paragraph &old_p = o[*m[j]];
       const bool out_of_place = moved[k++];
       if (old_p.text.value != n[j].text.value || old_p.id != n[j].id) {
         add_change(ChangeKind::reworded, ElementKind::paragraph, para_side(old_p, *m[j]), para_side(n[j], j))
-            .findings.push_back(finding("diff/wording-only", "a paragraph was reworded"));
+            .findings.push_back(finding("diff/wording-only", {"a paragraph was reworded", "段落の文言が変わりました"}));
       } else if (out_of_place) {
         add_change(ChangeKind::reordered, ElementKind::paragraph, para_side(old_p, *m[j]), para_side(n[j], j))
-            .findings.push_back(finding("diff/order-only", "a paragraph moved among the others"));
+            .findings.push_back(
+                finding("diff/order-only", {"a paragraph moved among the others", "段落の順序が変わりました"}));
       }
     }
     for (std::size_t i = 0; i < o.size(); ++i) {
       if (!back[i]) {
         add_change(ChangeKind::removed, ElementKind::paragraph, para_side(o[i], i), {})
-            .findings.push_back(finding("diff/text-removed", "a paragraph was removed"));
+            .findings.push_back(finding("diff/text-removed", {"a paragraph was removed", "段落が削除されました"}));
       }
     }
   }
@@ -350,20 +354,26 @@ private:
           std::find_if(o.begin(), o.end(), [&](const Revision &r) { return r.effective == n[j].effective; });
       if (it == o.end()) {
         add_change(ChangeKind::added, ElementKind::revision, {}, rev_side(n[j], j))
-            .findings.push_back(finding("diff/text-added", "the closing line of the revision effective " +
-                                                               to_string(n[j].effective) + " was added"));
+            .findings.push_back(
+                finding("diff/text-added",
+                        {"the closing line of the revision effective " + to_string(n[j].effective) + " was added",
+                         to_string(n[j].effective) + " 施行の改正の施行文が追加されました"}));
       } else if (it->wording.value != n[j].wording.value) {
         add_change(ChangeKind::reworded, ElementKind::revision, rev_side(*it, static_cast<std::size_t>(it - o.begin())),
                    rev_side(n[j], j))
-            .findings.push_back(finding("diff/wording-only", "the closing line of the revision effective " +
-                                                                 to_string(n[j].effective) + " was reworded"));
+            .findings.push_back(
+                finding("diff/wording-only",
+                        {"the closing line of the revision effective " + to_string(n[j].effective) + " was reworded",
+                         to_string(n[j].effective) + " 施行の改正の施行文の文言が変わりました"}));
       }
     }
     for (std::size_t i = 0; i < o.size(); ++i) {
       if (std::none_of(n.begin(), n.end(), [&](const Revision &r) { return r.effective == o[i].effective; })) {
         add_change(ChangeKind::removed, ElementKind::revision, rev_side(o[i], i), {})
-            .findings.push_back(finding("diff/text-removed", "the closing line of the revision effective " +
-                                                                 to_string(o[i].effective) + " was removed"));
+            .findings.push_back(
+                finding("diff/text-removed",
+                        {"the closing line of the revision effective " + to_string(o[i].effective) + " was removed",
+                         to_string(o[i].effective) + " 施行の改正の施行文が削除されました"}));
       }
     }
   }
@@ -372,8 +382,8 @@ private:
 
   template <typename T, typename Attributes>
   void compare_declarations(const std::vector<T> &o, const std::vector<T> &n, ElementKind element,
-                            std::string_view noun, std::map<std::string, std::string, std::less<>> &id_map,
-                            Attributes attributes_of) {
+                            std::string_view noun, std::string_view noun_ja,
+                            std::map<std::string, std::string, std::less<>> &id_map, Attributes attributes_of) {
     std::vector<MatchKey> ok;
     std::vector<MatchKey> nk;
     for (const auto &d : o) {
@@ -391,8 +401,9 @@ private:
     for (std::size_t j = 0; j < n.size(); ++j) {
       if (!m[j]) {
         add_change(ChangeKind::added, element, {}, decl_side(n[j], j))
-            .findings.push_back(
-                finding("diff/declaration-changed", std::string(noun) + " 「" + n[j].name.value + "」 was declared"));
+            .findings.push_back(finding("diff/declaration-changed",
+                                        {std::string(noun) + " 「" + n[j].name.value + "」 was declared",
+                                         std::string(noun_ja) + "「" + n[j].name.value + "」が宣言されました"}));
         continue;
       }
       const T &old_d = o[*m[j]];
@@ -405,14 +416,16 @@ private:
       Change &c = add_change(old_d.name.value != n[j].name.value ? ChangeKind::reworded : ChangeKind::changed, element,
                              decl_side(old_d, *m[j]), decl_side(n[j], j));
       c.attributes = std::move(attrs);
-      c.findings.push_back(
-          finding("diff/declaration-changed", std::string(noun) + " 「" + n[j].name.value + "」 changed"));
+      c.findings.push_back(finding("diff/declaration-changed",
+                                   {std::string(noun) + " 「" + n[j].name.value + "」 changed",
+                                    std::string(noun_ja) + "「" + n[j].name.value + "」の宣言が変わりました"}));
     }
     for (std::size_t i = 0; i < o.size(); ++i) {
       if (!back[i]) {
         add_change(ChangeKind::removed, element, decl_side(o[i], i), {})
             .findings.push_back(finding("diff/declaration-changed",
-                                        std::string(noun) + " 「" + o[i].name.value + "」 is no longer declared"));
+                                        {std::string(noun) + " 「" + o[i].name.value + "」 is no longer declared",
+                                         std::string(noun_ja) + "「" + o[i].name.value + "」の宣言がなくなりました"}));
       }
     }
   }
@@ -420,16 +433,16 @@ private:
   static std::string yes_no(bool value) { return value ? "true" : "false"; }
 
   void compare_data() {
-    compare_declarations(m_old.notice->data, m_new.notice->data, ElementKind::data, "the data", m_data_map,
-                         [](std::vector<AttributeChange> &attrs, const DataSource &a, const DataSource &b) {
+    compare_declarations(m_old.notice->data, m_new.notice->data, ElementKind::data, "the data", "個人情報の区分",
+                         m_data_map, [](std::vector<AttributeChange> &attrs, const DataSource &a, const DataSource &b) {
                            attribute(attrs, "sensitive", {yes_no(a.sensitive)}, {yes_no(b.sensitive)});
                            attribute(attrs, "my_number", {yes_no(a.my_number)}, {yes_no(b.my_number)});
                          });
   }
 
   void compare_parties() {
-    compare_declarations(m_old.notice->parties, m_new.notice->parties, ElementKind::party, "the party", m_party_map,
-                         [](std::vector<AttributeChange> &attrs, const Party &a, const Party &b) {
+    compare_declarations(m_old.notice->parties, m_new.notice->parties, ElementKind::party, "the party", "相手方",
+                         m_party_map, [](std::vector<AttributeChange> &attrs, const Party &a, const Party &b) {
                            attribute(attrs, "kind", {std::string(to_string(a.kind))}, {std::string(to_string(b.kind))});
                            attribute(attrs, "abroad", {yes_no(a.abroad)}, {yes_no(b.abroad)});
                          });
@@ -530,8 +543,10 @@ private:
     static const Profile k_none{};
     const Profile &before = o ? *o : k_none;
     if (o && o->flow == FlowKind::internal && is_third_party(n.flow)) {
-      c.findings.push_back(finding("diff/internal-to-provision", "was internal use and now gives data to others (" +
-                                                                     std::string(to_string(n.flow)) + ")"));
+      c.findings.push_back(finding(
+          "diff/internal-to-provision",
+          {"was internal use and now gives data to others (" + std::string(to_string(n.flow)) + ")",
+           "内部利用だったものが外部にデータを出すようになりました（" + std::string(to_string(n.flow)) + "）"}));
     }
     std::vector<std::string> gained;
     for (const auto &party : n.parties) {
@@ -541,8 +556,10 @@ private:
       }
     }
     if (!gained.empty()) {
-      c.findings.push_back(finding("diff/new-recipient",
-                                   "now gives data to " + names(gained) + " (" + std::string(to_string(n.flow)) + ")"));
+      c.findings.push_back(
+          finding("diff/new-recipient",
+                  {"now gives data to " + names(gained) + " (" + std::string(to_string(n.flow)) + ")",
+                   names(gained) + "に新たにデータを出します（" + std::string(to_string(n.flow)) + "）"}));
       std::vector<std::string> foreign;
       for (const auto &id : gained) {
         if (const Party *party = find_party(*m_new.notice, id); party && party->abroad) {
@@ -551,7 +568,8 @@ private:
       }
       if (!foreign.empty()) {
         c.findings.push_back(
-            finding("diff/new-foreign-recipient", "now gives data to " + names(foreign) + ", located abroad"));
+            finding("diff/new-foreign-recipient", {"now gives data to " + names(foreign) + ", located abroad",
+                                                   "外国にある" + names(foreign) + "にデータを出します"}));
       }
     }
     std::vector<std::pair<std::string, std::string>> sensitive;
@@ -559,25 +577,33 @@ private:
                         std::back_inserter(sensitive));
     if (!sensitive.empty()) {
       const bool has_basis = !n.basis.empty();
-      c.findings.push_back(finding(
-          "diff/new-sensitive-provision",
-          "newly provides sensitive data (要配慮個人情報): " + pair_names(sensitive) +
-              (has_basis ? "; the stated basis must cover it" : "; no basis is stated: obtain consent or cite the law"),
-          has_basis ? Severity::warning : Severity::error));
+      c.findings.push_back(finding("diff/new-sensitive-provision",
+                                   {"newly provides sensitive data (要配慮個人情報): " + pair_names(sensitive) +
+                                        (has_basis ? "; the stated basis must cover it"
+                                                   : "; no basis is stated: obtain consent or cite the law"),
+                                    "要配慮個人情報を新たに提供します: " + pair_names(sensitive) +
+                                        (has_basis ? "。記載の根拠がこれを含むか確認してください"
+                                                   : "。根拠の記載がありません。同意を得るか法令を示してください")},
+                                   has_basis ? Severity::warning : Severity::error));
     }
     std::vector<std::pair<std::string, std::string>> my_number;
     std::set_difference(n.my_number.begin(), n.my_number.end(), before.my_number.begin(), before.my_number.end(),
                         std::back_inserter(my_number));
     if (!my_number.empty()) {
-      c.findings.push_back(finding("diff/new-mynumber-provision",
-                                   "newly provides My Number data (特定個人情報): " + pair_names(my_number) +
-                                       (n.cites_mynumber_19 ? "; check that the cited 番号法第19条 item covers it"
-                                                            : "; no 番号法第19条 basis is cited"),
-                                   n.cites_mynumber_19 ? Severity::warning : Severity::error));
+      c.findings.push_back(
+          finding("diff/new-mynumber-provision",
+                  {"newly provides My Number data (特定個人情報): " + pair_names(my_number) +
+                       (n.cites_mynumber_19 ? "; check that the cited 番号法第19条 item covers it"
+                                            : "; no 番号法第19条 basis is cited"),
+                   "特定個人情報を新たに提供します: " + pair_names(my_number) +
+                       (n.cites_mynumber_19 ? "。引用した番号法第19条の号がこれを含むか確認してください"
+                                            : "。番号法第19条の根拠が示されていません")},
+                  n.cites_mynumber_19 ? Severity::warning : Severity::error));
     }
     bool flow_explained = !o || o->flow == n.flow || (o->flow == FlowKind::internal && is_third_party(n.flow));
     if (n.flow == FlowKind::outsourcing && (!o || o->flow != FlowKind::outsourcing)) {
-      c.findings.push_back(finding("diff/new-outsourcing", "hands data to a contractor (委託)"));
+      c.findings.push_back(
+          finding("diff/new-outsourcing", {"hands data to a contractor (委託)", "委託先にデータを渡します"}));
       flow_explained = true;
     }
     if (n.flow == FlowKind::joint_use) {
@@ -586,18 +612,23 @@ private:
         const std::vector<std::string> missing = missing_joint_use_items(n.disclosure);
         if (!missing.empty()) {
           c.findings.push_back(
-              finding("diff/joint-use-incomplete", "is joint use (共同利用) without " + join(missing, ", ")));
+              finding("diff/joint-use-incomplete", {"is joint use (共同利用) without " + join(missing, ", "),
+                                                    "共同利用ですが次の公表事項がありません: " + join(missing, "、")}));
         } else if (is_new) {
-          c.findings.push_back(finding("diff/new-joint-use", "is new joint use (共同利用)"));
+          c.findings.push_back(finding("diff/new-joint-use", {"is new joint use (共同利用)", "新たな共同利用です"}));
         } else {
-          c.findings.push_back(finding("diff/joint-use-changed", "the joint-use disclosure changed"));
+          c.findings.push_back(finding("diff/joint-use-changed",
+                                       {"the joint-use disclosure changed", "共同利用の公表事項が変わりました"}));
         }
       }
       flow_explained = true;
     }
     if (!flow_explained) {
-      c.findings.push_back(finding("diff/flow-changed", "changed from " + std::string(to_string(o->flow)) + " to " +
-                                                            std::string(to_string(n.flow))));
+      c.findings.push_back(
+          finding("diff/flow-changed",
+                  {"changed from " + std::string(to_string(o->flow)) + " to " + std::string(to_string(n.flow)),
+                   "データの流れが " + std::string(to_string(o->flow)) + " から " + std::string(to_string(n.flow)) +
+                       " に変わりました"}));
     }
     if (!o) {
       return;
@@ -610,13 +641,15 @@ private:
       }
     }
     if (!lost.empty()) {
-      c.findings.push_back(finding("diff/recipient-removed", "no longer gives data to " + names(lost)));
+      c.findings.push_back(finding("diff/recipient-removed", {"no longer gives data to " + names(lost),
+                                                              names(lost) + "にはデータを出さなくなりました"}));
     }
     if (o->data != n.data && sensitive.empty() && my_number.empty()) {
-      c.findings.push_back(finding("diff/data-changed", "the data involved changed"));
+      c.findings.push_back(finding("diff/data-changed", {"the data involved changed", "扱う個人情報が変わりました"}));
     }
     if (o->basis != n.basis) {
-      c.findings.push_back(finding("diff/basis-changed", "the stated legal basis changed"));
+      c.findings.push_back(
+          finding("diff/basis-changed", {"the stated legal basis changed", "記載の法的根拠が変わりました"}));
     }
   }
 
@@ -794,7 +827,8 @@ private:
         const Category &cat = m_old.category(c);
         add_change(ChangeKind::removed, ElementKind::category, category_side(m_old, c), {})
             .findings.push_back(
-                finding("diff/purpose-removed", "the purpose category 「" + category_label(cat) + "」 was removed"));
+                finding("diff/purpose-removed", {"the purpose category 「" + category_label(cat) + "」 was removed",
+                                                 "利用目的の区分「" + category_label(cat) + "」が削除されました"}));
         removed_buckets_of(c, bucket_back, item_back);
       }
     }
@@ -806,9 +840,11 @@ private:
     for (std::size_t b = first; b < first + m_old.category(old_c).buckets.size(); ++b) {
       if (!bucket_back[b]) {
         add_change(ChangeKind::removed, ElementKind::bucket, bucket_side(m_old, b), {})
-            .findings.push_back(finding("diff/structure", "the bucket 「" + m_old.bucket(b).heading.value + "」 of 「" +
-                                                              category_label(m_old.category(old_c)) +
-                                                              "」 was removed"));
+            .findings.push_back(
+                finding("diff/structure", {"the bucket 「" + m_old.bucket(b).heading.value + "」 of 「" +
+                                               category_label(m_old.category(old_c)) + "」 was removed",
+                                           "「" + category_label(m_old.category(old_c)) + "」の区分「" +
+                                               m_old.bucket(b).heading.value + "」が削除されました"}));
         removed_items_of(b, item_back);
       }
     }
@@ -819,7 +855,7 @@ private:
     for (std::size_t i = first; i < first + m_old.bucket(old_b).items.size(); ++i) {
       if (!item_back[i]) {
         add_change(ChangeKind::removed, ElementKind::item, item_side(m_old, i), {})
-            .findings.push_back(finding("diff/use-removed", "a use case was removed"));
+            .findings.push_back(finding("diff/use-removed", {"a use case was removed", "事例が削除されました"}));
       }
     }
   }
@@ -829,7 +865,8 @@ private:
     if (!old_c) {
       add_change(ChangeKind::added, ElementKind::category, {}, category_side(m_new, c))
           .findings.push_back(
-              finding("diff/purpose-added", "the purpose category 「" + category_label(n) + "」 was added"));
+              finding("diff/purpose-added", {"the purpose category 「" + category_label(n) + "」 was added",
+                                             "利用目的の区分「" + category_label(n) + "」が追加されました"}));
       return;
     }
     const Category &o = m_old.category(*old_c);
@@ -870,16 +907,20 @@ private:
     change.attributes = std::move(attrs);
     const std::string label = "「" + category_label(n) + "」";
     if (reworded || intro) {
-      change.findings.push_back(finding("diff/wording-only", "the purpose category " + label + " was reworded"));
+      change.findings.push_back(finding("diff/wording-only", {"the purpose category " + label + " was reworded",
+                                                              "利用目的の区分" + label + "の文言が変わりました"}));
     }
     if (structural) {
-      change.findings.push_back(finding("diff/structure", "the numbering of " + label + " changed"));
+      change.findings.push_back(
+          finding("diff/structure", {"the numbering of " + label + " changed", label + "の番号が変わりました"}));
     }
     if (reordered) {
-      change.findings.push_back(finding("diff/order-only", label + " moved among the categories"));
+      change.findings.push_back(
+          finding("diff/order-only", {label + " moved among the categories", label + "の区分の順序が変わりました"}));
     }
     if (change.findings.empty()) {
-      change.findings.push_back(finding("diff/structure", "the id of " + label + " changed"));
+      change.findings.push_back(
+          finding("diff/structure", {"the id of " + label + " changed", label + "の id が変わりました"}));
     }
   }
 
@@ -889,8 +930,8 @@ private:
     const std::string where = "「" + category_label(m_new.category(m_new.buckets[b].category)) + "」";
     if (!old_b) {
       add_change(ChangeKind::added, ElementKind::bucket, {}, bucket_side(m_new, b))
-          .findings.push_back(
-              finding("diff/structure", "the bucket 「" + n.heading.value + "」 was added to " + where));
+          .findings.push_back(finding("diff/structure", {"the bucket 「" + n.heading.value + "」 was added to " + where,
+                                                         where + "に区分「" + n.heading.value + "」が追加されました"}));
       return;
     }
     const Bucket &o = m_old.bucket(*old_b);
@@ -917,11 +958,15 @@ private:
                                                                                  : ChangeKind::changed;
     Change &change = add_change(kind, ElementKind::bucket, bucket_side(m_old, *old_b), bucket_side(m_new, b));
     change.attributes = std::move(attrs);
-    change.findings.push_back(kind == ChangeKind::reordered
-                                  ? finding("diff/order-only", "the bucket 「" + n.heading.value + "」 of " + where +
-                                                                   " moved among the buckets")
-                                  : finding("diff/structure", "the bucket 「" + n.heading.value + "」 of " + where +
-                                                                  (moved ? " moved here" : " changed")));
+    change.findings.push_back(
+        kind == ChangeKind::reordered
+            ? finding("diff/order-only",
+                      {"the bucket 「" + n.heading.value + "」 of " + where + " moved among the buckets",
+                       where + "の区分「" + n.heading.value + "」の順序が変わりました"})
+            : finding(
+                  "diff/structure",
+                  {"the bucket 「" + n.heading.value + "」 of " + where + (moved ? " moved here" : " changed"),
+                   where + "の区分「" + n.heading.value + "」" + (moved ? "がここに移動しました" : "が変わりました")}));
   }
 
   void compare_item(std::optional<std::size_t> old_i, std::size_t i, bool reordered,
@@ -930,7 +975,7 @@ private:
     const Profile np = profile(*m_new.notice, n, m_new.bucket_of_item(i), false);
     if (!old_i) {
       Change &change = add_change(ChangeKind::added, ElementKind::item, {}, item_side(m_new, i));
-      change.findings.push_back(finding("diff/use-added", "a use case was added"));
+      change.findings.push_back(finding("diff/use-added", {"a use case was added", "事例が追加されました"}));
       classify_item(change, nullptr, np);
       return;
     }
@@ -977,15 +1022,17 @@ private:
     classify_item(change, &op, np);
     if (change.findings.empty()) {
       if (moved) {
-        change.findings.push_back(finding("diff/moved", "moved to 「" + change.new_side->place + "」"));
+        change.findings.push_back(finding("diff/moved", {"moved to 「" + change.new_side->place + "」",
+                                                         "「" + change.new_side->place + "」に移動しました"}));
       } else if (only_position) {
-        change.findings.push_back(finding("diff/order-only", "moved among the use cases of its bucket"));
+        change.findings.push_back(finding(
+            "diff/order-only", {"moved among the use cases of its bucket", "区分内の事例の順序が変わりました"}));
       } else if (reworded || op.notes != np.notes) {
-        change.findings.push_back(finding("diff/wording-only", "reworded"));
+        change.findings.push_back(finding("diff/wording-only", {"reworded", "文言が変わりました"}));
       } else if (o.id != n.id) {
-        change.findings.push_back(finding("diff/wording-only", "only the id changed"));
+        change.findings.push_back(finding("diff/wording-only", {"only the id changed", "id だけが変わりました"}));
       } else {
-        change.findings.push_back(finding("diff/data-changed", "changed"));
+        change.findings.push_back(finding("diff/data-changed", {"changed", "変更されました"}));
       }
     }
   }

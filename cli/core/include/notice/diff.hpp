@@ -92,8 +92,9 @@ struct AttributeChange {
 struct ChangeFinding {
   std::string rule_id; ///< "diff/new-recipient" …
   Severity severity = Severity::info;
-  std::string message; ///< one sentence for people
-  std::string basis;   ///< the legal basis as it applies on the new side's effective date
+  std::string message;    ///< one sentence for people
+  std::string basis;      ///< the legal basis as it applies on the new side's effective date
+  std::string message_ja; ///< the same sentence in Japanese
 };
 
 /// One change between the old and the new notice.
@@ -184,6 +185,7 @@ bool diff_fails(const Diff &diff, const DiffFailPolicy &policy);
 struct DiffWriteOptions {
   bool color = false;       ///< ANSI colours in text output
   std::string tool_version; ///< for JSON
+  Lang lang = Lang::en;     ///< language of the findings in text and Markdown (JSON carries both)
 };
 
 /// Writes the diff for people: one block per change with its wording diff and findings, then a summary.

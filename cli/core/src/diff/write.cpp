@@ -12,6 +12,11 @@ namespace notice {
 namespace {
 
 using detail::Palette;
+
+const std::string &finding_message(const ChangeFinding &f, Lang lang) {
+  return lang == Lang::ja && !f.message_ja.empty() ? f.message_ja : f.message;
+}
+
 using detail::palette;
 using detail::plural;
 
@@ -117,8 +122,8 @@ void write_diff_text(std::ostream &out, const Diff &diff, const DiffWriteOptions
       out << "  " << a.name << ": " << value_text(a.old_value) << " → " << value_text(a.new_value) << '\n';
     }
     for (const auto &f : c.findings) {
-      out << "  " << severity_color(f.severity, p) << to_string(f.severity) << ':' << p.reset << ' ' << f.message
-          << " [" << f.rule_id << "]\n";
+      out << "  " << severity_color(f.severity, p) << to_string(f.severity) << ':' << p.reset << ' '
+          << finding_message(f, options.lang) << " [" << f.rule_id << "]\n";
       if (!f.basis.empty()) {
         out << "    basis: " << f.basis << '\n';
       }
@@ -171,8 +176,11 @@ void write_diff_json(std::ostream &out, const Diff &diff, const DiffWriteOptions
     }
     auto findings = nlohmann::ordered_json::array();
     for (const auto &f : c.findings) {
-      findings.push_back(
-          {{"rule", f.rule_id}, {"severity", to_string(f.severity)}, {"message", f.message}, {"basis", f.basis}});
+      findings.push_back({{"rule", f.rule_id},
+                          {"severity", to_string(f.severity)},
+                          {"message", f.message},
+                          {"message_ja", f.message_ja},
+                          {"basis", f.basis}});
     }
     changes.push_back({{"kind", to_string(c.kind)},
                        {"element", to_string(c.element)},
@@ -245,7 +253,7 @@ std::string md_wording(const std::vector<TextSegment> &wording) {
 
 } // namespace
 
-void write_diff_markdown(std::ostream &out, const Diff &diff, const DiffWriteOptions &) {
+void write_diff_markdown(std::ostream &out, const Diff &diff, const DiffWriteOptions &options) {
   const auto n = counts(diff);
   out << "### notice-audit diff\n\n"
       << '`' << diff.old_side.label << "` (effective " << to_string(diff.old_side.effective) << ") → `"
@@ -286,7 +294,7 @@ void write_diff_markdown(std::ostream &out, const Diff &diff, const DiffWriteOpt
       out << "- " << a.name << ": " << md(value_text(a.old_value)) << " → " << md(value_text(a.new_value)) << '\n';
     }
     for (const auto &f : c.findings) {
-      out << "- **" << to_string(f.severity) << "** `" << f.rule_id << "`: " << md(f.message);
+      out << "- **" << to_string(f.severity) << "** `" << f.rule_id << "`: " << md(finding_message(f, options.lang));
       if (!f.basis.empty()) {
         out << " (" << md(f.basis) << ')';
       }
