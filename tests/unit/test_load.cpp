@@ -72,7 +72,8 @@ TEST_CASE("the view of a revision keeps only what is in force", "[load][model]")
 
 TEST_CASE("plain scalars are typed by us: a quoted number is a string", "[load][schema]") {
   CHECK(findings(replaced(k_minimal, "number: 1", "number: \"1\"")) ==
-        Lines{"a.yaml:23:13: error: Value type not permitted by 'type' constraint (at /categories/0/number) "
+        Lines{"a.yaml:23:13: error: this value has the wrong type (e.g. a number or a list where text is "
+              "expected, or quoted text where a number is); see docs/format.md (at /categories/0/number) "
               "[schema]"});
   // An unquoted date stays a string (YAML 1.1 would make it a timestamp), so it passes.
   CHECK(findings(replaced(k_minimal, "effective: 2021-09-01", "effective: \"2021-09-01\"")).empty());

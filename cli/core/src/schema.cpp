@@ -143,11 +143,34 @@ void describe(const YamlNode &root, const valijson::ValidationResults::Error &er
     key = key.substr(0, key.find('\''));
     message = "missing required key `" + key + "`";
     message_ja = "必須のキー `" + key + "` がありません";
+  } else if (message.rfind("Value type not permitted by 'type' constraint", 0) == 0) {
+    message = "this value has the wrong type (e.g. a number or a list where text is expected, or quoted text "
+              "where a number is); see docs/format.md";
+    message_ja = "値の種類が違います（文字列の位置に数値やリスト、数値の位置に引用符付きの文字列など）。"
+                 "docs/format.md を確認してください";
+  } else if (message.rfind("Failed to match regex specified by 'pattern' constraint", 0) == 0) {
+    message = "this value does not have the required form (ids: lowercase letters, digits, - and _; dates: "
+              "YYYY-MM-DD; article numbers: digits)";
+    message_ja = "値の形式が違います（id は英小文字・数字・-・_、日付は YYYY-MM-DD、条項号は数字）";
+  } else if (message.rfind("Failed to match against any enum values", 0) == 0) {
+    message = "this value is not one of the allowed values; docs/format.md lists them";
+    message_ja = "許されている値のいずれでもありません。docs/format.md の一覧を確認してください";
+  } else if (message.rfind("Failed to match expected value set by 'const' constraint", 0) == 0) {
+    message = "this value is fixed by the format (`schema: 1`)";
+    message_ja = "この値は形式で決まっています（`schema: 1`）";
+  } else if (const std::string longer = "String should be no more than "; message.rfind(longer, 0) == 0) {
+    const std::string limit = message.substr(longer.size(), message.find(' ', longer.size()) - longer.size());
+    message = "this text is longer than " + limit + " characters; split it";
+    message_ja = "文字列が長すぎます（上限 " + limit + " 文字）。分けてください";
+  } else if (const std::string fewer = "Array should contain no fewer than "; message.rfind(fewer, 0) == 0) {
+    const std::string limit = message.substr(fewer.size(), message.find(' ', fewer.size()) - fewer.size());
+    message = "this list needs at least " + limit + (limit == "1" ? " entry" : " entries");
+    message_ja = "このリストには少なくとも " + limit + " 個の要素が必要です";
   } else {
     if (!message.empty() && message.back() == '.') {
       message.pop_back();
     }
-    // valijson's other sentences name the keyword that failed; they are kept as they are.
+    // Rarer valijson sentences name the keyword that failed; they are kept as they are.
     message_ja = "スキーマに適合しません: " + message;
   }
   const std::string where = " (at " + pointer_of(error.context) + ")";
