@@ -154,6 +154,11 @@ TEST_CASE("suppressions in the notice need a real rule and are reported when unu
                  "unknown-suppressed-rule") ==
         Lines{"a.yaml:45:17: warning: `no-such-rule` is not a rule; `notice-audit rules` lists them (suppression on "
               "`collabo-health`) [unknown-suppressed-rule]"});
+  RuleOptions party_off;
+  party_off.severity["unused-party"] = std::nullopt;
+  CHECK(findings(replaced(suppressed, "rule: outward-sensitive-without-basis", "rule: unused-party"),
+                 "unused-suppression", party_off)
+            .empty());
   CHECK(findings(replaced(suppressed, "rule: outward-sensitive-without-basis", "rule: unused-party"),
                  "unused-suppression") ==
         Lines{"a.yaml:45:17: info: this suppression of `unused-party` matches no finding; remove it "

@@ -207,8 +207,11 @@ std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &op
             "unknown-suppressed-rule", s.pos,
             {"`" + s.rule + "` is not a rule; `notice-audit rules` lists them (suppression on `" + owner + "`)",
              "`" + s.rule + "` という規則はありません。`notice-audit rules` で一覧できます（`" + owner + "` の抑止）"});
-      } else if (std::find(ctx.used_suppressions.begin(), ctx.used_suppressions.end(), s.pos) ==
-                 ctx.used_suppressions.end()) {
+      } else if (const auto setting = options.severity.find(s.rule);
+                 // A rule turned off in the config finds nothing, so its suppressions cannot be judged.
+                 (setting == options.severity.end() || setting->second) &&
+                 std::find(ctx.used_suppressions.begin(), ctx.used_suppressions.end(), s.pos) ==
+                     ctx.used_suppressions.end()) {
         ctx.report("unused-suppression", s.pos,
                    {"this suppression of `" + s.rule + "` matches no finding; remove it",
                     "`" + s.rule + "` の抑止に該当する指摘がありません。削除してください"});
