@@ -32,10 +32,6 @@ const Text *field(const JointUse &j, std::string_view id) {
   return nullptr;
 }
 
-bool names_any(const law::Provision &p, std::string_view text) {
-  return std::any_of(p.keywords.begin(), p.keywords.end(), [&](const std::string &k) { return text.find(k) != std::string_view::npos; });
-}
-
 } // namespace
 
 std::vector<const law::Requirement *> missing_joint_use(const std::optional<JointUse> &disclosure,
@@ -55,8 +51,8 @@ std::vector<const law::Requirement *> missing_joint_use(const std::optional<Join
     bool met = text && !text->empty();
     if (!met && req.id == "statement") {
       // その旨: the printed wording around the disclosure says that the data is jointly used.
-      met = names_any(joint_use, printed) || names_any(joint_use, disclosure->items.value) ||
-            names_any(joint_use, disclosure->purpose.value);
+      met = joint_use.named_in(printed) || joint_use.named_in(disclosure->items.value) ||
+            joint_use.named_in(disclosure->purpose.value);
     }
     if (!met) {
       missing.push_back(&req);
@@ -148,7 +144,7 @@ Assessment assess(const Notice &notice, const Bucket &bucket, const UseCase &ite
   // The wording may itself name a case of 番号法第19条 (「番号法に定める情報連携」): that is the basis printed.
   if (a.my_number && a.mynumber_bases.empty()) {
     for (const auto &p : db.provisions()) {
-      if (is_mynumber_19_case(p) && db.numbering(p.id, date) && names_any(p, item.text.value)) {
+      if (is_mynumber_19_case(p) && db.numbering(p.id, date) && p.named_in(item.text.value)) {
         a.mynumber_bases.push_back(&p);
         a.inferred_from = item.text.value;
         break;

@@ -79,6 +79,10 @@ struct Provision {
 
   /// The date it first existed.
   Date start() const { return numbering.front().from; }
+
+  /// True when `text` names the concept: it contains one of the keywords, where a keyword written
+  /// "A&B" needs both A and B (共同利用&変更).
+  bool named_in(std::string_view text) const;
 };
 
 /// One version of a law: the numbering in force from `from`.
@@ -94,13 +98,13 @@ struct Version {
 /// A statute the tool cites.
 struct Law {
   std::string id;
-  std::string title;               ///< official title
+  std::string title; ///< official title
   std::string title_en;
-  std::string number;              ///< 平成15年法律第57号
-  std::vector<std::string> names;  ///< how notices name it (title, abbreviations)
+  std::string number;             ///< 平成15年法律第57号
+  std::vector<std::string> names; ///< how notices name it (title, abbreviations)
   std::vector<std::string> common_misspellings;
-  std::vector<Version> versions;   ///< ascending
-  std::vector<int> items_only;     ///< articles without paragraphs (their cases are 号), e.g. 番号法19条
+  std::vector<Version> versions; ///< ascending
+  std::vector<int> items_only;   ///< articles without paragraphs (their cases are 号), e.g. 番号法19条
   std::string source;
 };
 

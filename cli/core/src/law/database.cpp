@@ -1,10 +1,9 @@
 // Builds the legal database from schemas/law/*.yaml (compiled in) and answers the rules' questions.
-#include "notice/law.hpp"
-
 #include "utf8.hpp"
 #include "yaml_tree.hpp"
 
 #include "notice/error.hpp"
+#include "notice/law.hpp"
 
 #include <algorithm>
 #include <map>
@@ -136,6 +135,23 @@ bool by_from(const Numbering &a, const Numbering &b) {
 
 } // namespace
 
+bool Provision::named_in(std::string_view text) const {
+  return std::any_of(keywords.begin(), keywords.end(), [&](const std::string &keyword) {
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t amp = keyword.find('&', start);
+      const std::string_view part = std::string_view(keyword).substr(start, amp - start);
+      if (text.find(part) == std::string_view::npos) {
+        return false;
+      }
+      if (amp == std::string::npos) {
+        return true;
+      }
+      start = amp + 1;
+    }
+  });
+}
+
 bool Cite::within(const Cite &other) const {
   if (law != other.law || article != other.article || branch != other.branch) {
     return false;
@@ -185,8 +201,8 @@ Database Database::parse(const std::vector<std::pair<std::string, std::string_vi
     std::string law_id;
     if (const YamlNode *l = root.get("law")) {
       Law law;
-      r.only(*l, {"id", "title", "title_en", "number", "names", "common_misspellings", "items_only", "source",
-                  "versions"});
+      r.only(*l,
+             {"id", "title", "title_en", "number", "names", "common_misspellings", "items_only", "source", "versions"});
       law.id = r.text(*l, "id");
       law.title = r.text(*l, "title");
       law.title_en = r.text(*l, "title_en");
@@ -254,16 +270,15 @@ Database Database::parse(const std::vector<std::pair<std::string, std::string_vi
       }
       for (const YamlNode &q : r.list(p, "requires")) {
         r.only(q, {"id", "ja", "en", "from", "source", "certainty", "note"});
-        prov.requires_.push_back(
-            {r.text(q, "id"), r.text(q, "ja"), r.text(q, "en"), r.date(q, "from"), source_of(q), r.certainty(q),
-             r.text(q, "note", false)});
+        prov.requires_.push_back({r.text(q, "id"), r.text(q, "ja"), r.text(q, "en"), r.date(q, "from"), source_of(q),
+                                  r.certainty(q), r.text(q, "note", false)});
       }
       db.m_provisions.push_back(std::move(prov));
     }
     for (const YamlNode &m : r.list(root, "milestones")) {
       r.only(m, {"id", "date", "ja", "en", "source", "certainty", "note"});
-      Milestone ms{r.text(m, "id"), r.date(m, "date"), r.text(m, "ja"), r.text(m, "en"), source_of(m),
-                   r.certainty(m), r.text(m, "note", false)};
+      Milestone ms{r.text(m, "id"), r.date(m, "date"), r.text(m, "ja"),         r.text(m, "en"),
+                   source_of(m),    r.certainty(m),    r.text(m, "note", false)};
       if (db.find_milestone(ms.id)) {
         r.fail(m, "milestone `" + ms.id + "` is declared twice");
       }
@@ -325,12 +340,14 @@ const Law *Database::find_law(std::string_view id) const {
 }
 
 const Provision *Database::find_provision(std::string_view id) const {
-  const auto it = std::find_if(m_provisions.begin(), m_provisions.end(), [&](const Provision &p) { return p.id == id; });
+  const auto it =
+      std::find_if(m_provisions.begin(), m_provisions.end(), [&](const Provision &p) { return p.id == id; });
   return it == m_provisions.end() ? nullptr : &*it;
 }
 
 const Milestone *Database::find_milestone(std::string_view id) const {
-  const auto it = std::find_if(m_milestones.begin(), m_milestones.end(), [&](const Milestone &m) { return m.id == id; });
+  const auto it =
+      std::find_if(m_milestones.begin(), m_milestones.end(), [&](const Milestone &m) { return m.id == id; });
   return it == m_milestones.end() ? nullptr : &*it;
 }
 

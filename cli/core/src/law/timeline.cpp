@@ -39,10 +39,18 @@ std::string period(Date from, const std::optional<Date> &until) {
 
 void write_timeline(std::ostream &out, const Database &db, bool md, Lang lang) {
   const auto pick = [&](const std::string &ja, const std::string &en) { return lang == Lang::ja ? ja : en; };
+  if (md) {
+    out << pick(
+        "# 法令の時系列\n\n`notice-audit rules --law --format md` の出力です。編集は schemas/law/*.yaml "
+        "で行ってください"
+        "（docs/law.md）。\n\n",
+        "# The legal timeline\n\nThe output of `notice-audit rules --law --format md`: do not edit it here, edit "
+        "schemas/law/*.yaml (docs/law.md).\n\n");
+  }
   for (const Law &law : db.laws()) {
     if (md) {
-      out << "## " << law.title << " (" << law.number << ")\n\n" << law.title_en << "; cited as "
-          << cell([&] {
+      out << "## " << law.title << " (" << law.number << ")\n\n"
+          << law.title_en << "; cited as " << cell([&] {
                std::string names;
                for (const auto &n : law.names) {
                  names += (names.empty() ? "" : ", ") + n;
@@ -58,8 +66,8 @@ void write_timeline(std::ostream &out, const Database &db, bool md, Lang lang) {
         out << "| " << to_string(v.from) << " | " << cell(v.amended_by) << " | " << cell(pick(v.ja, v.en))
             << mark(v.certainty, lang) << " | `" << v.source << "` |\n";
       } else {
-        out << "  version from " << to_string(v.from) << (v.amended_by.empty() ? "" : " (" + v.amended_by + ")")
-            << ": " << pick(v.ja, v.en) << mark(v.certainty, lang) << " [" << v.source << "]\n";
+        out << "  version from " << to_string(v.from) << (v.amended_by.empty() ? "" : " (" + v.amended_by + ")") << ": "
+            << pick(v.ja, v.en) << mark(v.certainty, lang) << " [" << v.source << "]\n";
       }
     }
     if (md) {
@@ -101,7 +109,8 @@ void write_timeline(std::ostream &out, const Database &db, bool md, Lang lang) {
     out << "\n";
   }
   if (md) {
-    out << "## " << pick("日付のある事実", "Dated facts") << "\n\n| date | id | fact | source | note |\n| --- | --- | --- | --- | --- |\n";
+    out << "## " << pick("日付のある事実", "Dated facts")
+        << "\n\n| date | id | fact | source | note |\n| --- | --- | --- | --- | --- |\n";
   } else {
     out << pick("日付のある事実", "Dated facts") << "\n";
   }

@@ -1,13 +1,14 @@
 // Legal rules that depend on the date: what the law said on the date judged. Every article number,
 // date and meaning comes from the legal database (schemas/law/*.yaml); these functions only ask it.
+#include "notice/legal.hpp"
+
 #include "rules/context.hpp"
 #include "rules/text.hpp"
+#include "utf8.hpp"
 
 #include "notice/era.hpp"
 #include "notice/law.hpp"
-#include "notice/legal.hpp"
 #include "notice/lexicon.hpp"
-#include "utf8.hpp"
 
 #include <algorithm>
 
@@ -20,11 +21,6 @@ const law::Database &db() {
 
 const Lexicon &lex() {
   return Lexicon::builtin();
-}
-
-bool names(const law::Provision &p, std::string_view text) {
-  return std::any_of(p.keywords.begin(), p.keywords.end(),
-                     [&](const std::string &k) { return text.find(k) != std::string_view::npos; });
 }
 
 // The sentence of `text` around byte `offset`: from the previous 。 to the next, ignoring 。 inside
@@ -125,7 +121,7 @@ void judge_citation(Context &ctx, const Occurrence &o) {
   std::vector<const law::Provision *> named;
   for (const std::string *words : {&o.sentence, &o.context}) {
     for (const auto &p : db().provisions()) {
-      if (p.law == law->id && names(p, *words)) {
+      if (p.law == law->id && p.named_in(*words)) {
         named.push_back(&p);
       }
     }
@@ -166,8 +162,8 @@ void judge_citation(Context &ctx, const Occurrence &o) {
         ctx.report("citation-anachronistic", o.pos,
                    {written + " is cited for " + p->en + " (" + p->ja + "), but it has that number only from " +
                         to_string(n.from) + en_then,
-                    p->ja + "の根拠として" + written + "を引用していますが、この条番号になったのは" + to_string(n.from) +
-                        "からです" + ja_then},
+                    p->ja + "の根拠として" + written + "を引用していますが、この条番号になったのは" +
+                        to_string(n.from) + "からです" + ja_then},
                    o.scopes);
         return;
       }
@@ -219,9 +215,9 @@ std::vector<Occurrence> citations_of(const Notice &n) {
   for_each_item(n, [&](const Category &cat, const Bucket &b, const UseCase &u) {
     for (const Basis &basis : u.basis) {
       const std::string law = law::law_id(basis.law);
-      auto cite = law::parse_cite("第" + basis.article + "条" +
-                                  (basis.paragraph.empty() ? "" : "第" + basis.paragraph + "項") +
-                                  (basis.item.empty() ? "" : "第" + basis.item + "号"));
+      auto cite =
+          law::parse_cite("第" + basis.article + "条" + (basis.paragraph.empty() ? "" : "第" + basis.paragraph + "項") +
+                          (basis.item.empty() ? "" : "第" + basis.item + "号"));
       if (!cite || law.empty() || !db().find_law(law)) {
         continue; // consent, or an article of the 附則: nothing to judge
       }
@@ -251,7 +247,9 @@ void check_insurance_card(Context &ctx) {
     return;
   }
   bool replacement_named = false;
-  for_each_text(n, [&](const TextRef &ref) { replacement_named = replacement_named || lex().any("card-replacement", ref.text->value); });
+  for_each_text(n, [&](const TextRef &ref) {
+    replacement_named = replacement_named || lex().any("card-replacement", ref.text->value);
+  });
   for_each_text(n, [&](const TextRef &ref) {
     const std::string &value = ref.text->value;
     const auto card = lex().find("insurance-card", value);
@@ -364,10 +362,9 @@ void check_processed_information(Context &ctx) {
       }
       const Position pos = locate(n, *ref.text, at->offset, at->word.size());
       if (!db().numbering(p.id, ctx.judge)) {
-        ctx.report("processed-information",
-                   pos,
-                   {p.ja + " did not exist before " + to_string(p.start()) + " (" + law::cite_on(db(), p.id, p.start()) +
-                        "), but this revision names it",
+        ctx.report("processed-information", pos,
+                   {p.ja + " did not exist before " + to_string(p.start()) + " (" +
+                        law::cite_on(db(), p.id, p.start()) + "), but this revision names it",
                     p.ja + "は" + to_string(p.start()) + "（" + law::cite_on(db(), p.id, p.start()) +
                         "）より前には存在しませんが、この改正版はこれを記載しています"},
                    scopes_of(ref));
@@ -377,11 +374,12 @@ void check_processed_information(Context &ctx) {
         if (ctx.judge < req.from || lex().any(p.id + "." + req.id, value)) {
           continue;
         }
-        ctx.report("processed-information", pos,
-                   {"names " + p.ja + " but does not state " + req.en + " (" + law::cite_on(db(), p.id, ctx.judge) + ")",
-                    p.ja + "に言及していますが、" + req.ja + "の記載がありません（" + law::cite_on(db(), p.id, ctx.judge) +
-                        "）"},
-                   scopes_of(ref));
+        ctx.report(
+            "processed-information", pos,
+            {"names " + p.ja + " but does not state " + req.en + " (" + law::cite_on(db(), p.id, ctx.judge) + ")",
+             p.ja + "に言及していますが、" + req.ja + "の記載がありません（" + law::cite_on(db(), p.id, ctx.judge) +
+                 "）"},
+            scopes_of(ref));
       }
     });
   }
@@ -463,8 +461,8 @@ void check_legal_file(Context &ctx) {
     ctx.report("revision-wording-date", locate(ctx.notice(), r.wording, found->begin, found->end - found->begin),
                {"the closing line says " + printed + " (" + to_string(found->date) +
                     "), but the revision is effective " + to_string(r.effective) + " (" + expected + ")",
-                "施行日の記載が「" + printed + "」（" + to_string(found->date) + "）ですが、この改正の `effective` は " +
-                    to_string(r.effective) + "（" + expected + "）です"});
+                "施行日の記載が「" + printed + "」（" + to_string(found->date) +
+                    "）ですが、この改正の `effective` は " + to_string(r.effective) + "（" + expected + "）です"});
   }
 
   // Official titles that notices commonly misspell.
