@@ -20,6 +20,9 @@
 namespace notice {
 namespace {
 
+// normalise_line(), or with a leading bullet kept: lines joined for a re-wrap keep theirs.
+std::string normalise(std::string_view line, bool keep_bullet);
+
 // ---------------------------------------------------------------------------------------------
 // Expected lines and where they come from
 
@@ -292,8 +295,11 @@ struct Resolution {
 
 class HunkResolver {
 public:
-  HunkResolver(const std::vector<std::string> &published, const std::vector<std::string> &expected)
-      : m_published(published), m_expected(expected) {}
+  // `published` and `expected` as normalise_line() gives them; the `_full` ones keep leading bullets.
+  HunkResolver(const std::vector<std::string> &published, const std::vector<std::string> &expected,
+               const std::vector<std::string> &published_full, const std::vector<std::string> &expected_full)
+      : m_published(published), m_expected(expected), m_published_full(published_full), m_expected_full(expected_full) {
+  }
 
   // `p` and `r`: indexes of the extra and missing lines, each in order.
   std::vector<Resolution> resolve(const std::vector<std::size_t> &p, const std::vector<std::size_t> &r) {
@@ -343,14 +349,16 @@ public:
             best = s + score[at(i + 1, j + 1)];
             pick = {Resolution::Kind::changed, i, i + 1, j, j + 1};
           }
-          if (const std::size_t k = joined(p, i, m_published, m_expected[r[j]]); k > 1) {
+          if (const std::size_t k = rewrap(p, i, m_published, m_published_full, r[j], m_expected, m_expected_full);
+              k > 1) {
             const double v = 2.0 * static_cast<double>(k) + score[at(i + k, j + 1)];
             if (v > best) {
               best = v;
               pick = {Resolution::Kind::rewrapped, i, i + k, j, j + 1};
             }
           }
-          if (const std::size_t k = joined(r, j, m_expected, m_published[p[i]]); k > 1) {
+          if (const std::size_t k = rewrap(r, j, m_expected, m_expected_full, p[i], m_published, m_published_full);
+              k > 1) {
             const double v = 2.0 * static_cast<double>(k) + score[at(i + 1, j + k)];
             if (v > best) {
               best = v;
@@ -383,6 +391,8 @@ public:
 private:
   const std::vector<std::string> &m_published;
   const std::vector<std::string> &m_expected;
+  const std::vector<std::string> &m_published_full;
+  const std::vector<std::string> &m_expected_full;
   static constexpr std::size_t k_max_cells = 250'000;
   static constexpr std::size_t k_max_join = 8;
 
@@ -401,6 +411,16 @@ private:
       }
     }
     return 0;
+  }
+
+  // How many lines from idx[from] make up the other side's line `target` when joined: compared
+  // with their bullets (a line break lost before "・…") and, failing that, without.
+  static std::size_t rewrap(const std::vector<std::size_t> &idx, std::size_t from,
+                            const std::vector<std::string> &lines, const std::vector<std::string> &lines_full,
+                            std::size_t target, const std::vector<std::string> &other,
+                            const std::vector<std::string> &other_full) {
+    const std::size_t k = joined(idx, from, lines_full, other_full[target]);
+    return k > 1 ? k : joined(idx, from, lines, other[target]);
   }
 
   // For very large runs: lines paired by position when at least half alike.
@@ -503,6 +523,12 @@ nlohmann::json position_json(const LinePosition &pos, DocumentFormat format) {
 } // namespace
 
 std::string normalise_line(std::string_view line) {
+  return normalise(line, false);
+}
+
+namespace {
+
+std::string normalise(std::string_view line, bool keep_bullet) {
   std::u32string cps = detail::code_points(line);
   std::u32string out;
   out.reserve(cps.size());
@@ -510,7 +536,7 @@ std::string normalise_line(std::string_view line) {
   while (k < cps.size() && is_space(cps[k])) {
     ++k;
   }
-  if (k < cps.size() && is_bullet(cps[k])) {
+  if (!keep_bullet && k < cps.size() && is_bullet(cps[k])) {
     ++k;
     while (k < cps.size() && is_space(cps[k])) {
       ++k;
@@ -532,6 +558,8 @@ std::string normalise_line(std::string_view line) {
   }
   return detail::to_utf8(out);
 }
+
+} // namespace
 
 std::vector<ExpectedLine> expected_lines(const Notice &notice, Date date) {
   RenderOptions options;
@@ -591,11 +619,15 @@ std::string_view to_string(DifferenceKind kind) {
 PublishedComparison compare_published(const DocumentText &published, const std::vector<ExpectedLine> &expected) {
   std::vector<std::string> a;
   std::vector<std::string> b;
+  std::vector<std::string> a_full;
+  std::vector<std::string> b_full;
   for (const auto &line : published.lines) {
     a.push_back(normalise_line(line.text));
+    a_full.push_back(normalise(line.text, true));
   }
   for (const auto &line : expected) {
     b.push_back(normalise_line(line.text));
+    b_full.push_back(normalise(line.text, true));
   }
   // Lines as numbers, so that the alignment compares integers.
   std::unordered_map<std::string, std::uint32_t> ids;
@@ -610,7 +642,7 @@ PublishedComparison compare_published(const DocumentText &published, const std::
   const std::vector<Step> steps = Aligner(ia, ib).run();
 
   PublishedComparison out;
-  HunkResolver resolver(a, b);
+  HunkResolver resolver(a, b, a_full, b_full);
   std::optional<std::size_t> last_published;
   std::vector<std::size_t> extra;
   std::vector<std::size_t> missing;

@@ -14,8 +14,8 @@ constexpr std::array<std::pair<char32_t, char32_t>, 216> k_radicals{{
 #include "import/kangxi.inc"
 }};
 
-bool is_ascii_alnum(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+bool is_ascii_digit(char32_t c) {
+  return c >= '0' && c <= '9';
 }
 
 bool is_space(char32_t c) {
@@ -107,8 +107,8 @@ std::string repair_extracted_spacing(std::string_view text) {
     if (k > 0 && end < cps.size()) {
       const char32_t before = cps[k - 1];
       const char32_t after = cps[end];
-      const bool artefact = end - k <= 2 && ((is_wide(before) && (is_wide(after) || is_ascii_alnum(after))) ||
-                                             (is_ascii_alnum(before) && is_wide(after)));
+      const bool artefact = end - k <= 2 && ((is_wide(before) && (is_wide(after) || is_ascii_digit(after))) ||
+                                             (is_ascii_digit(before) && is_wide(after)));
       if (!artefact) {
         out += U' ';
       }

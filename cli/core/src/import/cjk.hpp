@@ -22,8 +22,9 @@ char32_t unify_radical(char32_t c);
 std::string collapse_whitespace(std::string_view text);
 
 /// Repairs what PDF text extraction does to Japanese: Kangxi radicals become ideographs, and runs of
-/// one or two spaces between a wide character and a wide character, ASCII letter or digit (「第 19条」,
-/// 「個人 情報」) are removed; other whitespace runs become one space.
+/// one or two spaces between two wide characters or between a wide character and an ASCII digit
+/// (「第 19条」, 「個人 情報」) are removed; other whitespace runs become one space (「Web サイト」 keeps
+/// its space: a Latin word beside Japanese may have one on purpose).
 std::string repair_extracted_spacing(std::string_view text);
 
 /// `first` and `second` (a wrapped continuation) as one line: nothing between them when either side

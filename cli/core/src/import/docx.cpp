@@ -35,6 +35,10 @@ public:
   // The reader parses from `xml` without copying it, so the stream keeps it.
   XmlStream(const std::string &part, std::string xml, std::size_t max_depth)
       : m_part(part), m_xml(std::move(xml)), m_max_depth(max_depth) {
+    // Word never writes a DTD; refusing one up front keeps entity expansion out of reach.
+    if (m_xml.find("<!DOCTYPE") != std::string::npos) {
+      throw Error(part + ": has a DOCTYPE, which Word never writes; refused (entity expansion)");
+    }
     xmlInitParser();
     m_reader = xmlReaderForMemory(m_xml.data(), static_cast<int>(m_xml.size()), part.c_str(), nullptr,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);

@@ -304,6 +304,11 @@ private:
     m_source_line = 0;
   }
 
+  // libxml2 numbers a text node by the line where it ends; its element starts where the text does.
+  static int line_of(const Node *text) {
+    return static_cast<int>(xmlGetLineNo(text->parent && is_element(text->parent) ? text->parent : text));
+  }
+
   void text(const Node *node) {
     const std::string_view content(reinterpret_cast<const char *>(node->content));
     if (m_context.pre) {
@@ -311,7 +316,7 @@ private:
       for (std::size_t i = 0; i <= content.size(); ++i) {
         if (i == content.size() || content[i] == '\n') {
           if (m_source_line == 0) {
-            m_source_line = static_cast<int>(xmlGetLineNo(node));
+            m_source_line = line_of(node);
           }
           m_text.append(content.substr(start, i - start));
           if (i < content.size()) {
@@ -348,7 +353,7 @@ private:
       m_pending_space = false;
       m_pending_newline = false;
       if (m_source_line == 0) {
-        m_source_line = static_cast<int>(xmlGetLineNo(node));
+        m_source_line = line_of(node);
       }
       m_text.append(content.substr(i, next - i));
       i = next;
@@ -456,6 +461,10 @@ struct DocFree {
   void operator()(xmlDoc *doc) const { xmlFreeDoc(doc); }
 };
 
+struct CtxtFree {
+  void operator()(htmlParserCtxt *ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
 // libxml2 would switch to the charset a <meta> declares even though the text is UTF-8 by now.
 std::string neutralise_charset(std::string text) {
   const std::size_t head = std::min<std::size_t>(text.size(), 4096);
@@ -550,9 +559,37 @@ DocumentText read_html(const std::string &name, std::string_view bytes, const Re
     throw Error(name + ": too large");
   }
   xmlInitParser();
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+  // Errors come to a handler of ours instead of standard error; tag soup is only an error and the
+  // parser recovers, but a fatal one (nesting past libxml2's 256 levels) means the tree is cut.
+  struct Fatal {
+    std::string message;
+    // libxml2 passes the parser context (its userData), which the SAX2 handlers need as it is.
+    static void on_error(void *context, xmlErrorPtr error) {
+      auto *fatal = static_cast<Fatal *>(static_cast<htmlParserCtxt *>(context)->_private);
+      if (error && error->level == XML_ERR_FATAL && fatal->message.empty()) {
+        fatal->message = error->message ? error->message : "fatal error";
+        while (!fatal->message.empty() && fatal->message.back() == '\n') {
+          fatal->message.pop_back();
+        }
+      }
+    }
+  } fatal;
+  std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
+  if (!ctxt) {
+    throw Error(name + ": out of memory");
+  }
+  ctxt->sax->serror = &Fatal::on_error;
+  ctxt->sax->initialized = XML_SAX2_MAGIC;
+  ctxt->_private = &fatal;
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
   std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(text.data(), static_cast<int>(text.size()), name.c_str(), "UTF-8", options));
+      htmlCtxtReadMemory(ctxt.get(), text.data(), static_cast<int>(text.size()), name.c_str(), "UTF-8", options));
+  if (fatal.message.find("Excessive depth") != std::string::npos) {
+    throw Error(name + ": elements nested deeper than 256 (libxml2's limit); not a notice");
+  }
+  if (!fatal.message.empty()) {
+    throw Error(name + ": cannot be read as HTML: " + fatal.message);
+  }
   if (!doc) {
     throw Error(name + ": not HTML that can be parsed");
   }
