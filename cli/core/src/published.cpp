@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <ostream>
 #include <unordered_map>
 
@@ -295,11 +296,13 @@ struct Resolution {
 
 class HunkResolver {
 public:
-  // `published` and `expected` as normalise_line() gives them; the `_full` ones keep leading bullets.
+  // `published` and `expected` as normalise_line() gives them; the `_joinable` ones without spaces
+  // and the `_full` ones also with their leading bullets, for recognising re-wrapped lines.
   HunkResolver(const std::vector<std::string> &published, const std::vector<std::string> &expected,
+               const std::vector<std::string> &published_joinable, const std::vector<std::string> &expected_joinable,
                const std::vector<std::string> &published_full, const std::vector<std::string> &expected_full)
-      : m_published(published), m_expected(expected), m_published_full(published_full), m_expected_full(expected_full) {
-  }
+      : m_published(published), m_expected(expected), m_published_joinable(published_joinable),
+        m_expected_joinable(expected_joinable), m_published_full(published_full), m_expected_full(expected_full) {}
 
   // `p` and `r`: indexes of the extra and missing lines, each in order.
   std::vector<Resolution> resolve(const std::vector<std::size_t> &p, const std::vector<std::size_t> &r) {
@@ -310,13 +313,22 @@ public:
     }
     std::vector<std::vector<std::uint64_t>> pb(n);
     std::vector<std::vector<std::uint64_t>> rb(m);
+    // A line longer than any notice has (a hostile file's one huge line) pairs with nothing.
+    const auto too_long = [](const std::string &line) { return line.size() > k_max_line_bytes; };
     for (std::size_t i = 0; i < n; ++i) {
-      pb[i] = detail::bigrams(m_published[p[i]]);
+      if (!too_long(m_published[p[i]])) {
+        pb[i] = detail::bigrams(m_published[p[i]]);
+      }
     }
     for (std::size_t j = 0; j < m; ++j) {
-      rb[j] = detail::bigrams(m_expected[r[j]]);
+      if (!too_long(m_expected[r[j]])) {
+        rb[j] = detail::bigrams(m_expected[r[j]]);
+      }
     }
     const auto similarity = [&](std::size_t i, std::size_t j) {
+      if (too_long(m_published[p[i]]) || too_long(m_expected[r[j]])) {
+        return 0.0;
+      }
       if (pb[i].empty() && rb[j].empty()) {
         return m_published[p[i]] == m_expected[r[j]] ? 1.0 : 0.0;
       }
@@ -349,7 +361,8 @@ public:
             best = s + score[at(i + 1, j + 1)];
             pick = {Resolution::Kind::changed, i, i + 1, j, j + 1};
           }
-          if (const std::size_t k = rewrap(p, i, m_published, m_published_full, r[j], m_expected, m_expected_full);
+          if (const std::size_t k =
+                  rewrap(p, i, m_published_joinable, m_published_full, r[j], m_expected_joinable, m_expected_full);
               k > 1) {
             const double v = 2.0 * static_cast<double>(k) + score[at(i + k, j + 1)];
             if (v > best) {
@@ -357,7 +370,8 @@ public:
               pick = {Resolution::Kind::rewrapped, i, i + k, j, j + 1};
             }
           }
-          if (const std::size_t k = rewrap(r, j, m_expected, m_expected_full, p[i], m_published, m_published_full);
+          if (const std::size_t k =
+                  rewrap(r, j, m_expected_joinable, m_expected_full, p[i], m_published_joinable, m_published_full);
               k > 1) {
             const double v = 2.0 * static_cast<double>(k) + score[at(i + 1, j + k)];
             if (v > best) {
@@ -391,20 +405,23 @@ public:
 private:
   const std::vector<std::string> &m_published;
   const std::vector<std::string> &m_expected;
+  const std::vector<std::string> &m_published_joinable;
+  const std::vector<std::string> &m_expected_joinable;
   const std::vector<std::string> &m_published_full;
   const std::vector<std::string> &m_expected_full;
   static constexpr std::size_t k_max_cells = 250'000;
   static constexpr std::size_t k_max_join = 8;
+  static constexpr std::size_t k_max_line_bytes = 64 * 1024;
 
-  // How many of lines[idx[from]…] joined give `target` (spaces aside); 0 when no run does.
+  // How many of lines[idx[from]…] joined give `goal`; 0 when no run does. The lines here have
+  // their spaces removed already, so that a join need not guess whether a space belongs.
   static std::size_t joined(const std::vector<std::size_t> &idx, std::size_t from,
-                            const std::vector<std::string> &lines, const std::string &target) {
-    const std::string goal = without_spaces(target);
+                            const std::vector<std::string> &lines, const std::string &goal) {
     std::string acc;
     for (std::size_t k = from; k < idx.size() && k - from < k_max_join; ++k) {
-      acc += without_spaces(lines[idx[k]]);
-      if (acc == goal) {
-        return k - from + 1;
+      acc += lines[idx[k]];
+      if (acc.size() >= goal.size()) {
+        return acc == goal ? k - from + 1 : 0;
       }
       if (!goal.starts_with(acc)) {
         return 0;
@@ -423,24 +440,27 @@ private:
     return k > 1 ? k : joined(idx, from, lines, other[target]);
   }
 
-  // For very large runs: lines paired by position when at least half alike.
+  // For very large runs: lines paired by position when at least half alike; the others are
+  // reported as the published copy's extra lines, then the notice's missing ones.
   std::vector<Resolution> positional(const std::vector<std::size_t> &p, const std::vector<std::size_t> &r) {
     std::vector<Resolution> out;
+    std::vector<Resolution> missing;
     const std::size_t common = std::min(p.size(), r.size());
-    for (std::size_t k = 0; k < common; ++k) {
-      if (text_similarity(m_published[p[k]], m_expected[r[k]]) >= 0.5) {
+    for (std::size_t k = 0; k < std::max(p.size(), r.size()); ++k) {
+      const bool comparable =
+          k < common && m_published[p[k]].size() <= k_max_line_bytes && m_expected[r[k]].size() <= k_max_line_bytes;
+      if (comparable && text_similarity(m_published[p[k]], m_expected[r[k]]) >= 0.5) {
         out.push_back({Resolution::Kind::changed, p[k], p[k] + 1, r[k], r[k] + 1});
-      } else {
+        continue;
+      }
+      if (k < p.size()) {
         out.push_back({Resolution::Kind::extra, p[k], p[k] + 1, 0, 0});
-        out.push_back({Resolution::Kind::missing, 0, 0, r[k], r[k] + 1});
+      }
+      if (k < r.size()) {
+        missing.push_back({Resolution::Kind::missing, 0, 0, r[k], r[k] + 1});
       }
     }
-    for (std::size_t k = common; k < p.size(); ++k) {
-      out.push_back({Resolution::Kind::extra, p[k], p[k] + 1, 0, 0});
-    }
-    for (std::size_t k = common; k < r.size(); ++k) {
-      out.push_back({Resolution::Kind::missing, 0, 0, r[k], r[k] + 1});
-    }
+    out.insert(out.end(), missing.begin(), missing.end());
     return out;
   }
 };
@@ -623,12 +643,16 @@ PublishedComparison compare_published(const DocumentText &published, const std::
   std::vector<std::string> b_full;
   for (const auto &line : published.lines) {
     a.push_back(normalise_line(line.text));
-    a_full.push_back(normalise(line.text, true));
+    a_full.push_back(without_spaces(normalise(line.text, true)));
   }
   for (const auto &line : expected) {
     b.push_back(normalise_line(line.text));
-    b_full.push_back(normalise(line.text, true));
+    b_full.push_back(without_spaces(normalise(line.text, true)));
   }
+  std::vector<std::string> a_joinable;
+  std::vector<std::string> b_joinable;
+  std::transform(a.begin(), a.end(), std::back_inserter(a_joinable), without_spaces);
+  std::transform(b.begin(), b.end(), std::back_inserter(b_joinable), without_spaces);
   // Lines as numbers, so that the alignment compares integers.
   std::unordered_map<std::string, std::uint32_t> ids;
   std::vector<std::uint32_t> ia;
@@ -642,7 +666,7 @@ PublishedComparison compare_published(const DocumentText &published, const std::
   const std::vector<Step> steps = Aligner(ia, ib).run();
 
   PublishedComparison out;
-  HunkResolver resolver(a, b, a_full, b_full);
+  HunkResolver resolver(a, b, a_joinable, b_joinable, a_full, b_full);
   std::optional<std::size_t> last_published;
   std::vector<std::size_t> extra;
   std::vector<std::size_t> missing;

@@ -64,7 +64,7 @@ struct DocumentText {
 struct ReadLimits {
   std::size_t max_file_bytes = 64u << 20;     ///< size of the file itself
   std::size_t max_text_bytes = 16u << 20;     ///< text extracted (pdftotext output, DOCX text, decoded text)
-  std::size_t max_lines = 200'000;            ///< logical lines
+  std::size_t max_lines = 50'000;             ///< logical lines (a 100-page PDF has about 2,600)
   std::size_t max_depth = 256;                ///< element nesting (HTML, DOCX)
   std::size_t max_zip_entries = 10'000;       ///< entries in a DOCX's central directory
   std::size_t max_part_bytes = 64u << 20;     ///< uncompressed size of one DOCX part that is read

@@ -716,7 +716,7 @@ private:
       return false;
     }
     if (m_lines.size() >= m_limits.max_lines) {
-      throw Error("more than " + std::to_string(m_limits.max_lines) + " paragraphs");
+      throw Error("more than " + std::to_string(m_limits.max_lines) + " paragraphs; not a notice");
     }
     LogicalLine line;
     if (!marker.empty()) {

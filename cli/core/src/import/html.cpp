@@ -19,6 +19,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace notice::import {
 namespace {
@@ -200,33 +201,50 @@ void collect(Node *node, std::size_t depth, std::size_t max_depth, const std::fu
   }
 }
 
-// `name[n]` steps from the body down to `node`; [n] only where siblings share the name.
-std::string element_path(const Node *node) {
-  std::vector<std::string> steps;
-  for (const Node *n = node; n && is_element(n); n = n->parent) {
-    const std::string_view name = name_of(n);
-    if (name == "html") {
-      break;
+// `name[n]` steps from the body down to a node; [n] only where siblings share the name. Each
+// parent's children are counted once, so a list of 100,000 items costs 100,000 steps, not their
+// square.
+class PathCache {
+public:
+  std::string path(const Node *node) {
+    if (!node || !is_element(node) || name_of(node) == "html") {
+      return {};
     }
-    int index = 0;
-    int same = 0;
-    if (n->parent) {
-      for (const Node *s = n->parent->children; s; s = s->next) {
-        if (is_element(s) && name_of(s) == name) {
-          ++same;
-          if (s == n) {
-            index = same;
-          }
+    if (const auto it = m_paths.find(node); it != m_paths.end()) {
+      return it->second;
+    }
+    std::string out = path(node->parent);
+    out += (out.empty() ? "" : "/") + step(node);
+    m_paths.emplace(node, out);
+    return out;
+  }
+
+private:
+  std::unordered_map<const Node *, std::string> m_paths;
+  std::unordered_map<const Node *, std::pair<int, int>> m_index; // element → (index, siblings of its name)
+
+  std::string step(const Node *node) {
+    if (!m_index.count(node) && node->parent) {
+      std::unordered_map<std::string_view, int> totals;
+      for (const Node *s = node->parent->children; s; s = s->next) {
+        if (is_element(s)) {
+          m_index[s].first = ++totals[name_of(s)];
+        }
+      }
+      for (const Node *s = node->parent->children; s; s = s->next) {
+        if (is_element(s)) {
+          m_index[s].second = totals[name_of(s)];
         }
       }
     }
-    steps.push_back(same > 1 ? std::string(name) + "[" + std::to_string(index) + "]" : std::string(name));
+    const auto [index, same] = m_index[node];
+    const std::string name(name_of(node));
+    return same > 1 ? name + "[" + std::to_string(index) + "]" : name;
   }
-  std::string out;
-  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-    out += (out.empty() ? "" : "/") + *it;
-  }
-  return out;
+};
+
+std::string element_path(const Node *node) {
+  return PathCache().path(node);
 }
 
 class BlockWriter {
@@ -273,6 +291,7 @@ private:
   std::string m_pending_marker; // an <ol> number not yet printed before its item's first line
   bool m_blank_before = true;
   std::map<const Node *, std::string> m_markers;
+  PathCache m_paths;
 
   void flush() {
     std::string text = collapse_whitespace(m_text);
@@ -283,7 +302,7 @@ private:
       return;
     }
     if (m_lines.size() >= m_max_lines) {
-      throw Error("more than " + std::to_string(m_max_lines) + " lines of text");
+      throw Error("more than " + std::to_string(m_max_lines) + " lines of text; not a notice");
     }
     LogicalLine line;
     line.hints.heading_level = m_context.heading;
@@ -298,7 +317,7 @@ private:
     }
     line.text = std::move(text);
     line.pos.line = m_source_line;
-    line.pos.path = m_block ? element_path(m_block) : std::string();
+    line.pos.path = m_block ? m_paths.path(m_block) : std::string();
     m_lines.push_back(std::move(line));
     m_blank_before = false;
     m_source_line = 0;

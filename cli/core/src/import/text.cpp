@@ -41,6 +41,18 @@ bool is_word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0;
 }
 
+// `needle` in `in` from `from`, looked for only in the next KiB: inline syntax closes nearby,
+// and an unbounded search from every `[` or backtick of a hostile line would be quadratic.
+std::size_t find_near(std::string_view in, std::string_view needle, std::size_t from) {
+  constexpr std::size_t k_window = 1024;
+  if (from >= in.size()) {
+    return std::string_view::npos;
+  }
+  const std::string_view window = in.substr(from, k_window + needle.size());
+  const std::size_t at = window.find(needle);
+  return at == std::string_view::npos ? at : from + at;
+}
+
 // Markdown inline syntax reduced to the text a reader sees.
 std::string inline_text(std::string_view in) {
   std::string out;
@@ -59,7 +71,7 @@ std::string inline_text(std::string_view in) {
         ++ticks;
       }
       const std::string_view fence = in.substr(i, ticks - i);
-      const std::size_t close = in.find(fence, ticks);
+      const std::size_t close = find_near(in, fence, ticks);
       if (close != std::string_view::npos) {
         out += collapse_whitespace(in.substr(ticks, close - ticks));
         i = close + fence.size();
@@ -71,8 +83,8 @@ std::string inline_text(std::string_view in) {
     }
     if ((c == '[' || (c == '!' && i + 1 < in.size() && in[i + 1] == '['))) {
       const std::size_t open = c == '!' ? i + 1 : i;
-      const std::size_t close = in.find("](", open);
-      const std::size_t end = close == std::string_view::npos ? close : in.find(')', close);
+      const std::size_t close = find_near(in, "](", open);
+      const std::size_t end = close == std::string_view::npos ? close : find_near(in, ")", close);
       if (close != std::string_view::npos && end != std::string_view::npos &&
           in.substr(open + 1, close - open - 1).find('\n') == std::string_view::npos) {
         out += inline_text(in.substr(open + 1, close - open - 1));
@@ -81,7 +93,7 @@ std::string inline_text(std::string_view in) {
       }
     }
     if (c == '<') {
-      const std::size_t end = in.find('>', i);
+      const std::size_t end = find_near(in, ">", i);
       if (end != std::string_view::npos) {
         const std::string_view inside = in.substr(i + 1, end - i - 1);
         if (inside.starts_with("http://") || inside.starts_with("https://") || inside.starts_with("mailto:")) {
