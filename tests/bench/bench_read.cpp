@@ -6,6 +6,8 @@
 //
 // Columns are wall times, minimum and median of REPEAT runs. Peak memory is this process's
 // (getrusage RUSAGE_SELF) and the largest child's (RUSAGE_CHILDREN: pdftotext, pandoc, weasyprint).
+#include "bench_timing.hpp"
+
 #include "notice/document_text.hpp"
 #include "notice/load.hpp"
 #include "notice/process.hpp"
@@ -27,29 +29,10 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using notice::bench::seconds;
+using notice::bench::Timing;
+using notice::bench::write;
 namespace fs = std::filesystem;
-
-double seconds(const std::function<void()> &work) {
-  const auto start = Clock::now();
-  work();
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-struct Timing {
-  std::vector<double> runs;
-  double min() const { return *std::min_element(runs.begin(), runs.end()); }
-  double median() const {
-    std::vector<double> sorted = runs;
-    std::sort(sorted.begin(), sorted.end());
-    return sorted[sorted.size() / 2];
-  }
-};
-
-void write(const fs::path &path, std::string_view content) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-}
 
 double peak_mb(int who) {
   rusage usage{};

@@ -1,6 +1,8 @@
 // libFuzzer target for the HTML reader: any bytes must give lines or a notice::Error, never a
 // crash, a hang or unbounded memory. Build with the `fuzz` preset, then:
-//   build-fuzz/tests/fuzz/fuzz_html -max_len=65536 -rss_limit_mb=512 tests/fuzz/corpus-html
+//   build-fuzz/tests/fuzz/fuzz_html -max_len=65536 -rss_limit_mb=1024 tests/fuzz/corpus-html \
+//       tests/e2e/check-published/society-page
+// (the second folder seeds it with a society page in Shift_JIS inside its site chrome).
 #include "notice/document_text.hpp"
 #include "notice/error.hpp"
 

@@ -6,13 +6,11 @@
 #include "diff/text.hpp"
 #include "import/cjk.hpp"
 #include "import/readers.hpp"
+#include "import/scratch.hpp"
 #include "utf8.hpp"
 
 #include "notice/error.hpp"
 #include "notice/process.hpp"
-
-#include <stdlib.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -132,28 +130,6 @@ std::string first_line_of(const std::string &text) {
   }
   return line;
 }
-
-// A private temporary directory, removed with everything in it when done.
-class TemporaryDirectory {
-public:
-  TemporaryDirectory() {
-    std::string pattern = (fs::temp_directory_path() / "notice-audit-pdf-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) {
-      throw Error(std::string("cannot create a temporary directory: ") + std::strerror(errno));
-    }
-    m_path = pattern;
-  }
-  ~TemporaryDirectory() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TemporaryDirectory(const TemporaryDirectory &) = delete;
-  TemporaryDirectory &operator=(const TemporaryDirectory &) = delete;
-  const fs::path &path() const { return m_path; }
-
-private:
-  fs::path m_path;
-};
 
 } // namespace
 
@@ -344,8 +320,8 @@ DocumentText read_pdf(const std::string &name, const std::string &file, const Re
   if (!find_program("pdftotext")) {
     throw Error(name + ": reading a PDF needs `pdftotext`; install the Debian package poppler-utils");
   }
-  const TemporaryDirectory scratch;
-  const std::string output = (scratch.path() / "text.txt").string();
+  const ScratchDirectory scratch;
+  const std::string output = scratch.path("text.txt");
   std::vector<std::string> argv;
   // `timeout` bounds the wall time and `prlimit` the memory and the size of the text written; both
   // are in every Debian system (coreutils, util-linux). Without them pdftotext runs unbounded.

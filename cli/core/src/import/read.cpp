@@ -2,11 +2,10 @@
 // its limits, and gives every reader's lines the same shape.
 #include "import/encoding.hpp"
 #include "import/readers.hpp"
+#include "import/scratch.hpp"
 
 #include "notice/document_text.hpp"
 #include "notice/error.hpp"
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -123,39 +122,6 @@ void check_limits(const std::string &name, const DocumentText &document, const R
   }
 }
 
-// A private temporary file holding a PDF given as bytes, removed when done.
-class TemporaryFile {
-public:
-  explicit TemporaryFile(std::string_view bytes) {
-    std::string pattern = (fs::temp_directory_path() / "notice-audit-XXXXXX").string();
-    const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) {
-      throw Error(std::string("cannot create a temporary file: ") + std::strerror(errno));
-    }
-    m_path = pattern;
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-      const ssize_t k = ::write(fd, bytes.data() + written, bytes.size() - written);
-      if (k <= 0) {
-        ::close(fd);
-        throw Error(m_path + ": cannot write a temporary file: " + std::strerror(errno));
-      }
-      written += static_cast<std::size_t>(k);
-    }
-    ::close(fd);
-  }
-  ~TemporaryFile() {
-    std::error_code ec;
-    fs::remove(m_path, ec);
-  }
-  TemporaryFile(const TemporaryFile &) = delete;
-  TemporaryFile &operator=(const TemporaryFile &) = delete;
-  const std::string &path() const { return m_path; }
-
-private:
-  std::string m_path;
-};
-
 DocumentText read_with(const std::string &name, std::string_view bytes, const std::string *file,
                        const ReadOptions &options) {
   const ReadLimits &limits = options.limits;
@@ -183,8 +149,8 @@ DocumentText read_with(const std::string &name, std::string_view bytes, const st
     if (file) {
       document = import::read_pdf(name, *file, limits);
     } else {
-      const TemporaryFile temporary(bytes);
-      document = import::read_pdf(name, temporary.path(), limits);
+      const import::ScratchDirectory scratch;
+      document = import::read_pdf(name, scratch.write("document.pdf", bytes), limits);
     }
     break;
   case DocumentFormat::docx:
