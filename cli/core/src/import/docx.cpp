@@ -564,7 +564,7 @@ private:
   void append(std::string_view text) {
     m_text_bytes += text.size();
     if (m_text_bytes > m_limits.max_text_bytes) {
-      throw Error("more than " + std::to_string(m_limits.max_text_bytes >> 20) + " MiB of text");
+      throw Error("more than " + std::to_string(m_limits.max_text_bytes >> 20) + " MiB of text; not a notice");
     }
     m_open.back().text.append(text);
   }

@@ -91,7 +91,7 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, const char *f
     out.append(buffer.data(), buffer.size() - dst_left);
     if (out.size() > max_bytes) {
       ::iconv_close(cd);
-      throw Error("more than " + std::to_string(max_bytes >> 20) + " MiB of text");
+      throw Error("more than " + std::to_string(max_bytes >> 20) + " MiB of text; not a notice");
     }
     if (rc != static_cast<std::size_t>(-1)) {
       if (in_left == 0) {
@@ -188,7 +188,7 @@ Decoded decode_text(const std::string &name, std::string_view bytes, std::string
   }
   if (detail::find_invalid_utf8(bytes) == std::string_view::npos) {
     if (bytes.size() > max_bytes) {
-      throw Error(name + ": more than " + std::to_string(max_bytes >> 20) + " MiB of text");
+      throw Error(name + ": more than " + std::to_string(max_bytes >> 20) + " MiB of text; not a notice");
     }
     return {std::string(bytes), "UTF-8"};
   }

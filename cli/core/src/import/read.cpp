@@ -80,6 +80,10 @@ std::string read_limited(const std::string &path, std::size_t max_bytes) {
   if (fs::is_directory(path, ec)) {
     throw Error(path + ": is a directory; give a file");
   }
+  // A regular file's size is known before reading it; a pipe's is counted while reading.
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) > max_bytes && !ec) {
+    throw Error(path + ": larger than " + std::to_string(max_bytes >> 20) + " MiB; not a notice");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error(path + ": cannot open: " + std::strerror(errno));
