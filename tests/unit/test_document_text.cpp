@@ -412,6 +412,29 @@ TEST_CASE("hostile PDFs: encrypted, image-only, truncated, not a PDF, and no tem
   CHECK(fs::is_empty(tmp));
 }
 
+TEST_CASE("pdftotext runs under a time limit and an output limit", "[read][pdf][hostile]") {
+  // A stand-in pdftotext first in PATH: one that hangs, one that writes without end.
+  Scratch scratch;
+  const std::string old_path = std::getenv("PATH");
+  const std::string pdf = scratch.write("any.pdf", "%PDF-1.7\n");
+  const std::string program = scratch.write("pdftotext", "");
+  fs::permissions(program, fs::perms::owner_all);
+  ::setenv("PATH", (scratch.path.string() + ":" + old_path).c_str(), 1);
+  ReadOptions options;
+  SECTION("a helper that does not finish is stopped") {
+    std::ofstream(program) << "#!/bin/sh\nsleep 30\n";
+    options.limits.timeout_seconds = 1;
+    CHECK_THROWS_WITH(read_document(pdf, options),
+                      pdf + ": pdftotext did not finish within 1 s; the PDF is too large or malformed");
+  }
+  SECTION("a helper that writes too much text is stopped at the limit") {
+    std::ofstream(program) << "#!/bin/sh\nfor last; do :; done\nexec head -c 5000000 /dev/zero > \"$last\"\n";
+    options.limits.max_text_bytes = 1u << 20;
+    CHECK_THROWS_WITH(read_document(pdf, options), pdf + ": the PDF holds more than 1 MiB of text; not a notice");
+  }
+  ::setenv("PATH", old_path.c_str(), 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 // DOCX
 
