@@ -231,6 +231,7 @@ const std::string k_society_page = R"(<!DOCTYPE html>
     <pre>整形済み
   二行目</pre>
     <div class="share-buttons"><a href="#">シェア</a></div>
+    <footer><p>令和３年９月１日施行</p></footer>
   </article>
   <aside><h2>関連リンク</h2><p>お知らせ</p></aside>
 </main>
@@ -244,10 +245,11 @@ const std::string k_society_page = R"(<!DOCTYPE html>
 TEST_CASE("HTML: the main content's blocks, without the site's navigation, scripts, asides and footer",
           "[read][html]") {
   const DocumentText d = read_as("page.html", k_society_page);
-  CHECK(texts(d) == std::vector<std::string>{
-                        "個人情報の利用目的の公表について", "当組合は、被保険者の個人情報を次のように利用します。",
-                        "1．保険給付", "【内部での利用】", "・資格の確認", "注記の行", "・保険給付の実施",
-                        "3. 番号付き", "4. 段落の中の項目", "区分", "内容 です", "整形済み", "二行目"});
+  CHECK(texts(d) == std::vector<std::string>{"個人情報の利用目的の公表について",
+                                             "当組合は、被保険者の個人情報を次のように利用します。", "1．保険給付",
+                                             "【内部での利用】", "・資格の確認", "注記の行", "・保険給付の実施",
+                                             "3. 番号付き", "4. 段落の中の項目", "区分", "内容 です", "整形済み",
+                                             "二行目", "令和３年９月１日施行"});
   CHECK(d.encoding == "UTF-8");
   REQUIRE(d.notes.size() == 1);
   CHECK(d.notes[0] == "main content: <main> at body/main");

@@ -130,13 +130,16 @@ bool is_chrome(const Node *node, bool inside_content) {
     return true;
   }
   const std::string role = attribute(node, "role");
-  if (role == "navigation" || role == "search" || role == "complementary" || role == "banner" ||
-      role == "contentinfo") {
-    return !inside_content || !contains_heading(node, 0);
+  if (role == "navigation" || role == "search" || role == "complementary") {
+    return true;
+  }
+  if (role == "banner" || role == "contentinfo") {
+    return !inside_content && !contains_heading(node, 0);
   }
   if (name == "header" || name == "footer") {
-    // A header inside the article often holds its title; a site's header bar does not count.
-    return !inside_content || !contains_heading(node, 0);
+    // Inside the chosen content they are the article's own (its title, its effective dates); when
+    // the content is the whole body, they are the site's bars unless they hold a heading.
+    return !inside_content && !contains_heading(node, 0);
   }
   return tokens_mention(node, k_chrome_words) && !contains_heading(node, 0);
 }
