@@ -126,6 +126,14 @@ std::string join_wrapped(std::string_view first, std::string_view second) {
   return std::string(first) + (tight ? "" : " ") + std::string(second);
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  });
+  return out;
+}
+
 Indent leading_indent(std::string_view line) {
   Indent indent;
   std::size_t i = 0;

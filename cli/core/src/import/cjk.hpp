@@ -31,6 +31,9 @@ std::string repair_extracted_spacing(std::string_view text);
 /// of the join is a wide character, one space between two ASCII words.
 std::string join_wrapped(std::string_view first, std::string_view second);
 
+/// `text` with ASCII letters in lower case (charset names, extensions, attribute values).
+std::string ascii_lower(std::string_view text);
+
 /// Leading whitespace of `line` in display columns (a tab counts up to the next multiple of 8, the
 /// ideographic space 2) and the byte offset where the text starts.
 struct Indent {

@@ -151,12 +151,6 @@ int to_int(const std::string &text, int fallback) {
   return static_cast<int>(value);
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // ---------------------------------------------------------------------------------------------
 // styles.xml: heading levels and the numbering a paragraph style carries
 
@@ -183,7 +177,7 @@ std::map<std::string, Style> read_styles(const std::string &xml, std::size_t max
       current = in.attribute("type") == "paragraph" || in.attribute("type").empty() ? &styles[in.attribute("styleId")]
                                                                                     : nullptr;
     } else if (current && in.is("name")) {
-      current->name = lower(in.attribute("val"));
+      current->name = ascii_lower(in.attribute("val"));
     } else if (current && in.is("basedOn")) {
       current->based_on = in.attribute("val");
     } else if (current && in.is("outlineLvl")) {

@@ -1,5 +1,6 @@
 #include "import/encoding.hpp"
 
+#include "import/cjk.hpp"
 #include "utf8.hpp"
 
 #include "notice/error.hpp"
@@ -15,18 +16,11 @@
 namespace notice::import {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // glibc's iconv names for the charsets a Japanese web page declares. EUC-JP-MS and CP932 are the
 // Microsoft supersets (with ① and the NEC/IBM extensions notices use); they decode plain EUC-JP and
 // Shift_JIS the same way.
 const char *iconv_name(std::string_view charset) {
-  const std::string name = lower(charset);
+  const std::string name = ascii_lower(charset);
   if (name == "utf-8" || name == "utf8") {
     return "UTF-8";
   }
@@ -119,7 +113,7 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, const char *f
 }
 
 std::optional<std::string> html_declared_charset(std::string_view bytes) {
-  const std::string head = lower(bytes.substr(0, 4096));
+  const std::string head = ascii_lower(bytes.substr(0, 4096));
   for (std::size_t at = head.find("<meta"); at != std::string::npos; at = head.find("<meta", at + 5)) {
     const std::size_t end = head.find('>', at);
     const std::string tag = head.substr(at, end == std::string::npos ? std::string::npos : end - at);

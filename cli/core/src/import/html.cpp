@@ -39,10 +39,8 @@ std::string attribute(const Node *node, const char *name) {
   if (!value) {
     return {};
   }
-  std::string out(reinterpret_cast<const char *>(value));
+  std::string out = ascii_lower(reinterpret_cast<const char *>(value));
   xmlFree(value);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 

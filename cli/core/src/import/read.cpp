@@ -1,5 +1,6 @@
 // read_document(): picks the reader from the content and the extension, reads the file within
 // its limits, and gives every reader's lines the same shape.
+#include "import/cjk.hpp"
 #include "import/encoding.hpp"
 #include "import/readers.hpp"
 #include "import/scratch.hpp"
@@ -19,15 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::optional<DocumentFormat> format_from_extension(const std::string &name) {
-  const std::string ext = lower(fs::path(name).extension().string());
+  const std::string ext = import::ascii_lower(fs::path(name).extension().string());
   if (ext == ".txt" || ext == ".text") {
     return DocumentFormat::text;
   }
@@ -61,7 +55,7 @@ std::optional<DocumentFormat> format_from_content(const std::string &name, std::
   if (bytes.starts_with("{\\rtf")) {
     throw Error(name + ": an RTF file; save it as .docx, HTML or text");
   }
-  const std::string head = lower(bytes.substr(0, 1024));
+  const std::string head = import::ascii_lower(bytes.substr(0, 1024));
   std::size_t i = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) {
     ++i;
