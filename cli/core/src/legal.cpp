@@ -7,31 +7,6 @@
 namespace notice::legal {
 namespace {
 
-const Text *field(const JointUse &j, std::string_view id) {
-  if (id == "statement") {
-    return &j.statement;
-  }
-  if (id == "items") {
-    return &j.items;
-  }
-  if (id == "scope") {
-    return &j.scope;
-  }
-  if (id == "purpose") {
-    return &j.purpose;
-  }
-  if (id == "responsible") {
-    return &j.responsible;
-  }
-  if (id == "address") {
-    return &j.address;
-  }
-  if (id == "representative") {
-    return &j.representative;
-  }
-  return nullptr;
-}
-
 } // namespace
 
 std::vector<const law::Requirement *> missing_joint_use(const std::optional<JointUse> &disclosure,
@@ -47,7 +22,7 @@ std::vector<const law::Requirement *> missing_joint_use(const std::optional<Join
       missing.push_back(&req);
       continue;
     }
-    const Text *text = field(*disclosure, req.id);
+    const Text *text = joint_use_field(*disclosure, req.id);
     bool met = text && !text->empty();
     if (!met && req.id == "statement") {
       // その旨: the printed wording around the disclosure says that the data is jointly used.

@@ -84,6 +84,35 @@ FlowKind default_flow(BucketKind kind) {
   return FlowKind::internal;
 }
 
+Text *joint_use_field(JointUse &j, std::string_view field) {
+  return const_cast<Text *>(joint_use_field(static_cast<const JointUse &>(j), field));
+}
+
+const Text *joint_use_field(const JointUse &j, std::string_view field) {
+  if (field == "statement") {
+    return &j.statement;
+  }
+  if (field == "items") {
+    return &j.items;
+  }
+  if (field == "scope") {
+    return &j.scope;
+  }
+  if (field == "purpose") {
+    return &j.purpose;
+  }
+  if (field == "responsible") {
+    return &j.responsible;
+  }
+  if (field == "address") {
+    return &j.address;
+  }
+  if (field == "representative") {
+    return &j.representative;
+  }
+  return nullptr;
+}
+
 FlowKind effective_flow(const UseCase &item, const Bucket &bucket) {
   return item.flow.value_or(default_flow(bucket.kind));
 }
@@ -108,8 +137,19 @@ const Revision *latest_revision(const Notice &notice) {
   return found;
 }
 
+namespace {
+// Blocks, and the blocks of sections, in force on `date`.
+void keep_blocks_in_force(std::vector<Block> &blocks, Date date) {
+  keep_in_force(blocks, date);
+  for (auto &b : blocks) {
+    keep_blocks_in_force(b.children, date);
+  }
+}
+} // namespace
+
 Notice at(const Notice &notice, Date date) {
   Notice view = notice;
+  keep_blocks_in_force(view.body, date);
   keep_in_force(view.preamble, date);
   keep_in_force(view.data, date);
   keep_in_force(view.parties, date);
@@ -117,8 +157,10 @@ Notice at(const Notice &notice, Date date) {
   keep_in_force(view.postscript, date);
   for (auto &category : view.categories) {
     keep_in_force(category.buckets, date);
+    keep_blocks_in_force(category.notes, date);
     for (auto &bucket : category.buckets) {
       keep_in_force(bucket.items, date);
+      keep_blocks_in_force(bucket.notes, date);
     }
   }
   std::erase_if(view.revisions, [&](const Revision &r) { return date < r.effective; });
