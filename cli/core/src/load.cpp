@@ -329,6 +329,18 @@ private:
     }
   }
 
+  // What a heading announces (lexicon lists bucket-heading.<kind>, most specific first).
+  static BucketKind bucket_kind_of(const std::string &heading) {
+    const Lexicon &lex = Lexicon::builtin();
+    for (const BucketKind kind : {BucketKind::review_payment, BucketKind::received, BucketKind::provided,
+                                  BucketKind::joint_use, BucketKind::internal, BucketKind::external}) {
+      if (lex.any("bucket-heading." + std::string(to_string(kind)), heading)) {
+        return kind;
+      }
+    }
+    return BucketKind::other;
+  }
+
   ListEntry list_entry(const YamlNode &node) {
     ListEntry e;
     e.pos = node.pos;
@@ -454,8 +466,13 @@ private:
     Bucket b;
     b.id = text(&node, "id").value;
     b.pos = node.pos;
-    b.kind = parse_bucket_kind(text(&node, "kind").value).value_or(BucketKind::other);
     b.heading = text(&node, "heading");
+    if (node.get("kind")) {
+      b.kind = parse_bucket_kind(text(&node, "kind").value).value_or(BucketKind::other);
+    } else {
+      b.kind = bucket_kind_of(b.heading.value);
+      b.kind_inferred = true;
+    }
     for (const YamlNode &item : items_of(node.get("items"))) {
       b.items.push_back(use_case(item));
     }

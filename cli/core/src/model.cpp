@@ -1,5 +1,7 @@
 #include "notice/model.hpp"
 
+#include "notice/lexicon.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -113,8 +115,37 @@ const Text *joint_use_field(const JointUse &j, std::string_view field) {
   return nullptr;
 }
 
+FlowReading read_flow(const UseCase &item, const Bucket &bucket) {
+  if (item.flow) {
+    return {*item.flow, FlowReading::Source::stated, {}};
+  }
+  const FlowKind fallback = default_flow(bucket.kind);
+  // A provision bucket gathers everything that leaves the insurer (委託 included); a bucket without a
+  // known heading decides nothing: there the wording says more than the bucket.
+  if (bucket.kind == BucketKind::external || bucket.kind == BucketKind::provided || bucket.kind == BucketKind::other) {
+    const Lexicon &lex = Lexicon::builtin();
+    struct Cue {
+      const char *list;
+      FlowKind flow;
+    };
+    static constexpr Cue k_cues[] = {{"cue-outsourcing", FlowKind::outsourcing},
+                                     {"cue-joint-use", FlowKind::joint_use},
+                                     {"cue-received", FlowKind::received},
+                                     {"cue-provision", FlowKind::provision}};
+    for (const Cue &cue : k_cues) {
+      if (const auto match = lex.find(cue.list, item.text.value)) {
+        if (cue.flow != fallback) {
+          return {cue.flow, FlowReading::Source::wording, std::string(match->word)};
+        }
+        break;
+      }
+    }
+  }
+  return {fallback, FlowReading::Source::bucket, {}};
+}
+
 FlowKind effective_flow(const UseCase &item, const Bucket &bucket) {
-  return item.flow.value_or(default_flow(bucket.kind));
+  return read_flow(item, bucket).flow;
 }
 
 const Revision *revision_at(const Notice &notice, Date date) {

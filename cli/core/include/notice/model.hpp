@@ -194,6 +194,7 @@ struct Bucket {
   std::string id;
   Position pos;
   BucketKind kind = BucketKind::other;
+  bool kind_inferred = false; ///< `kind` was read from the heading's wording, not written in the YAML
   Text heading; ///< as printed, brackets included (【…】, 〔…〕, or none)
   std::vector<UseCase> items;
   std::optional<JointUse> joint_use; ///< for kind joint_use: the disclosure for the whole bucket
@@ -339,7 +340,25 @@ inline constexpr const char *k_joint_use_fields[] = {"statement", "items",   "sc
 Text *joint_use_field(JointUse &j, std::string_view field);
 const Text *joint_use_field(const JointUse &j, std::string_view field);
 
-/// The flow an item has: its own `flow`, or the default of its bucket's kind.
+/// How an item's flow was decided, for rules that judge only what the author stated and for
+/// `validate --explain`.
+struct FlowReading {
+  enum class Source {
+    stated,  ///< the item's own `flow:`
+    bucket,  ///< the default of its bucket's kind
+    wording, ///< read from the item's wording (`word`) in a bucket that does not decide it
+  };
+  FlowKind flow = FlowKind::internal;
+  Source source = Source::bucket;
+  std::string word; ///< for Source::wording: the word that decided it
+};
+
+/// The flow of `item` and how it was decided: its own `flow`; else, in a bucket whose kind implies
+/// provision or says nothing (other), its wording when that names another flow (委託 → outsourcing,
+/// 共同利用 → joint use, 受ける → received, 提供 → provision); else the default of the bucket's kind.
+FlowReading read_flow(const UseCase &item, const Bucket &bucket);
+
+/// read_flow(item, bucket).flow.
 FlowKind effective_flow(const UseCase &item, const Bucket &bucket);
 
 /// The flow implied by a bucket kind.
