@@ -43,6 +43,25 @@ struct ReportCounts {
 
 ReportCounts count(const std::vector<FileReport> &files);
 
+/// Adds the findings of `file` to `counts`.
+void add_counts(ReportCounts &counts, const FileReport &file);
+
+/// A report written one file at a time, so that a run over many files keeps only the file at hand:
+/// `add()` writes that file's part at once (the caller may free its text afterwards), `finish()`
+/// closes the document (totals, closing brackets). Every format is a valid document once finished.
+class ReportWriter {
+public:
+  virtual ~ReportWriter() = default;
+  /// Writes the part of the report for `file`.
+  virtual void add(const FileReport &file) = 0;
+  /// Writes what follows the last file; call once.
+  virtual void finish() = 0;
+};
+
+/// A writer of `format` to `out`, which must outlive it. The opening of the document (if any) is
+/// written at once.
+std::unique_ptr<ReportWriter> make_report_writer(std::ostream &out, ReportFormat format, const ReportOptions &options);
+
 /// Writes `files` to `out` in `format`. Output depends only on the arguments (no time, no paths
 /// other than those given), so the same input gives the same bytes.
 void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
