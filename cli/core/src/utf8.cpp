@@ -56,6 +56,24 @@ std::size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::size_t find_unprintable(std::string_view text, char32_t &found) {
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = byte_at(text, i);
+    if (c >= 0x20 && c < 0x7F) { // the common case, ASCII text
+      ++i;
+      continue;
+    }
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(text, i);
+    const bool allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0xA0 && cp != 0xFFFE && cp != 0xFFFF);
+    if (!allowed) {
+      found = cp;
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
 char32_t next_code_point(std::string_view text, std::size_t &i) {
   const auto c = static_cast<unsigned char>(text[i]);
   std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
