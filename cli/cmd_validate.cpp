@@ -8,11 +8,13 @@
 #include "notice/error.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
+#include "notice/parallel.hpp"
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
 
 #include <unistd.h>
 
+#include <chrono>
 #include <ostream>
 #include <sstream>
 
@@ -22,7 +24,7 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   CLI::App *cmd = app.add_subcommand("validate", "Check notices against the JSON Schema and the rules");
   cmd->add_option("paths", o.paths, "Notice files, or directories searched for *.yaml and *.yml")->required();
   cmd->add_option("-f,--format", o.format, "Report format (default: text, or `format` in notice-audit.toml)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "summary", "summary-json", "summary-html"}));
   cmd->add_option("--fail-on", o.fail_on,
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -37,6 +39,10 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   cmd->add_flag("-q,--quiet", o.quiet, "Omit the closing summary line of the text report");
   cmd->add_flag("--coverage", o.coverage,
                 "After the report, compare each notice with the model list of purposes (ガイダンス 別表2; text only)");
+  cmd->add_flag("--summary", o.summary,
+                "Print the federation summary instead of every finding (same as --format summary)");
+  cmd->add_option("-j,--jobs", o.jobs, "Check this many files at once (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_option("--lang", o.lang, "Language of messages (default: ja under a Japanese locale, else en)")
       ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
@@ -67,6 +73,56 @@ bool reaches(Severity severity, const std::string &fail_on) {
 
 } // namespace
 
+namespace {
+
+/// What checking one file produced, handed to the report in file order.
+struct CheckedFile {
+  FileReport report;
+  std::string coverage; ///< the --coverage table, when asked for
+  std::string error;    ///< a usage error for this file (exit 2); the file is then left out of the report
+};
+
+Date today() {
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+// Loads and checks one file; runs on a worker thread, so it touches nothing shared but read-only
+// options.
+CheckedFile check_file(const std::string &path, const ValidateOptions &o, const RuleOptions &rules, Lang lang,
+                       Date judged) {
+  LoadResult loaded = load_file(path);
+  CheckedFile out;
+  out.report = FileReport{path, loaded.source, std::move(loaded.diagnostics)};
+  FileReport &report = out.report;
+  apply_options(report.diagnostics, rules);
+  if (loaded.notice) {
+    const Notice &notice = *loaded.notice;
+    report.insurer = notice.insurer.name.value;
+    if (rules.revision && !revision_at(notice, *rules.revision)) {
+      out.error = path + ": no revision is in force on " + o.revision + "; its revisions start on " +
+                  to_string(notice.revisions.front().effective);
+      return out;
+    }
+    if (const Revision *current = revision_at(notice, judged)) {
+      report.in_force = to_string(current->effective);
+    }
+    auto findings = check_notice(notice, rules);
+    report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
+    if (o.coverage && !notice.revisions.empty()) {
+      const Date date = rules.revision ? *rules.revision : latest_revision(notice)->effective;
+      std::ostringstream coverage;
+      write_coverage(coverage, compute_coverage(at(notice, date)), path + " @" + to_string(date), lang);
+      out.coverage = coverage.str();
+    }
+  }
+  sort_diagnostics(report.diagnostics);
+  return out;
+}
+
+} // namespace
+
 int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err) {
   Config config = resolve_config(o);
   RuleOptions &rules = config.rules;
@@ -88,34 +144,15 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
       return k_exit_usage;
     }
   }
-  const std::string format_name = !o.format.empty() ? o.format : config.format.value_or("text");
+  const std::string format_name = o.summary           ? std::string("summary")
+                                  : !o.format.empty() ? o.format
+                                                      : config.format.value_or("text");
   const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
 
   const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   const std::vector<std::string> files = collect_notice_files(o.paths);
-  std::vector<FileReport> reports;
-  std::ostringstream coverage; // printed after the report, from the notices loaded once here
-  for (const auto &path : files) {
-    LoadResult loaded = load_file(path);
-    FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
-    apply_options(report.diagnostics, rules);
-    if (loaded.notice) {
-      if (rules.revision && !revision_at(*loaded.notice, *rules.revision)) {
-        err << "notice-audit: error: " << path << ": no revision is in force on " << o.revision
-            << "; its revisions start on " << to_string(loaded.notice->revisions.front().effective) << '\n';
-        return k_exit_usage;
-      }
-      auto findings = check_notice(*loaded.notice, rules);
-      report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
-      if (o.coverage && !loaded.notice->revisions.empty()) {
-        const Date date = rules.revision ? *rules.revision : latest_revision(*loaded.notice)->effective;
-        write_coverage(coverage, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date), lang);
-      }
-    }
-    sort_diagnostics(report.diagnostics);
-    reports.push_back(std::move(report));
-  }
+  const Date judged = rules.revision ? *rules.revision : today();
 
   ReportOptions report_options;
   report_options.tool_version = k_version;
@@ -124,24 +161,39 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   report_options.summary = !o.quiet;
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
-  if (o.output.empty()) {
-    write_report(out, format, reports, report_options);
-  } else {
-    std::ostringstream buffer;
-    write_report(buffer, format, reports, report_options);
+
+  std::ostringstream buffer; // the report, when it goes to a file
+  std::ostream &report_out = o.output.empty() ? out : buffer;
+  const auto writer = make_report_writer(report_out, format, report_options);
+  std::ostringstream coverage; // printed after the report
+  bool failed = false;
+  bool usage_error = false;
+  // Each file's report is written as soon as it and those before it are done; then its text,
+  // model and findings are freed.
+  for_each_ordered<CheckedFile>(
+      files.size(), o.jobs > 0 ? o.jobs : default_jobs(),
+      [&](std::size_t i) { return check_file(files[i], o, rules, lang, judged); },
+      [&](std::size_t, CheckedFile &checked) {
+        if (!checked.error.empty()) {
+          err << "notice-audit: error: " << checked.error << '\n';
+          usage_error = true;
+          return;
+        }
+        writer->add(checked.report);
+        coverage << checked.coverage;
+        for (const auto &d : checked.report.diagnostics) {
+          failed = failed || (!d.suppressed && reaches(d.severity, fail_on));
+        }
+      });
+  writer->finish();
+  if (!o.output.empty()) {
     write_file_atomically(o.output, buffer.str(), files);
   }
-
   out << coverage.str();
-
-  for (const auto &report : reports) {
-    for (const auto &d : report.diagnostics) {
-      if (!d.suppressed && reaches(d.severity, fail_on)) {
-        return k_exit_findings;
-      }
-    }
+  if (usage_error) {
+    return k_exit_usage;
   }
-  return k_exit_clean;
+  return failed ? k_exit_findings : k_exit_clean;
 }
 
 } // namespace notice::cli

@@ -1,6 +1,7 @@
 #include "notice/report.hpp"
 
 #include "ansi.hpp"
+#include "summary.hpp"
 #include "utf8.hpp"
 
 #include "notice/rules.hpp"
@@ -444,6 +445,15 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "github") {
     return ReportFormat::github;
   }
+  if (name == "summary") {
+    return ReportFormat::summary;
+  }
+  if (name == "summary-json") {
+    return ReportFormat::summary_json;
+  }
+  if (name == "summary-html") {
+    return ReportFormat::summary_html;
+  }
   return std::nullopt;
 }
 
@@ -490,6 +500,10 @@ std::unique_ptr<ReportWriter> make_report_writer(std::ostream &out, ReportFormat
     return std::make_unique<JunitWriter>(out, options);
   case ReportFormat::github:
     return std::make_unique<GithubWriter>(out, options);
+  case ReportFormat::summary:
+  case ReportFormat::summary_json:
+  case ReportFormat::summary_html:
+    return detail::make_summary_writer(out, format, options);
   }
   return std::make_unique<TextWriter>(out, options);
 }

@@ -13,9 +13,10 @@
 
 namespace notice {
 
-enum class ReportFormat { text, json, sarif, junit, github };
+enum class ReportFormat { text, json, sarif, junit, github, summary, summary_json, summary_html };
 
-/// Parses "text", "json", "sarif", "junit", "github"; std::nullopt otherwise.
+/// Parses "text", "json", "sarif", "junit", "github", "summary", "summary-json", "summary-html";
+/// std::nullopt otherwise.
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 /// The findings for one checked file; `source` may be null when the file could not be read.
@@ -23,6 +24,8 @@ struct FileReport {
   std::string path;
   std::shared_ptr<const Source> source;
   std::vector<Diagnostic> diagnostics;
+  std::string insurer{};  ///< the insurer's name, for the federation summary; empty when unreadable
+  std::string in_force{}; ///< effective date (YYYY-MM-DD) of the revision in force on the day judged
 };
 
 struct ReportOptions {

@@ -20,6 +20,7 @@ struct RuleInfo {
   std::string_view summary; ///< one line, for `rules` listings and SARIF
   std::string_view basis;   ///< the legal basis and the date it depends on; empty for structural rules
   bool configurable = true; ///< false for problems that make the file unreadable
+  bool stale_law = false;   ///< its findings mean the text cites law or guidance since superseded (validate --summary)
 };
 
 /// Every rule, in a stable order.
