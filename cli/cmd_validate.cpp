@@ -162,32 +162,34 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
 
-  std::ostringstream buffer; // the report, when it goes to a file
-  std::ostream &report_out = o.output.empty() ? out : buffer;
-  const auto writer = make_report_writer(report_out, format, report_options);
   std::ostringstream coverage; // printed after the report
   bool failed = false;
   bool usage_error = false;
   // Each file's report is written as soon as it and those before it are done; then its text,
-  // model and findings are freed.
-  for_each_ordered<CheckedFile>(
-      files.size(), o.jobs > 0 ? o.jobs : default_jobs(),
-      [&](std::size_t i) { return check_file(files[i], o, rules, lang, judged); },
-      [&](std::size_t, CheckedFile &checked) {
-        if (!checked.error.empty()) {
-          err << "notice-audit: error: " << checked.error << '\n';
-          usage_error = true;
-          return;
-        }
-        writer->add(checked.report);
-        coverage << checked.coverage;
-        for (const auto &d : checked.report.diagnostics) {
-          failed = failed || (!d.suppressed && reaches(d.severity, fail_on));
-        }
-      });
-  writer->finish();
-  if (!o.output.empty()) {
-    write_file_atomically(o.output, buffer.str(), files);
+  // model and findings are freed. With -o the report streams into the temporary file.
+  const auto report = [&](std::ostream &report_out) {
+    const auto writer = make_report_writer(report_out, format, report_options);
+    for_each_ordered<CheckedFile>(
+        files.size(), o.jobs > 0 ? o.jobs : default_jobs(),
+        [&](std::size_t i) { return check_file(files[i], o, rules, lang, judged); },
+        [&](std::size_t, CheckedFile &checked) {
+          if (!checked.error.empty()) {
+            err << "notice-audit: error: " << checked.error << '\n';
+            usage_error = true;
+            return;
+          }
+          writer->add(checked.report);
+          coverage << checked.coverage;
+          for (const auto &d : checked.report.diagnostics) {
+            failed = failed || (!d.suppressed && reaches(d.severity, fail_on));
+          }
+        });
+    writer->finish();
+  };
+  if (o.output.empty()) {
+    report(out);
+  } else {
+    write_file_atomically(o.output, report, files);
   }
   out << coverage.str();
   if (usage_error) {
