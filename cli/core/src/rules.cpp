@@ -12,7 +12,8 @@ using namespace std::string_view_literals;
 const std::vector<RuleInfo> k_catalog = {
     // Reading the file. These make the file unusable, so they cannot be turned off.
     {"file-too-large", Severity::error, "input", "the file exceeds the size limit", "", false},
-    {"encoding", Severity::error, "input", "the file is not UTF-8 text (Shift_JIS, UTF-16, NUL bytes …)", "", false},
+    {"encoding", Severity::error, "input",
+     "the file is not UTF-8 text (Shift_JIS, UTF-16, NUL bytes, control characters …)", "", false},
     {"empty", Severity::error, "input", "the file holds no YAML document", "", false},
     {"yaml-syntax", Severity::error, "input", "the file is not valid YAML", "", false},
     {"multiple-documents", Severity::error, "input", "the file holds more than one YAML document", "", false},
@@ -20,7 +21,7 @@ const std::vector<RuleInfo> k_catalog = {
     {"merge-key", Severity::error, "input", "a `<<` merge key is used", "", false},
     {"yaml-key", Severity::error, "input", "a mapping key is not plain text", "", false},
     {"yaml-tag", Severity::error, "input", "an unsupported YAML tag is used", "", false},
-    {"yaml-alias", Severity::error, "input", "an alias refers to a node that contains it", "", false},
+    {"yaml-alias", Severity::error, "input", "an alias refers to a node that contains it, or to no anchor", "", false},
     {"alias-budget", Severity::error, "input", "aliases expand beyond the node budget", "", false},
     {"node-budget", Severity::error, "input", "the document has too many nodes", "", false},
     {"too-deep", Severity::error, "input", "mappings and lists nest too deeply", "", false},

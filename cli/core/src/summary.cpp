@@ -83,6 +83,55 @@ void write_table(std::ostream &out, const std::vector<std::string> &header,
   }
 }
 
+/// One table of the summary, the same for the text and the HTML page.
+struct Table {
+  std::string caption;
+  std::vector<std::string> header;
+  std::vector<bool> numeric; ///< right-aligned columns
+  std::vector<std::vector<std::string>> rows;
+  std::string empty; ///< what the text says when there are no rows
+};
+
+std::vector<Table> tables(const Totals &t, Lang lang) {
+  const bool ja = lang == Lang::ja;
+  Table rules{ja ? "ルール別（指摘のある公表文の数）" : "By rule (notices affected)",
+              ja ? std::vector<std::string>{"ルール", "重大度", "公表文", "指摘"}
+                 : std::vector<std::string>{"rule", "severity", "notices", "findings"},
+              {false, false, true, true},
+              {},
+              ja ? "指摘なし" : "no findings"};
+  for (const auto &r : t.rules) {
+    rules.rows.push_back(
+        {r.id, std::string(severity_name(r.severity, lang)), std::to_string(r.notices), std::to_string(r.findings)});
+  }
+  Table insurers{ja ? "保険者別（重大度ごとの指摘の数）" : "By insurer (findings by severity)",
+                 ja ? std::vector<std::string>{"保険者", "公表文", "エラー", "警告", "情報"}
+                    : std::vector<std::string>{"insurer", "notices", "errors", "warnings", "infos"},
+                 {false, true, true, true, true},
+                 {},
+                 ja ? "なし" : "none"};
+  for (const auto &i : t.insurers) {
+    insurers.rows.push_back({i.readable ? i.name : (ja ? "（公表文として読めない）" : "(not a notice) ") + i.name,
+                             std::to_string(i.notices), std::to_string(i.counts.errors),
+                             std::to_string(i.counts.warnings), std::to_string(i.counts.infos)});
+  }
+  Table stale{ja ? "現在施行中の版が改正前の法令・指針を引用している公表文"
+                 : "Notices whose revision in force today still cites superseded law",
+              ja ? std::vector<std::string>{"ファイル", "保険者", "施行日", "指摘", "ルール"}
+                 : std::vector<std::string>{"notice", "insurer", "in force", "findings", "rules"},
+              {false, false, false, true, false},
+              {},
+              ja ? "なし" : "none"};
+  for (const auto &row : t.stale) {
+    std::string ids;
+    for (const auto &id : row.rules) {
+      ids += (ids.empty() ? "" : ", ") + id;
+    }
+    stale.rows.push_back({row.path, row.insurer, row.in_force, std::to_string(row.findings), ids});
+  }
+  return {rules, insurers, stale};
+}
+
 void write_text(std::ostream &out, const Totals &t, Lang lang) {
   const bool ja = lang == Lang::ja;
   const ReportCounts &n = t.counts;
@@ -104,53 +153,14 @@ void write_text(std::ostream &out, const Totals &t, Lang lang) {
     out << ".\n";
   }
 
-  out << '\n' << (ja ? "ルール別（指摘のある公表文の数）" : "By rule (notices affected)") << '\n';
-  std::vector<std::vector<std::string>> rows;
-  for (const auto &r : t.rules) {
-    rows.push_back(
-        {r.id, std::string(severity_name(r.severity, lang)), std::to_string(r.notices), std::to_string(r.findings)});
-  }
-  if (rows.empty()) {
-    out << (ja ? "  指摘なし\n" : "  no findings\n");
-  } else {
-    write_table(out,
-                ja ? std::vector<std::string>{"ルール", "重大度", "公表文", "指摘"}
-                   : std::vector<std::string>{"rule", "severity", "notices", "findings"},
-                rows, {false, false, true, true});
-  }
-
-  out << '\n' << (ja ? "保険者別（重大度ごとの指摘の数）" : "By insurer (findings by severity)") << '\n';
-  rows.clear();
-  for (const auto &i : t.insurers) {
-    rows.push_back({i.readable ? i.name : (ja ? "（公表文として読めない）" : "(not a notice) ") + i.name,
-                    std::to_string(i.notices), std::to_string(i.counts.errors), std::to_string(i.counts.warnings),
-                    std::to_string(i.counts.infos)});
-  }
-  write_table(out,
-              ja ? std::vector<std::string>{"保険者", "公表文", "エラー", "警告", "情報"}
-                 : std::vector<std::string>{"insurer", "notices", "errors", "warnings", "infos"},
-              rows, {false, true, true, true, true});
-
-  out << '\n'
-      << (ja ? "現在施行中の版が改正前の法令・指針を引用している公表文"
-             : "Notices whose revision in force today still cites superseded law")
-      << '\n';
-  if (t.stale.empty()) {
-    out << (ja ? "  なし\n" : "  none\n");
-    return;
-  }
-  rows.clear();
-  for (const auto &s : t.stale) {
-    std::string rules;
-    for (const auto &id : s.rules) {
-      rules += (rules.empty() ? "" : ", ") + id;
+  for (const Table &table : tables(t, lang)) {
+    out << '\n' << table.caption << '\n';
+    if (table.rows.empty()) {
+      out << "  " << table.empty << '\n';
+    } else {
+      write_table(out, table.header, table.rows, table.numeric);
     }
-    rows.push_back({s.path, s.insurer, s.in_force, std::to_string(s.findings), rules});
   }
-  write_table(out,
-              ja ? std::vector<std::string>{"ファイル", "保険者", "施行日", "指摘", "ルール"}
-                 : std::vector<std::string>{"notice", "insurer", "in force", "findings", "rules"},
-              rows, {false, false, false, true, false});
 }
 
 nlohmann::json to_json(const Totals &t, const ReportOptions &options) {
@@ -218,17 +228,16 @@ for (const table of document.querySelectorAll("table.sortable")) {
 </script>
 )";
 
-void html_table(std::ostream &out, const std::string &caption, const std::vector<std::string> &header,
-                const std::vector<std::vector<std::string>> &rows, const std::vector<bool> &numeric) {
-  out << "<table class=\"sortable\">\n<caption>" << escape_html(caption) << "</caption>\n<thead><tr>";
-  for (const auto &h : header) {
+void html_table(std::ostream &out, const Table &table) {
+  out << "<table class=\"sortable\">\n<caption>" << escape_html(table.caption) << "</caption>\n<thead><tr>";
+  for (const auto &h : table.header) {
     out << "<th scope=\"col\">" << escape_html(h) << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
-  for (const auto &row : rows) {
+  for (const auto &row : table.rows) {
     out << "<tr>";
     for (std::size_t c = 0; c < row.size(); ++c) {
-      out << (numeric[c] ? "<td class=\"n\">" : "<td>") << escape_html(row[c]) << "</td>";
+      out << (table.numeric[c] ? "<td class=\"n\">" : "<td>") << escape_html(row[c]) << "</td>";
     }
     out << "</tr>\n";
   }
@@ -263,39 +272,9 @@ void write_html(std::ostream &out, const Totals &t, const ReportOptions &options
   }
   out << "</p>\n";
 
-  std::vector<std::vector<std::string>> rows;
-  for (const auto &r : t.rules) {
-    rows.push_back(
-        {r.id, std::string(severity_name(r.severity, lang)), std::to_string(r.notices), std::to_string(r.findings)});
+  for (const Table &table : tables(t, lang)) {
+    html_table(out, table);
   }
-  html_table(out, ja ? "ルール別（指摘のある公表文の数）" : "By rule (notices affected)",
-             ja ? std::vector<std::string>{"ルール", "重大度", "公表文", "指摘"}
-                : std::vector<std::string>{"rule", "severity", "notices", "findings"},
-             rows, {false, false, true, true});
-  rows.clear();
-  for (const auto &i : t.insurers) {
-    rows.push_back({i.readable ? i.name : (ja ? "（公表文として読めない）" : "(not a notice) ") + i.name,
-                    std::to_string(i.notices), std::to_string(i.counts.errors), std::to_string(i.counts.warnings),
-                    std::to_string(i.counts.infos)});
-  }
-  html_table(out, ja ? "保険者別（重大度ごとの指摘の数）" : "By insurer (findings by severity)",
-             ja ? std::vector<std::string>{"保険者", "公表文", "エラー", "警告", "情報"}
-                : std::vector<std::string>{"insurer", "notices", "errors", "warnings", "infos"},
-             rows, {false, true, true, true, true});
-  rows.clear();
-  for (const auto &s : t.stale) {
-    std::string rules;
-    for (const auto &id : s.rules) {
-      rules += (rules.empty() ? "" : ", ") + id;
-    }
-    rows.push_back({s.path, s.insurer, s.in_force, rules, std::to_string(s.findings)});
-  }
-  html_table(out,
-             ja ? "現在施行中の版が改正前の法令・指針を引用している公表文"
-                : "Notices whose revision in force today still cites superseded law",
-             ja ? std::vector<std::string>{"ファイル", "保険者", "施行日", "ルール", "指摘"}
-                : std::vector<std::string>{"notice", "insurer", "in force", "rules", "findings"},
-             rows, {false, false, false, false, true});
   out << k_sort_script << "</body>\n</html>\n";
 }
 
