@@ -129,3 +129,18 @@ TEST_CASE("yaml: an enum typo lists the allowed values", "[yaml][schema]") {
         Lines{"a.yaml:4:9: error: `健保` は使える値ではありません。使える値: kenpo, kokuho_kumiai, kyosai, other "
               "(at /insurer/kind) [schema]"});
 }
+
+TEST_CASE("yaml: positions count lines at line feeds and columns in code points, as Source does", "[yaml]") {
+  // libyaml also breaks lines at a lone CR and at U+2028; our positions must still match the
+  // lines the report quotes.
+  CHECK(findings("schema: 1\r\ntitle: 公表\r\ninsurer:\r\n  name: a\r\n  name: b\r\n") ==
+        Lines{"a.yaml:5:3: error: duplicate key `name` (first at line 4); YAML keeps only one of them: remove or "
+              "rename one [duplicate-key]"});
+  CHECK(findings("title: \"a\u2028b\"\ninsurer:\n  name: a\n  name: b\n") ==
+        Lines{"a.yaml:4:3: error: duplicate key `name` (first at line 3); YAML keeps only one of them: remove or "
+              "rename one [duplicate-key]"});
+  // libyaml takes only ASCII letters, digits, - and _ in anchor names; the column counts あ and い once.
+  CHECK(findings("title: 公表について\ndata: [あ, い, *う]\n") ==
+        Lines{"a.yaml:2:14: error: `&` and `*` must be followed by an anchor name; put text that starts with them "
+              "in quotes [yaml-syntax]"});
+}

@@ -66,6 +66,7 @@ nlohmann::json to_json(const YamlNode &node) {
   }
   case YamlNode::Kind::sequence: {
     auto array = nlohmann::json::array();
+    array.get_ref<nlohmann::json::array_t &>().reserve(node.children.size());
     for (const auto &child : node.children) {
       array.push_back(to_json(child));
     }
@@ -74,7 +75,7 @@ nlohmann::json to_json(const YamlNode &node) {
   case YamlNode::Kind::mapping: {
     auto object = nlohmann::json::object();
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
-      object[node.keys[i].name] = to_json(node.children[i]);
+      object.emplace(node.keys[i].name, to_json(node.children[i]));
     }
     return object;
   }
