@@ -39,9 +39,27 @@ namespace {
 /// in Source, whatever libyaml thinks of CR or U+2028).
 class MarkMap {
 public:
-  MarkMap(std::string_view text, std::size_t start) : m_text(text), m_start(start) { reset(); }
+  MarkMap(std::string_view text, std::size_t start) : m_text(text), m_start(start) {
+    reset();
+    // libyaml's own line and column are ours unless a lone CR or U+2028/U+2029 (line breaks to
+    // libyaml, not to Source) occurs; NEL is refused before parsing.
+    m_trust_libyaml =
+        text.find("\xE2\x80\xA8") == std::string_view::npos && text.find("\xE2\x80\xA9") == std::string_view::npos;
+    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos && m_trust_libyaml;
+         cr = text.find('\r', cr + 1)) {
+      m_trust_libyaml = cr + 1 < text.size() && text[cr + 1] == '\n';
+    }
+  }
 
-  Position at(std::size_t index) {
+  Position at(const yaml_mark_t &mark) {
+    if (m_trust_libyaml) {
+      return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
+    }
+    return walk_to(mark.index);
+  }
+
+private:
+  Position walk_to(std::size_t index) {
     if (index < m_index) {
       reset(); // rare: an error mark behind the last event
     }
@@ -60,7 +78,6 @@ public:
     return {m_line, m_column};
   }
 
-private:
   void reset() {
     m_index = 0;
     m_byte = m_start;
@@ -74,6 +91,7 @@ private:
   std::size_t m_byte = 0;
   int m_line = 1;
   int m_column = 1;
+  bool m_trust_libyaml = false;
 };
 
 /// Owns a libyaml parser and the event being handled.
@@ -129,8 +147,8 @@ YamlProblem syntax_error(const Source &source, const yaml_parser_t &p, MarkMap &
     // Encoding and forbidden characters are checked before parsing; this is a safety net.
     return syntax_problem(source, SyntaxSlip::other, source.position_of(p.problem_offset), 0, problem);
   }
-  const Position at = marks.at(p.problem_mark.index);
-  const Position opened = marks.at(p.context_mark.index);
+  const Position at = marks.at(p.problem_mark);
+  const Position opened = marks.at(p.context_mark);
   const auto char_at = [&](Position pos) -> char {
     const std::string_view l = source.line(pos.line);
     std::size_t i = 0;
@@ -235,7 +253,7 @@ YamlParse parse_yaml(const Source &source, const LoadLimits &limits) {
         result.problem = syntax_error(source, parser.state(), marks);
         return result;
       }
-      const Position pos = marks.at(event->start_mark.index);
+      const Position pos = marks.at(event->start_mark);
       switch (event->type) {
       case YAML_DOCUMENT_START_EVENT:
         tree.document_start(pos);
