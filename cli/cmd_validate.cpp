@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <ostream>
 #include <sstream>
 
@@ -82,6 +83,52 @@ struct CheckedFile {
   std::string error;    ///< a usage error for this file (exit 2); the file is then left out of the report
 };
 
+/// Text kept until the report is finished (the --coverage tables), in an anonymous temporary file
+/// so that it does not grow the process with the number of files; in memory if none can be made.
+class Spill {
+public:
+  Spill() : m_file(std::tmpfile()) {}
+  ~Spill() {
+    if (m_file) {
+      std::fclose(m_file);
+    }
+  }
+  Spill(const Spill &) = delete;
+  Spill &operator=(const Spill &) = delete;
+
+  void add(const std::string &text) {
+    if (m_file && std::fwrite(text.data(), 1, text.size(), m_file) == text.size()) {
+      m_written += text.size();
+      return;
+    }
+    if (m_file) { // the disk is full: keep everything in memory from now on, in order
+      m_memory.resize(m_written);
+      const bool read_back =
+          std::fseek(m_file, 0, SEEK_SET) == 0 && std::fread(m_memory.data(), 1, m_written, m_file) == m_written;
+      std::fclose(m_file);
+      m_file = nullptr;
+      if (!read_back) {
+        m_memory.clear();
+      }
+    }
+    m_memory += text;
+  }
+  void copy_to(std::ostream &out) {
+    if (m_file && std::fflush(m_file) == 0 && std::fseek(m_file, 0, SEEK_SET) == 0) {
+      char buffer[1 << 16];
+      for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, m_file)) > 0;) {
+        out.write(buffer, static_cast<std::streamsize>(n));
+      }
+    }
+    out << m_memory;
+  }
+
+private:
+  std::FILE *m_file;
+  std::size_t m_written = 0;
+  std::string m_memory;
+};
+
 Date today() {
   const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
@@ -92,8 +139,16 @@ Date today() {
 // options.
 CheckedFile check_file(const std::string &path, const ValidateOptions &o, const RuleOptions &rules, Lang lang,
                        Date judged) {
-  LoadResult loaded = load_file(path);
   CheckedFile out;
+  LoadResult loaded;
+  try {
+    loaded = load_file(path);
+  } catch (const Error &e) {
+    // An unreadable file (permissions, vanished) is reported when its turn comes, and the report
+    // of the others stays a complete document.
+    out.error = e.what();
+    return out;
+  }
   out.report = FileReport{path, loaded.source, std::move(loaded.diagnostics)};
   FileReport &report = out.report;
   apply_options(report.diagnostics, rules);
@@ -162,7 +217,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
 
-  std::ostringstream coverage; // printed after the report
+  Spill coverage; // printed after the report
   bool failed = false;
   bool usage_error = false;
   // Each file's report is written as soon as it and those before it are done; then its text,
@@ -179,7 +234,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
             return;
           }
           writer->add(checked.report);
-          coverage << checked.coverage;
+          coverage.add(checked.coverage);
           for (const auto &d : checked.report.diagnostics) {
             failed = failed || (!d.suppressed && reaches(d.severity, fail_on));
           }
@@ -191,7 +246,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   } else {
     write_file_atomically(o.output, report, files);
   }
-  out << coverage.str();
+  coverage.copy_to(out);
   if (usage_error) {
     return k_exit_usage;
   }
