@@ -14,7 +14,6 @@
 
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <ostream>
 #include <sstream>
@@ -30,6 +29,8 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("-r,--revision", o.revision, "Check only the revision in force on this date (YYYY-MM-DD)");
+  cmd->add_option("--as-of", o.as_of,
+                  "Judge the latest revision against the law up to this date instead of today in Japan (YYYY-MM-DD)");
   CLI::Option *config = cmd->add_option("-c,--config", o.config,
                                         "Read this configuration file instead of searching for notice-audit.toml");
   cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml")->excludes(config);
@@ -129,12 +130,6 @@ private:
   std::string m_memory;
 };
 
-Date today() {
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-              static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
 // Loads and checks one file; runs on a worker thread, so it touches nothing shared but read-only
 // options.
 CheckedFile check_file(const std::string &path, const ValidateOptions &o, const RuleOptions &rules, Lang lang,
@@ -190,7 +185,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
           << '\n';
       return k_exit_usage;
     }
-    rules.severity[id] = std::nullopt;
+    rules.severity[std::string(rule->id)] = std::nullopt;
   }
   if (!o.revision.empty()) {
     rules.revision = parse_date(o.revision);
@@ -199,6 +194,15 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
       return k_exit_usage;
     }
   }
+  // "Today": --as-of, else NOTICE_AUDIT_AS_OF (reproducible CI), else the date in Japan.
+  const char *as_of_env = std::getenv("NOTICE_AUDIT_AS_OF");
+  const std::string as_of = !o.as_of.empty() ? o.as_of : as_of_env ? as_of_env : "";
+  if (!as_of.empty() && !parse_date(as_of)) {
+    err << "notice-audit: error: " << (o.as_of.empty() ? "NOTICE_AUDIT_AS_OF=" : "--as-of ") << as_of
+        << ": not a date; write YYYY-MM-DD\n";
+    return k_exit_usage;
+  }
+  rules.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
   const std::string format_name = o.summary           ? std::string("summary")
                                   : !o.format.empty() ? o.format
                                                       : config.format.value_or("text");
@@ -207,7 +211,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
 
   const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   const std::vector<std::string> files = collect_notice_files(o.paths);
-  const Date judged = rules.revision ? *rules.revision : today();
+  const Date judged = rules.revision ? *rules.revision : *rules.as_of;
 
   ReportOptions report_options;
   report_options.tool_version = k_version;
