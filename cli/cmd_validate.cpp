@@ -6,6 +6,7 @@
 #include "notice/config.hpp"
 #include "notice/coverage.hpp"
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
 #include "notice/report.hpp"
@@ -44,17 +45,13 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
 
 namespace {
 
-Config resolve_config(const ValidateOptions &o) {
-  if (o.no_config) {
-    return {};
+// The command line's --ignore and --revision over a notice's configuration.
+RuleOptions with_overrides(RuleOptions rules, const RuleOptions &overrides) {
+  for (const auto &[id, severity] : overrides.severity) {
+    rules.severity[id] = severity;
   }
-  if (!o.config.empty()) {
-    return load_config(o.config);
-  }
-  if (const auto found = find_config(".")) {
-    return load_config(found->string());
-  }
-  return {};
+  rules.revision = overrides.revision;
+  return rules;
 }
 
 bool reaches(Severity severity, const std::string &fail_on) {
@@ -68,41 +65,60 @@ bool reaches(Severity severity, const std::string &fail_on) {
 } // namespace
 
 int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err) {
-  Config config = resolve_config(o);
-  RuleOptions &rules = config.rules;
+  // Each notice gets the notice-audit.toml nearest to it (or --config's, or none).
+  ConfigFinder configs(o.config, o.no_config);
+  RuleOptions overrides;
   for (const auto &id : o.ignore) {
     const RuleInfo *rule = find_rule(id);
     if (!rule || !rule->configurable) {
-      err << "notice-audit: error: --ignore " << id << ": "
+      err << "notice-audit: error: --ignore " << escape_control(id) << ": "
           << (rule ? "this rule reports an unreadable file and cannot be turned off"
                    : "no such rule; `notice-audit rules` lists them")
           << '\n';
       return k_exit_usage;
     }
-    rules.severity[id] = std::nullopt;
+    overrides.severity[id] = std::nullopt;
   }
   if (!o.revision.empty()) {
-    rules.revision = parse_date(o.revision);
-    if (!rules.revision) {
-      err << "notice-audit: error: --revision " << o.revision << ": not a date; write YYYY-MM-DD\n";
+    overrides.revision = parse_date(o.revision);
+    if (!overrides.revision) {
+      err << "notice-audit: error: --revision " << escape_control(o.revision) << ": not a date; write YYYY-MM-DD\n";
       return k_exit_usage;
     }
   }
-  const std::string format_name = !o.format.empty() ? o.format : config.format.value_or("text");
-  const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
-  const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
-
   const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   const std::vector<std::string> files = collect_notice_files(o.paths);
-  std::vector<FileReport> reports;
-  std::ostringstream coverage; // printed after the report, from the notices loaded once here
+  if (!o.output.empty()) {
+    check_output_path(o.output, files);
+  }
+  // One report, one format: the configurations that apply must agree on it unless --format decides.
+  const Config &first = configs.for_notice(files.front());
   for (const auto &path : files) {
+    const Config &config = configs.for_notice(path);
+    if (o.format.empty() && config.format != first.format) {
+      err << "notice-audit: error: " << escape_control(first.path.empty() ? "no configuration" : first.path) << " and "
+          << escape_control(config.path.empty() ? "no configuration" : config.path)
+          << " ask for different report formats; pass --format\n";
+      return k_exit_usage;
+    }
+  }
+  const std::string format_name = !o.format.empty() ? o.format : first.format.value_or("text");
+  const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
+
+  std::vector<FileReport> reports;
+  std::vector<std::string> fail_on; // per notice: --fail-on, else its configuration's
+  std::ostringstream coverage;      // printed after the report, from the notices loaded once here
+  for (const auto &path : files) {
+    const Config &config = configs.for_notice(path);
+    const RuleOptions rules = with_overrides(config.rules, overrides);
+    fail_on.push_back(!o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error"));
     LoadResult loaded = load_file(path);
     FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
+    report.config = config.path;
     apply_options(report.diagnostics, rules);
     if (loaded.notice) {
       if (rules.revision && !revision_at(*loaded.notice, *rules.revision)) {
-        err << "notice-audit: error: " << path << ": no revision is in force on " << o.revision
+        err << "notice-audit: error: " << escape_control(path) << ": no revision is in force on " << o.revision
             << "; its revisions start on " << to_string(loaded.notice->revisions.front().effective) << '\n';
         return k_exit_usage;
       }
@@ -134,9 +150,9 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
 
   out << coverage.str();
 
-  for (const auto &report : reports) {
-    for (const auto &d : report.diagnostics) {
-      if (!d.suppressed && reaches(d.severity, fail_on)) {
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    for (const auto &d : reports[i].diagnostics) {
+      if (!d.suppressed && reaches(d.severity, fail_on[i])) {
         return k_exit_findings;
       }
     }

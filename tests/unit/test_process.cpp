@@ -3,6 +3,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <signal.h>
+
 using namespace notice;
 
 TEST_CASE("run_process passes arguments verbatim, with no shell in between", "[process]") {
@@ -29,4 +35,46 @@ TEST_CASE("a missing program is an error that names it", "[process]") {
                     "`notice-audit-no-such-program` was not found in PATH");
   CHECK_FALSE(find_program("notice-audit-no-such-program"));
   CHECK(find_program("sh"));
+}
+
+TEST_CASE("a helper that does not finish in time is killed with its process group", "[process]") {
+  ProcessOptions options;
+  options.timeout_seconds = 3; // long enough for the shell to start its grandchild on a busy machine
+  // The shell starts a grandchild that would outlive it; both must be gone.
+  const std::string marker = "/tmp/notice-audit-test-process-" + std::to_string(::getpid());
+  CHECK_THROWS_WITH(run_process({"sh", "-c", "sleep 30 & echo $! > " + marker + "; wait"}, options),
+                    "`sh` did not finish within 3 s and was stopped; set NOTICE_AUDIT_HELPER_TIMEOUT (seconds) to "
+                    "allow more time");
+  std::ifstream in(marker);
+  pid_t grandchild = 0;
+  in >> grandchild;
+  std::remove(marker.c_str());
+  REQUIRE(grandchild > 0);
+  // Killed (and, its parent gone, reaped by init): no such process, or a zombie on its way out.
+  const bool gone = ::kill(grandchild, 0) != 0 || [&] {
+    std::ifstream stat("/proc/" + std::to_string(grandchild) + "/stat");
+    std::string pid, name, state;
+    stat >> pid >> name >> state;
+    return state == "Z";
+  }();
+  CHECK(gone);
+}
+
+TEST_CASE("a helper that exits leaves no process of its group behind", "[process]") {
+  const std::string marker = "/tmp/notice-audit-test-process-bg-" + std::to_string(::getpid());
+  const auto r = run_process({"sh", "-c", "sleep 30 >/dev/null 2>&1 & echo $! > " + marker});
+  CHECK(r.exit_code == 0);
+  std::ifstream in(marker);
+  pid_t background = 0;
+  in >> background;
+  std::remove(marker.c_str());
+  REQUIRE(background > 0);
+  ::usleep(100'000);
+  const bool gone = ::kill(background, 0) != 0 || [&] {
+    std::ifstream stat("/proc/" + std::to_string(background) + "/stat");
+    std::string pid, name, state;
+    stat >> pid >> name >> state;
+    return state == "Z";
+  }();
+  CHECK(gone);
 }

@@ -3,6 +3,7 @@
 #include "ansi.hpp"
 #include "utf8.hpp"
 
+#include "notice/escape.hpp"
 #include "notice/rules.hpp"
 #include "notice/template.hpp"
 
@@ -22,6 +23,29 @@ bool is_wide(char32_t cp) {
          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+// The notice-audit.toml files that applied, in the order first used.
+std::vector<std::string> configurations(const std::vector<FileReport> &files) {
+  std::vector<std::string> out;
+  for (const auto &file : files) {
+    if (!file.config.empty() && std::find(out.begin(), out.end(), file.config) == out.end()) {
+      out.push_back(file.config);
+    }
+  }
+  return out;
+}
+
+void write_configurations(std::ostream &out, const std::vector<FileReport> &files, Lang lang) {
+  const auto used = configurations(files);
+  if (used.empty()) {
+    return;
+  }
+  out << (lang == Lang::ja ? "設定ファイル: " : used.size() == 1 ? "Configuration: " : "Configurations: ");
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    out << (i ? ", " : "") << escape_control(used[i]);
+  }
+  out << '\n';
+}
+
 void write_text(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
   const detail::Palette c = detail::palette(options.color);
   for (const auto &file : files) {
@@ -30,14 +54,14 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
         continue;
       }
       const char *color = d.severity == Severity::error ? c.red : d.severity == Severity::warning ? c.yellow : c.cyan;
-      out << c.bold << d.path;
+      out << c.bold << escape_control(d.path);
       if (d.pos.known()) {
         out << ':' << d.pos.line << ':' << d.pos.column;
       }
       out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' '
-          << message_in(d, options.lang) << " [" << d.rule_id << ']';
+          << escape_control(message_in(d, options.lang)) << " [" << d.rule_id << ']';
       if (d.suppressed) {
-        out << " (suppressed: " << *d.suppressed << ')';
+        out << " (suppressed: " << escape_control(*d.suppressed) << ')';
       }
       out << '\n';
       // A line with bytes that are not UTF-8 would only garble the terminal: do not quote it.
@@ -69,10 +93,13 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
           i -= begin;
           line = line.substr(begin, end - begin);
         }
+        // Control characters in the line are shown escaped, and the caret counts their escapes.
         const std::string gutter = std::to_string(d.pos.line);
-        out << ' ' << gutter << " | " << prefix << line << suffix << '\n';
+        out << ' ' << gutter << " | " << prefix << escape_control(line) << suffix << '\n';
         out << ' ' << std::string(gutter.size(), ' ') << " | "
-            << std::string(static_cast<std::size_t>(display_width(prefix) + display_width(line.substr(0, i))), ' ')
+            << std::string(
+                   static_cast<std::size_t>(display_width(prefix) + display_width(escape_control(line.substr(0, i)))),
+                   ' ')
             << color << '^' << c.reset << '\n';
       }
     }
@@ -80,6 +107,7 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
   if (!options.summary) {
     return;
   }
+  write_configurations(out, files, options.lang);
   const ReportCounts n = count(files);
   if (options.lang == Lang::ja) {
     out << std::to_string(files.size()) << " ファイルを検査: ";
@@ -138,7 +166,9 @@ void write_json(std::ostream &out, const std::vector<FileReport> &files, const R
     for (const auto &d : file.diagnostics) {
       diagnostics.push_back(diagnostic_json(d));
     }
-    list.push_back({{"path", file.path}, {"diagnostics", diagnostics}});
+    list.push_back({{"path", file.path},
+                    {"config", file.config.empty() ? nlohmann::json(nullptr) : nlohmann::json(file.config)},
+                    {"diagnostics", diagnostics}});
   }
   report["files"] = list;
   const ReportCounts n = count(files);
@@ -174,7 +204,7 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
   auto results = nlohmann::json::array();
   for (const auto &file : files) {
     for (const auto &d : file.diagnostics) {
-      nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", d.path}}}}}};
+      nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri_from_path(d.path)}}}}}};
       if (d.pos.known()) {
         location["physicalLocation"]["region"] = {{"startLine", d.pos.line}, {"startColumn", d.pos.column}};
       }
@@ -195,6 +225,11 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
       results.push_back(result);
     }
   }
+  auto used = nlohmann::json::array();
+  for (const auto &config : configurations(files)) {
+    used.push_back(uri_from_path(config));
+  }
+  const nlohmann::json invocation = {{"executionSuccessful", true}, {"properties", {{"configurations", used}}}};
   nlohmann::json sarif = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -204,6 +239,7 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
                                            {"version", options.tool_version},
                                            {"informationUri", "https://example.invalid/notice-audit"},
                                            {"rules", rules}}}}},
+                                       {"invocations", nlohmann::json::array({invocation})},
                                        {"columnKind", "unicodeCodePoints"},
                                        {"results", results}}})}};
   out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -263,6 +299,20 @@ void write_junit(std::ostream &out, const std::vector<FileReport> &files, Lang l
   out << "</testsuites>\n";
 }
 
+// Control characters escaped line by line: the line breaks stay, for gh_escape to encode as %0A.
+std::string escape_lines(std::string_view text) {
+  std::string out;
+  while (true) {
+    const auto end = text.find('\n');
+    out += escape_control(text.substr(0, end));
+    if (end == std::string_view::npos) {
+      return out;
+    }
+    out += '\n';
+    text.remove_prefix(end + 1);
+  }
+}
+
 // GitHub workflow commands: data escapes %, CR, LF; properties also escape ':' and ','.
 std::string gh_escape(std::string_view text, bool property) {
   std::string out;
@@ -299,11 +349,12 @@ void write_github(std::ostream &out, const std::vector<FileReport> &files, Lang 
       const char *command = d.severity == Severity::error     ? "error"
                             : d.severity == Severity::warning ? "warning"
                                                               : "notice";
-      out << "::" << command << " file=" << gh_escape(d.path, true);
+      out << "::" << command << " file=" << gh_escape(escape_control(d.path), true);
       if (d.pos.known()) {
         out << ",line=" << d.pos.line << ",col=" << d.pos.column;
       }
-      out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(message_in(d, lang), false) << '\n';
+      out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(escape_lines(message_in(d, lang)), false)
+          << '\n';
     }
   }
 }
@@ -345,6 +396,23 @@ ReportCounts count(const std::vector<FileReport> &files) {
     }
   }
   return n;
+}
+
+std::string uri_from_path(std::string_view path) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : path) {
+    const auto b = static_cast<unsigned char>(ch);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.' ||
+        b == '_' || b == '~' || b == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += k_hex[b >> 4];
+      out += k_hex[b & 0xF];
+    }
+  }
+  return out;
 }
 
 int display_width(std::string_view text) {

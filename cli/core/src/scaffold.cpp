@@ -2,6 +2,7 @@
 
 #include "notice/era.hpp"
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/schema.hpp"
 #include "notice/template.hpp"
 
@@ -36,6 +37,9 @@ std::vector<ScaffoldFile> scaffold(const ScaffoldOptions &o) {
   }
   if (o.insurer.find_first_of("\r\n\t") != std::string::npos) {
     throw Error("--insurer: the name must be one line");
+  }
+  if (escape_control(o.insurer) != o.insurer) {
+    throw Error("--insurer " + escape_control(o.insurer) + ": the name holds control characters");
   }
   TemplateValue data;
   data.set("insurer", yaml_quoted(o.insurer));

@@ -1,4 +1,4 @@
-// Writing result files without ever leaving a half-written file or clobbering an input.
+// Writing result files without ever leaving a half-written file or destroying what `-o` names.
 #pragma once
 
 #include <string>
@@ -7,11 +7,26 @@
 
 namespace notice {
 
-/// Writes `content` to `path` through a temporary file in the same directory that is renamed over
-/// `path` once complete. Throws notice::Error when `path` is one of `inputs` (same file, by
-/// identity, not by spelling), is a directory, or cannot be written; `path` is untouched then.
+/// Checks, before any work is done, that `path` may be written: throws notice::Error when it is a
+/// directory or a socket, names one of `inputs` (same file by identity, through links or another
+/// spelling), is a dangling symbolic link, names standard input, or lies in a directory that does
+/// not exist. Commands call it first so that a refused output costs no rendering.
+void check_output_path(const std::string &path, const std::vector<std::string> &inputs = {});
+
+/// Writes `content` to `path` without destroying what is there:
+/// - a regular file (or a new one) through a temporary file beside it, flushed to disk and renamed
+///   over it, keeping the old file's permissions (and owner, where allowed);
+/// - a symbolic link is followed to its final target, which is written as above; the link stays;
+/// - a character or block device, a FIFO, `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and
+///   `/proc/self/fd/N` are written in place, as a shell redirection would.
+/// Throws notice::Error (after check_output_path()'s checks) when the file cannot be written;
+/// `path` is untouched then and no temporary file is left behind.
 void write_file_atomically(const std::string &path, std::string_view content,
                            const std::vector<std::string> &inputs = {});
+
+/// True when something exists at `path`, a dangling symbolic link included (std::filesystem::exists
+/// follows links and says false for those).
+bool entry_exists(const std::string &path);
 
 /// The notice files named by `arguments`: files as given, directories searched recursively for
 /// *.yaml and *.yml (hidden entries skipped), in sorted order. Throws notice::Error for a path that

@@ -23,6 +23,7 @@ struct FileReport {
   std::string path;
   std::shared_ptr<const Source> source;
   std::vector<Diagnostic> diagnostics;
+  std::string config = {}; ///< the notice-audit.toml applied to it; empty: none
 };
 
 struct ReportOptions {
@@ -44,11 +45,20 @@ struct ReportCounts {
 ReportCounts count(const std::vector<FileReport> &files);
 
 /// Writes `files` to `out` in `format`. Output depends only on the arguments (no time, no paths
-/// other than those given), so the same input gives the same bytes.
+/// other than those given), so the same input gives the same bytes. Text for people (text, the
+/// GitHub annotations) has every control character from input escaped (escape_control()), so no
+/// line can be split or start a CI command; the configurations used are named (text footer, JSON
+/// `files[].config`, SARIF `runs[].invocations[].properties.configurations`); SARIF URIs are
+/// percent-encoded (RFC 3986).
 void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
                   const ReportOptions &options);
 
 /// Number of terminal columns `text` occupies (East Asian wide characters take two).
 int display_width(std::string_view text);
+
+/// `path` as a relative URI reference (RFC 3986): `/` kept, every byte outside the unreserved set
+/// (ALPHA DIGIT - . _ ~) percent-encoded, so `%`, `#`, `?`, spaces and line breaks cannot change
+/// what it names.
+std::string uri_from_path(std::string_view path);
 
 } // namespace notice
