@@ -56,7 +56,7 @@ fi
 # --- /dev/fd/1 and a FIFO -------------------------------------------------------------------------
 "$bin" render "$notice" -o /dev/fd/1 | grep -q 個人情報 && ok "-o /dev/fd/1" || fail "-o /dev/fd/1"
 mkfifo fifo
-cat fifo >from-fifo.txt &
+timeout 20 cat fifo >from-fifo.txt &  # on a replaced FIFO the reader would wait forever
 reader=$!
 "$bin" render "$notice" -o fifo || fail "render -o fifo"
 wait $reader
@@ -170,6 +170,44 @@ PY
 status=$?
 [ "$status" -eq 2 ] && [ ! -e huge.png ] && grep -q "more than a PNG can hold" err.txt && ! grep -qi cairo err.txt &&
   ok "graph: too large for a PNG, refused with advice" || fail "graph huge png: status $status, $(head -3 err.txt)"
+
+# --- a template whose sections multiply is refused before it writes anything ---------------------
+printf '{{#categories}}{{#categories}}{{#categories}}{{#categories}}{{#categories}}{{#categories}}{{#categories}}{{title}}{{/categories}}{{/categories}}{{/categories}}{{/categories}}{{/categories}}{{/categories}}{{/categories}}' >bomb.mustache
+"$bin" render "$notice" --template bomb.mustache -o bomb.txt 2>err.txt
+status=$?
+[ "$status" -eq 2 ] && [ ! -e bomb.txt ] && grep -q "would write more than 32 MiB" err.txt &&
+  ok "template bomb refused" || fail "template bomb: status $status, $(wc -c <bomb.txt 2>/dev/null) bytes written"
+
+# --- notice-audit.toml: limited in size, named in the report -------------------------------------
+mkdir cfg
+cp "$notice" cfg/notice.yaml
+{ echo '[rules]'; echo 'unused-party = "off"'; } >cfg/notice-audit.toml
+"$bin" validate cfg/notice.yaml >out.txt
+grep -q "^Configuration: cfg/notice-audit.toml$" out.txt && ok "the configuration used is named" ||
+  fail "no configuration line: $(tail -2 out.txt)"
+head -c $((2 << 20)) /dev/zero | tr '\0' '#' >>cfg/notice-audit.toml
+"$bin" validate cfg/notice.yaml >/dev/null 2>err.txt
+[ $? -eq 2 ] && grep -q "larger than 1024 KiB" err.txt && ok "a 2 MiB configuration is refused" ||
+  fail "2 MiB configuration: $(cat err.txt)"
+
+# --- SARIF URIs are percent-encoded ---------------------------------------------------------------
+mkdir "my dir"
+sed 's/^title:/titel: x\ntitle:/' "$notice" >"my dir/#1.yaml"
+"$bin" validate "my dir/#1.yaml" --format sarif >out.sarif
+grep -q '"uri": "my%20dir/%231.yaml"' out.sarif && ok "SARIF uri percent-encoded" ||
+  fail "SARIF uri: $(grep '"uri"' out.sarif | head -1)"
+
+# --- a title pandoc would read as a boolean ------------------------------------------------------
+sed 's/^title: .*/title: "true"/' "$notice" >true-title.yaml
+"$bin" render true-title.yaml -f html >true.html 2>err.txt
+grep -q "<title>true</title>" true.html && ok "title true stays text" || fail "title true: $(grep '<title>' true.html)"
+
+# --- the PDF's stylesheet cannot read /etc/hostname ----------------------------------------------
+echo 'body { background: url(file:///etc/hostname); }' >evil.css
+"$bin" render "$notice" -f pdf --css evil.css -o evil.pdf 2>err.txt
+status=$?
+[ "$status" -eq 2 ] && [ ! -e evil.pdf ] && grep -q "refers to file:///etc/hostname" err.txt &&
+  ok "stylesheet URL outside its directory refused" || fail "evil.css: status $status, $(head -3 err.txt)"
 
 # --- diff of 10,000 renamed items: memory stays bounded (the matcher keeps its best pairs only) ---
 if [ -n "${ASAN_OPTIONS:-}" ]; then

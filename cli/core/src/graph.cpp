@@ -111,7 +111,9 @@ void id_register(void *, int, void *) {}
 Agiddisc_t k_sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
 // Graphviz reports problems through a global callback; we collect them and throw afterwards, so
-// that nothing from Graphviz reaches stderr unasked.
+// that nothing from Graphviz reaches stderr unasked. One message goes around it (cairo's "graph is
+// too large for cairo-renderer bitmaps", printed while rendering a PNG): render_graph() refuses
+// such sizes before rendering.
 std::string g_graphviz_messages;
 
 int collect_message(char *message) {

@@ -118,7 +118,7 @@ public:
 
 private:
   fs::path m_path;
-  std::optional<RemoveOnInterrupt> m_guard; // declared last: removed from the list before the files go
+  std::optional<RemoveOnInterrupt> m_guard; // still registered while the destructor removes the files
 };
 
 // WeasyPrint is a Python program. It runs through this script instead of its command line so that

@@ -337,7 +337,9 @@ std::string escape_markdown(std::string_view text) {
   return out;
 }
 
-std::string escape_html(std::string_view text) {
+std::string escape_html(std::string_view raw) {
+  // Control characters made visible first: HTML, SVG labels and the 新旧対照表 show them as text.
+  const std::string text = escape_control(raw, EscapeMode::document);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {

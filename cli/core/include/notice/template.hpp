@@ -68,7 +68,8 @@ std::string expand_template(std::string_view text, const std::string &name, cons
 /// become one hard line break (backslash-newline), so a value cannot end the block it is in.
 std::string escape_markdown(std::string_view text);
 
-/// `text` with & < > " ' replaced by HTML entities.
+/// `text` with its control characters made visible (escape_control(), line breaks kept) and
+/// & < > " ' replaced by HTML entities.
 std::string escape_html(std::string_view text);
 
 /// The built-in files compiled from templates/ at build time, by file name: notice.txt.mustache,
