@@ -11,6 +11,21 @@
 
 using namespace notice;
 
+namespace {
+
+// No such process, or a zombie on its way out (killed; its parent gone, init reaps it).
+bool gone(pid_t pid) {
+  if (::kill(pid, 0) != 0) {
+    return true;
+  }
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string id, name, state;
+  stat >> id >> name >> state;
+  return state == "Z";
+}
+
+} // namespace
+
 TEST_CASE("run_process passes arguments verbatim, with no shell in between", "[process]") {
   const auto r = run_process({"printf", "%s|", "a b", "$(echo injected)", "*"});
   CHECK(r.exit_code == 0);
@@ -50,14 +65,7 @@ TEST_CASE("a helper that does not finish in time is killed with its process grou
   in >> grandchild;
   std::remove(marker.c_str());
   REQUIRE(grandchild > 0);
-  // Killed (and, its parent gone, reaped by init): no such process, or a zombie on its way out.
-  const bool gone = ::kill(grandchild, 0) != 0 || [&] {
-    std::ifstream stat("/proc/" + std::to_string(grandchild) + "/stat");
-    std::string pid, name, state;
-    stat >> pid >> name >> state;
-    return state == "Z";
-  }();
-  CHECK(gone);
+  CHECK(gone(grandchild));
 }
 
 TEST_CASE("a helper that exits leaves no process of its group behind", "[process]") {
@@ -70,11 +78,5 @@ TEST_CASE("a helper that exits leaves no process of its group behind", "[process
   std::remove(marker.c_str());
   REQUIRE(background > 0);
   ::usleep(100'000);
-  const bool gone = ::kill(background, 0) != 0 || [&] {
-    std::ifstream stat("/proc/" + std::to_string(background) + "/stat");
-    std::string pid, name, state;
-    stat >> pid >> name >> state;
-    return state == "Z";
-  }();
-  CHECK(gone);
+  CHECK(gone(background));
 }

@@ -2,6 +2,7 @@
 
 #include "notice/error.hpp"
 #include "notice/escape.hpp"
+#include "notice/output.hpp"
 
 #include <toml++/toml.h>
 
@@ -167,12 +168,7 @@ Config load_config(const std::string &path) {
   if (!in) {
     throw Error(shown + ": cannot read the configuration file");
   }
-  // In chunks, stopping past the limit: a huge file or an endless pipe is never read in whole.
-  std::string text;
-  char chunk[1 << 16];
-  while (text.size() <= k_max_config_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-  }
+  const std::string text = read_at_most(in, k_max_config_bytes);
   if (in.bad()) {
     throw Error(shown + ": cannot read the configuration file");
   }

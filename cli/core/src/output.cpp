@@ -198,6 +198,15 @@ void write_replacing(const Target &t, std::string_view content, const std::strin
 
 } // namespace
 
+std::string read_at_most(std::istream &in, std::size_t max_bytes) {
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= max_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  return text;
+}
+
 bool entry_exists(const std::string &path) {
   struct stat st {};
   return ::lstat(path.c_str(), &st) == 0;

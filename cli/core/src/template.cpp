@@ -2,6 +2,7 @@
 
 #include "notice/error.hpp"
 #include "notice/escape.hpp"
+#include "notice/output.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -439,12 +440,7 @@ std::string read_template_file(const std::string &path, std::size_t max_bytes) {
   if (!in) {
     throw Error(shown_path + ": cannot read the template: " + std::strerror(errno));
   }
-  // In chunks, stopping past the limit: a huge file or an endless pipe is never read in whole.
-  std::string text;
-  char chunk[1 << 16];
-  while (text.size() <= max_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-  }
+  std::string text = read_at_most(in, max_bytes);
   if (in.bad()) {
     throw Error(shown_path + ": cannot read the template");
   }

@@ -1,6 +1,8 @@
 // Writing result files without ever leaving a half-written file or destroying what `-o` names.
 #pragma once
 
+#include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,11 @@ void write_file_atomically(const std::string &path, std::string_view content,
 /// True when something exists at `path`, a dangling symbolic link included (std::filesystem::exists
 /// follows links and says false for those).
 bool entry_exists(const std::string &path);
+
+/// Reads `in` in chunks until its end or until more than `max_bytes` are read, so a huge file or an
+/// endless pipe is never read in whole: a result longer than `max_bytes` means "too large". Read
+/// errors are left for the caller to see in `in.bad()`.
+std::string read_at_most(std::istream &in, std::size_t max_bytes);
 
 /// The notice files named by `arguments`: files as given, directories searched recursively for
 /// *.yaml and *.yml (hidden entries skipped), in sorted order. Throws notice::Error for a path that
