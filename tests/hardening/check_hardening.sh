@@ -190,6 +190,17 @@ head -c $((2 << 20)) /dev/zero | tr '\0' '#' >>cfg/notice-audit.toml
 [ $? -eq 2 ] && grep -q "larger than 1024 KiB" err.txt && ok "a 2 MiB configuration is refused" ||
   fail "2 MiB configuration: $(cat err.txt)"
 
+# Two notices whose configurations ask for different formats: --format decides, or it is an error.
+mkdir -p cfg2/a cfg2/b
+cp "$notice" cfg2/a/notice.yaml
+cp "$notice" cfg2/b/notice.yaml
+echo 'format = "json"' >cfg2/a/notice-audit.toml
+echo 'format = "sarif"' >cfg2/b/notice-audit.toml
+"$bin" validate cfg2 >/dev/null 2>err.txt
+[ $? -eq 2 ] && grep -q "ask for different report formats; pass --format" err.txt &&
+  "$bin" validate cfg2 --format json >/dev/null && ok "configurations that disagree on the format" ||
+  fail "configurations that disagree: $(cat err.txt)"
+
 # --- SARIF URIs are percent-encoded ---------------------------------------------------------------
 mkdir "my dir"
 sed 's/^title:/titel: x\ntitle:/' "$notice" >"my dir/#1.yaml"
