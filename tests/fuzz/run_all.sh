@@ -39,7 +39,7 @@ seed fuzz_config "${toml[@]}"
 mkdir -p "$work/seeds/fuzz_template"
 i=0
 for t in templates/*.mustache tests/e2e/render/*/*.mustache; do
-  printf '\x%02x' $((i % 3)) | cat - "$t" >"$work/seeds/fuzz_template/$(basename "$t").$i"
+  printf "\\x$(printf %02x $((i % 3)))" | cat - "$t" >"$work/seeds/fuzz_template/$(basename "$t").$i"
   i=$((i + 1))
 done
 # Diff: every old/new pair of the diff cases, and the bundled notice against itself.
