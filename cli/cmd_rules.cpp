@@ -2,6 +2,7 @@
 
 #include "exit_codes.hpp"
 
+#include "notice/law.hpp"
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
 
@@ -13,15 +14,25 @@ namespace notice::cli {
 CLI::App *add_rules(CLI::App &app, RulesOptions &o) {
   CLI::App *cmd = app.add_subcommand("rules", "List every rule with its id, default severity and basis");
   cmd->add_option("-f,--format", o.format, "Output format")->check(CLI::IsMember({"text", "md"}));
+  cmd->add_flag("--law", o.law,
+                "Print the legal timeline the rules read: every law, version, provision number, dated fact and "
+                "source");
+  cmd->add_option("--lang", o.lang, "Language of the timeline (default: ja under a Japanese locale, else en)")
+      ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
 }
 
 int run_rules(const RulesOptions &o, std::ostream &out, std::ostream &) {
+  if (o.law) {
+    const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
+    law::write_timeline(out, law::Database::builtin(), o.format == "md", lang);
+    return k_exit_clean;
+  }
   if (o.format == "md") {
     out << "| rule | severity | family | what it finds | basis |\n| --- | --- | --- | --- | --- |\n";
     for (const RuleInfo &r : rule_catalog()) {
       out << "| [`" << r.id << "`](rules/" << r.id << ".md) | " << to_string(r.severity) << " | " << r.family << " | "
-          << r.summary << " | " << (r.basis.empty() ? "—" : r.basis) << " |\n";
+          << r.summary << " | " << (rule_basis(r).empty() ? "—" : rule_basis(r)) << " |\n";
     }
     return k_exit_clean;
   }

@@ -10,6 +10,8 @@ namespace notice::cli {
 
 struct RulesOptions {
   std::string format = "text";
+  bool law = false;  ///< print the legal timeline instead of the rules
+  std::string lang;  ///< en or ja; empty: from the locale
 };
 
 /// Declares the subcommand and its options.

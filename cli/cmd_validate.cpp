@@ -28,6 +28,8 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("-r,--revision", o.revision, "Check only the revision in force on this date (YYYY-MM-DD)");
+  cmd->add_option("--as-of", o.as_of,
+                  "Judge the latest revision against the law up to this date instead of today in Japan (YYYY-MM-DD)");
   CLI::Option *config = cmd->add_option("-c,--config", o.config,
                                         "Read this configuration file instead of searching for notice-audit.toml");
   cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml")->excludes(config);
@@ -51,6 +53,7 @@ RuleOptions with_overrides(RuleOptions rules, const RuleOptions &overrides) {
     rules.severity[id] = severity;
   }
   rules.revision = overrides.revision;
+  rules.as_of = overrides.as_of;
   return rules;
 }
 
@@ -77,7 +80,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
           << '\n';
       return k_exit_usage;
     }
-    overrides.severity[id] = std::nullopt;
+    overrides.severity[std::string(rule->id)] = std::nullopt;
   }
   if (!o.revision.empty()) {
     overrides.revision = parse_date(o.revision);
@@ -86,6 +89,15 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
       return k_exit_usage;
     }
   }
+  // "Today": --as-of, else NOTICE_AUDIT_AS_OF (reproducible CI), else the date in Japan.
+  const char *as_of_env = std::getenv("NOTICE_AUDIT_AS_OF");
+  const std::string as_of = !o.as_of.empty() ? o.as_of : as_of_env ? as_of_env : "";
+  if (!as_of.empty() && !parse_date(as_of)) {
+    err << "notice-audit: error: " << (o.as_of.empty() ? "NOTICE_AUDIT_AS_OF=" : "--as-of ") << escape_control(as_of)
+        << ": not a date; write YYYY-MM-DD\n";
+    return k_exit_usage;
+  }
+  overrides.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
   const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   const std::vector<std::string> files = collect_notice_files(o.paths);
   if (!o.output.empty()) {

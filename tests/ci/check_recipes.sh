@@ -61,7 +61,7 @@ block=$(run_block "$workflow" "Validate")
 [ -n "$block" ] || fail "github: no Validate step"
 if bash -e -c "$block" > "$work/validate.out" 2>&1; then
   grep -q '"version": "2.1.0"' notice-audit.sarif || fail "github: SARIF is not 2.1.0"
-  grep -q '"ruleId": "mynumber-19-stale-item"' notice-audit.sarif || fail "github: SARIF lacks the known finding"
+  grep -q '"ruleId": "citation-stale"' notice-audit.sarif || fail "github: SARIF lacks the known finding"
 else
   fail "github: Validate failed: $(cat "$work/validate.out")"
 fi

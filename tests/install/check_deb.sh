@@ -22,6 +22,6 @@ done
 dpkg-deb -x "$deb" "$work/root"
 "$work/root/usr/bin/notice-audit" validate -q "$work/root/usr/share/notice-audit/examples/acom-kenpo.yaml" \
   > "$work/out.txt" || { echo "the packaged binary failed"; failed=1; }
-grep -q "mynumber-19-stale-item" "$work/out.txt" || { echo "the packaged binary missed the known finding"; failed=1; }
+grep -q "citation-stale" "$work/out.txt" || { echo "the packaged binary missed the known finding"; failed=1; }
 [ "$failed" = 0 ] && echo "$(basename "$deb"): Depends: $depends"
 exit "$failed"

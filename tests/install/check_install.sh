@@ -15,7 +15,7 @@ done
 # The installed binary needs nothing from the source or build tree.
 (cd "$prefix" && ./bin/notice-audit validate -q share/notice-audit/examples/acom-kenpo.yaml > out.txt) ||
   { echo "installed validate failed"; failed=1; }
-grep -q "mynumber-19-stale-item" "$prefix/out.txt" || { echo "installed validate did not report the known finding"; failed=1; }
+grep -q "citation-stale" "$prefix/out.txt" || { echo "installed validate did not report the known finding"; failed=1; }
 MANPATH="$prefix/share/man" man -w notice-audit-validate > /dev/null 2>&1 ||
   { echo "man notice-audit-validate not found in the installed tree"; failed=1; }
 [ "$failed" = 0 ] && echo "installed into a temporary prefix; the installed binary validates the bundled notice"

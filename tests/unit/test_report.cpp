@@ -18,8 +18,11 @@ std::vector<FileReport> sample() {
                      "party `x` is unused",
                      "相手方 `x` は使われていません",
                      {"2021-09-01"},
+                     {},
+                     {},
                      {}};
-  Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, "理由"};
+  Diagnostic suppressed{
+      Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, {}, {}, "理由"};
   return {FileReport{"n.yaml", source, {suppressed, warning}}};
 }
 
@@ -105,8 +108,11 @@ TEST_CASE("text: nothing from input can drive the terminal or start a line of it
   const std::string hostile_line = "title: \x1b]0;owned\x07\x1b[2J公表\xc2\x9b"
                                    "31m\u202Eabc";
   auto source = std::make_shared<Source>("n.yaml", "schema: 1\n" + hostile_line + "\n");
-  Diagnostic d{
-      Severity::error, "schema", "a\n::error file=x::owned.yaml", {2, 22}, "unknown key `\x1b[31mk`", "", {}, {}};
+  Diagnostic d;
+  d.rule_id = "schema";
+  d.path = "a\n::error file=x::owned.yaml";
+  d.pos = {2, 22};
+  d.message = "unknown key `\x1b[31mk`";
   const std::string text = write(ReportFormat::text, {FileReport{"a\n::error file=x::owned.yaml", source, {d}}});
   CHECK(text == "a\\n::error file=x::owned.yaml:2:22: error: unknown key `\\x1B[31mk` [schema]\n"
                 " 2 | title: \\x1B]0;owned\\x07\\x1B[2J公表\\u{009B}31m\\u{202E}abc\n"

@@ -152,6 +152,12 @@ nlohmann::json diagnostic_json(const Diagnostic &d) {
   nlohmann::json j = {
       {"rule", d.rule_id},    {"severity", to_string(d.severity)}, {"line", d.pos.line},      {"column", d.pos.column},
       {"message", d.message}, {"message_ja", d.message_ja},        {"revisions", d.revisions}};
+  if (!d.since.empty()) {
+    j["since"] = d.since;
+  }
+  if (!d.until.empty()) {
+    j["until"] = d.until;
+  }
   if (d.suppressed) {
     j["suppressed"] = {{"reason", *d.suppressed}};
   }
@@ -196,8 +202,11 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
                            {"helpUri", rule_help_uri(r.id)},
                            {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
                            {"properties", {{"family", r.family}}}};
-    if (!r.basis.empty()) {
-      rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + std::string(r.basis)}};
+    if (const std::string basis = rule_basis(r); !basis.empty()) {
+      rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + basis}};
+    }
+    if (r.stale_law) {
+      rule["properties"]["stale_law"] = true;
     }
     rules.push_back(rule);
   }
@@ -218,6 +227,12 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
       result["properties"] = {{"message_en", d.message}, {"message_ja", d.message_ja}};
       if (!d.revisions.empty()) {
         result["properties"]["revisions"] = d.revisions;
+      }
+      if (!d.since.empty()) {
+        result["properties"]["since"] = d.since;
+      }
+      if (!d.until.empty()) {
+        result["properties"]["until"] = d.until;
       }
       if (d.suppressed) {
         result["suppressions"] = nlohmann::json::array({{{"kind", "inSource"}, {"justification", *d.suppressed}}});
