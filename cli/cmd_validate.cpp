@@ -9,11 +9,13 @@
 #include "notice/escape.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
+#include "notice/parallel.hpp"
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <ostream>
 #include <sstream>
 
@@ -23,7 +25,7 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   CLI::App *cmd = app.add_subcommand("validate", "Check notices against the JSON Schema and the rules");
   cmd->add_option("paths", o.paths, "Notice files, or directories searched for *.yaml and *.yml")->required();
   cmd->add_option("-f,--format", o.format, "Report format (default: text, or `format` in notice-audit.toml)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "summary", "summary-json", "summary-html"}));
   cmd->add_option("--fail-on", o.fail_on,
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -40,6 +42,10 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   cmd->add_flag("-q,--quiet", o.quiet, "Omit the closing summary line of the text report");
   cmd->add_flag("--coverage", o.coverage,
                 "After the report, compare each notice with the model list of purposes (ガイダンス 別表2; text only)");
+  cmd->add_flag("--summary", o.summary,
+                "Print the federation summary instead of every finding (same as --format summary)");
+  cmd->add_option("-j,--jobs", o.jobs, "Check this many files at once (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_option("--lang", o.lang, "Language of messages (default: ja under a Japanese locale, else en)")
       ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
@@ -47,7 +53,7 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
 
 namespace {
 
-// The command line's --ignore and --revision over a notice's configuration.
+// The command line's --ignore, --revision and --as-of over a notice's configuration.
 RuleOptions with_overrides(RuleOptions rules, const RuleOptions &overrides) {
   for (const auto &[id, severity] : overrides.severity) {
     rules.severity[id] = severity;
@@ -67,10 +73,110 @@ bool reaches(Severity severity, const std::string &fail_on) {
 
 } // namespace
 
+namespace {
+
+/// What checking one file produced, handed to the report in file order.
+struct CheckedFile {
+  FileReport report;
+  std::string coverage; ///< the --coverage table, when asked for
+  std::string error;    ///< a usage error for this file (exit 2); the file is then left out of the report
+};
+
+/// Text kept until the report is finished (the --coverage tables), in an anonymous temporary file
+/// so that it does not grow the process with the number of files; in memory if none can be made.
+class Spill {
+public:
+  Spill() : m_file(std::tmpfile()) {}
+  ~Spill() {
+    if (m_file) {
+      std::fclose(m_file);
+    }
+  }
+  Spill(const Spill &) = delete;
+  Spill &operator=(const Spill &) = delete;
+
+  void add(const std::string &text) {
+    if (m_file && std::fwrite(text.data(), 1, text.size(), m_file) == text.size()) {
+      m_written += text.size();
+      return;
+    }
+    if (m_file) { // the disk is full: keep everything in memory from now on, in order
+      m_memory.resize(m_written);
+      const bool read_back =
+          std::fseek(m_file, 0, SEEK_SET) == 0 && std::fread(m_memory.data(), 1, m_written, m_file) == m_written;
+      std::fclose(m_file);
+      m_file = nullptr;
+      if (!read_back) {
+        m_memory.clear();
+      }
+    }
+    m_memory += text;
+  }
+  void copy_to(std::ostream &out) {
+    if (m_file && std::fflush(m_file) == 0 && std::fseek(m_file, 0, SEEK_SET) == 0) {
+      char buffer[1 << 16];
+      for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, m_file)) > 0;) {
+        out.write(buffer, static_cast<std::streamsize>(n));
+      }
+    }
+    out << m_memory;
+  }
+
+private:
+  std::FILE *m_file;
+  std::size_t m_written = 0;
+  std::string m_memory;
+};
+
+// Loads and checks one file; runs on a worker thread, so it touches nothing shared but read-only
+// options.
+CheckedFile check_file(const std::string &path, const ValidateOptions &o, const Config &config,
+                       const RuleOptions &overrides, Lang lang, Date judged) {
+  const RuleOptions rules = with_overrides(config.rules, overrides);
+  CheckedFile out;
+  LoadResult loaded;
+  try {
+    loaded = load_file(path);
+  } catch (const Error &e) {
+    // An unreadable file (permissions, vanished) is reported when its turn comes, and the report
+    // of the others stays a complete document.
+    out.error = e.what();
+    return out;
+  }
+  out.report = FileReport{path, loaded.source, std::move(loaded.diagnostics)};
+  FileReport &report = out.report;
+  report.config = config.path;
+  apply_options(report.diagnostics, rules);
+  if (loaded.notice) {
+    const Notice &notice = *loaded.notice;
+    report.insurer = notice.insurer.name.value;
+    if (rules.revision && !revision_at(notice, *rules.revision)) {
+      out.error = path + ": no revision is in force on " + o.revision + "; its revisions start on " +
+                  to_string(notice.revisions.front().effective);
+      return out;
+    }
+    if (const Revision *current = revision_at(notice, judged)) {
+      report.in_force = to_string(current->effective);
+    }
+    auto findings = check_notice(notice, rules);
+    report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
+    if (o.coverage && !notice.revisions.empty()) {
+      const Date date = rules.revision ? *rules.revision : latest_revision(notice)->effective;
+      std::ostringstream coverage;
+      write_coverage(coverage, compute_coverage(at(notice, date)), path + " @" + to_string(date), lang);
+      out.coverage = coverage.str();
+    }
+  }
+  sort_diagnostics(report.diagnostics);
+  return out;
+}
+
+} // namespace
+
 int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err) {
   // Each notice gets the notice-audit.toml nearest to it (or --config's, or none).
   ConfigFinder configs(o.config, o.no_config);
-  RuleOptions overrides;
+  RuleOptions rules; // what the command line sets over each notice's configuration
   for (const auto &id : o.ignore) {
     const RuleInfo *rule = find_rule(id);
     if (!rule || !rule->configurable) {
@@ -80,11 +186,11 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
           << '\n';
       return k_exit_usage;
     }
-    overrides.severity[std::string(rule->id)] = std::nullopt;
+    rules.severity[std::string(rule->id)] = std::nullopt;
   }
   if (!o.revision.empty()) {
-    overrides.revision = parse_date(o.revision);
-    if (!overrides.revision) {
+    rules.revision = parse_date(o.revision);
+    if (!rules.revision) {
       err << "notice-audit: error: --revision " << escape_control(o.revision) << ": not a date; write YYYY-MM-DD\n";
       return k_exit_usage;
     }
@@ -97,79 +203,79 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
         << ": not a date; write YYYY-MM-DD\n";
     return k_exit_usage;
   }
-  overrides.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
+  rules.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
   const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   const std::vector<std::string> files = collect_notice_files(o.paths);
   if (!o.output.empty()) {
     check_output_path(o.output, files);
   }
-  // One report, one format: the configurations that apply must agree on it unless --format decides.
-  const Config &first = configs.for_notice(files.front());
+  // Found here, before the workers start (ConfigFinder is not shared between threads). One report,
+  // one format: the configurations that apply must agree on it unless the command line decides.
+  std::vector<const Config *> file_configs;
   for (const auto &path : files) {
-    const Config &config = configs.for_notice(path);
-    if (o.format.empty() && config.format != first.format) {
+    file_configs.push_back(&configs.for_notice(path));
+    const Config &first = *file_configs.front();
+    const Config &config = *file_configs.back();
+    if (o.format.empty() && !o.summary && config.format != first.format) {
       err << "notice-audit: error: " << escape_control(first.path.empty() ? "no configuration" : first.path) << " and "
           << escape_control(config.path.empty() ? "no configuration" : config.path)
           << " ask for different report formats; pass --format\n";
       return k_exit_usage;
     }
   }
-  const std::string format_name = !o.format.empty() ? o.format : first.format.value_or("text");
+  const std::string format_name = o.summary           ? std::string("summary")
+                                  : !o.format.empty() ? o.format
+                                                      : file_configs.front()->format.value_or("text");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
-
-  std::vector<FileReport> reports;
-  std::vector<std::string> fail_on; // per notice: --fail-on, else its configuration's
-  std::ostringstream coverage;      // printed after the report, from the notices loaded once here
-  for (const auto &path : files) {
-    const Config &config = configs.for_notice(path);
-    const RuleOptions rules = with_overrides(config.rules, overrides);
-    fail_on.push_back(!o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error"));
-    LoadResult loaded = load_file(path);
-    FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
-    report.config = config.path;
-    apply_options(report.diagnostics, rules);
-    if (loaded.notice) {
-      if (rules.revision && !revision_at(*loaded.notice, *rules.revision)) {
-        err << "notice-audit: error: " << escape_control(path) << ": no revision is in force on " << o.revision
-            << "; its revisions start on " << to_string(loaded.notice->revisions.front().effective) << '\n';
-        return k_exit_usage;
-      }
-      auto findings = check_notice(*loaded.notice, rules);
-      report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
-      if (o.coverage && !loaded.notice->revisions.empty()) {
-        const Date date = rules.revision ? *rules.revision : latest_revision(*loaded.notice)->effective;
-        write_coverage(coverage, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date), lang);
-      }
-    }
-    sort_diagnostics(report.diagnostics);
-    reports.push_back(std::move(report));
-  }
+  const Date judged = rules.revision ? *rules.revision : *rules.as_of;
 
   ReportOptions report_options;
   report_options.tool_version = k_version;
   report_options.show_suppressed = o.show_suppressed;
   report_options.lang = lang;
   report_options.summary = !o.quiet;
+  for (const Config *config : file_configs) {
+    add_configuration(report_options.configurations, config->path);
+  }
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
+
+  Spill coverage; // printed after the report
+  bool failed = false;
+  bool usage_error = false;
+  // Each file's report is written as soon as it and those before it are done; then its text,
+  // model and findings are freed. With -o the report streams into the temporary file.
+  const auto report = [&](std::ostream &report_out) {
+    const auto writer = make_report_writer(report_out, format, report_options);
+    for_each_ordered<CheckedFile>(
+        files.size(), o.jobs > 0 ? o.jobs : default_jobs(),
+        [&](std::size_t i) { return check_file(files[i], o, *file_configs[i], rules, lang, judged); },
+        [&](std::size_t i, CheckedFile &checked) {
+          if (!checked.error.empty()) {
+            err << "notice-audit: error: " << escape_control(checked.error) << '\n';
+            usage_error = true;
+            return;
+          }
+          writer->add(checked.report);
+          coverage.add(checked.coverage);
+          // --fail-on, else the notice's own configuration's.
+          const std::string fail_on = !o.fail_on.empty() ? o.fail_on : file_configs[i]->fail_on.value_or("error");
+          for (const auto &d : checked.report.diagnostics) {
+            failed = failed || (!d.suppressed && reaches(d.severity, fail_on));
+          }
+        });
+    writer->finish();
+  };
   if (o.output.empty()) {
-    write_report(out, format, reports, report_options);
+    report(out);
   } else {
-    std::ostringstream buffer;
-    write_report(buffer, format, reports, report_options);
-    write_file_atomically(o.output, buffer.str(), files);
+    write_file_atomically(o.output, report, files);
   }
-
-  out << coverage.str();
-
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    for (const auto &d : reports[i].diagnostics) {
-      if (!d.suppressed && reaches(d.severity, fail_on[i])) {
-        return k_exit_findings;
-      }
-    }
+  coverage.copy_to(out);
+  if (usage_error) {
+    return k_exit_usage;
   }
-  return k_exit_clean;
+  return failed ? k_exit_findings : k_exit_clean;
 }
 
 } // namespace notice::cli

@@ -85,9 +85,35 @@ TEST_CASE("junit: a failure per finding, escaped; a passing case per clean file"
   files[0].diagnostics[1].message = "a <b> & \"c\"";
   files.push_back(FileReport{"clean.yaml", nullptr, {}});
   const std::string xml = write(ReportFormat::junit, files);
-  CHECK(xml.find("<testsuites name=\"notice-audit\" tests=\"2\" failures=\"1\">") != std::string::npos);
+  CHECK(xml.find("<testsuites name=\"notice-audit\">\n  <testsuite name=\"n.yaml\" tests=\"1\" failures=\"1\">") !=
+        std::string::npos);
+  CHECK(xml.find("<testsuite name=\"clean.yaml\" tests=\"1\" failures=\"0\">") != std::string::npos);
   CHECK(xml.find("message=\"a &lt;b&gt; &amp; &quot;c&quot;\"") != std::string::npos);
   CHECK(xml.find("<testcase classname=\"clean.yaml\" name=\"validate\"/>") != std::string::npos);
+}
+
+TEST_CASE("json and sarif written file by file are the bytes of the document dumped whole", "[report]") {
+  auto two = sample();
+  two.push_back(FileReport{"clean.yaml", nullptr, {}});
+  two.push_back(sample()[0]);
+  for (const auto format : {ReportFormat::json, ReportFormat::sarif}) {
+    for (const auto &files : {std::vector<FileReport>{}, sample(), two}) {
+      const std::string streamed = write(format, files);
+      CHECK(nlohmann::json::parse(streamed).dump(2) + "\n" == streamed);
+    }
+  }
+}
+
+TEST_CASE("a writer writes each file as it is added", "[report]") {
+  for (const auto format :
+       {ReportFormat::text, ReportFormat::json, ReportFormat::sarif, ReportFormat::junit, ReportFormat::github}) {
+    std::ostringstream out;
+    const auto writer = make_report_writer(out, format, {});
+    const std::size_t before = out.str().size();
+    writer->add(sample()[0]);
+    CHECK(out.str().size() > before);
+    writer->finish();
+  }
 }
 
 TEST_CASE("github annotations escape what the workflow-command syntax reserves", "[report]") {

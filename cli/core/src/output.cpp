@@ -15,6 +15,8 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <ostream>
+#include <streambuf>
 
 namespace notice {
 
@@ -117,17 +119,56 @@ Target resolve(const std::string &given) {
   throw Error(shown(given) + ": too many levels of symbolic links");
 }
 
-void write_all(int fd, std::string_view content, const std::string &given) {
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      throw Error(shown(given) + ": write failed: " + std::strerror(errno));
+// An output stream buffer over a file descriptor; remembers the first write error.
+class FdBuffer : public std::streambuf {
+public:
+  explicit FdBuffer(int fd) : m_fd(fd) { setp(m_buffer, m_buffer + sizeof m_buffer); }
+  int error() const { return m_error; }
+
+protected:
+  int_type overflow(int_type ch) override {
+    if (!flush_buffer()) {
+      return traits_type::eof();
     }
-    written += static_cast<std::size_t>(n);
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return flush_buffer() ? 0 : -1; }
+
+private:
+  bool flush_buffer() {
+    const char *data = pbase();
+    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
+    while (left > 0 && m_error == 0) {
+      const ssize_t n = ::write(m_fd, data, left);
+      if (n < 0 && errno != EINTR) {
+        m_error = errno;
+      } else if (n > 0) {
+        data += n;
+        left -= static_cast<std::size_t>(n);
+      }
+    }
+    setp(m_buffer, m_buffer + sizeof m_buffer);
+    return m_error == 0;
+  }
+
+  int m_fd;
+  int m_error = 0;
+  char m_buffer[1 << 16];
+};
+
+// Runs `produce` into `fd` as it makes the content, so a large report is never held in memory.
+// Exceptions of `produce` propagate; a failed write throws notice::Error.
+void stream_to(int fd, const std::function<void(std::ostream &)> &produce, const std::string &given) {
+  FdBuffer buffer(fd);
+  std::ostream out(&buffer);
+  produce(out);
+  out.flush();
+  if (buffer.error() != 0 || !out) {
+    throw Error(shown(given) + ": write failed: " + std::strerror(buffer.error() != 0 ? buffer.error() : EIO));
   }
 }
 
@@ -141,16 +182,16 @@ struct Fd {
   }
 };
 
-void write_in_place(const Target &t, std::string_view content, const std::string &given) {
+void write_in_place(const Target &t, const std::function<void(std::ostream &)> &produce, const std::string &given) {
   // O_NONBLOCK is not used: a FIFO waits for its reader, as `> fifo` in a shell does.
   const Fd out{::open(t.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC)};
   if (out.fd < 0) {
     throw Error(shown(given) + ": cannot open for writing: " + std::strerror(errno));
   }
-  write_all(out.fd, content, given);
+  stream_to(out.fd, produce, given);
 }
 
-void write_replacing(const Target &t, std::string_view content, const std::string &given) {
+void write_replacing(const Target &t, const std::function<void(std::ostream &)> &produce, const std::string &given) {
   const fs::path dir = t.path.parent_path();
   std::string temp = (dir / ("." + t.path.filename().string() + ".tmp-XXXXXX")).string();
   const int raw = ::mkostemp(temp.data(), O_CLOEXEC);
@@ -160,7 +201,7 @@ void write_replacing(const Target &t, std::string_view content, const std::strin
   const RemoveOnInterrupt guard(temp, RemoveOnInterrupt::Kind::file);
   Fd out{raw};
   try {
-    write_all(out.fd, content, given);
+    stream_to(out.fd, produce, given);
     if (t.kind == Target::Kind::regular) {
       // The replacement keeps what the old file had: its mode, and its owner when we may set it.
       if (::fchmod(out.fd, t.st.st_mode & 07777) != 0) {
@@ -251,18 +292,25 @@ void check_output_path(const std::string &path, const std::vector<std::string> &
 }
 
 void write_file_atomically(const std::string &path, std::string_view content, const std::vector<std::string> &inputs) {
+  write_file_atomically(
+      path, [&](std::ostream &out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); },
+      inputs);
+}
+
+void write_file_atomically(const std::string &path, const std::function<void(std::ostream &)> &produce,
+                           const std::vector<std::string> &inputs) {
   check_output_path(path, inputs);
   const Target t = resolve(path);
   switch (t.kind) {
   case Target::Kind::descriptor:
-    write_all(t.fd, content, path);
+    stream_to(t.fd, produce, path);
     return;
   case Target::Kind::in_place:
-    write_in_place(t, content, path);
+    write_in_place(t, produce, path);
     return;
   case Target::Kind::missing:
   case Target::Kind::regular:
-    write_replacing(t, content, path);
+    write_replacing(t, produce, path);
     return;
   case Target::Kind::directory:
   case Target::Kind::other:

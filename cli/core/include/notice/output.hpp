@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <istream>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,12 @@ void check_output_path(const std::string &path, const std::vector<std::string> &
 /// Throws notice::Error (after check_output_path()'s checks) when the file cannot be written;
 /// `path` is untouched then and no temporary file is left behind.
 void write_file_atomically(const std::string &path, std::string_view content,
+                           const std::vector<std::string> &inputs = {});
+
+/// The same, with the content written by `produce` as it is made (into the temporary file, or the
+/// device, FIFO or descriptor), so that a large report is never held in memory whole. If `produce`
+/// throws, the temporary file is removed, a replaced file is untouched and the exception propagates.
+void write_file_atomically(const std::string &path, const std::function<void(std::ostream &)> &produce,
                            const std::vector<std::string> &inputs = {});
 
 /// True when something exists at `path`, a dangling symbolic link included (std::filesystem::exists
