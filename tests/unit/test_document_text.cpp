@@ -1,7 +1,6 @@
 // The readers of published notices: text, Markdown, HTML, PDF and DOCX into logical lines.
 #include "import/cjk.hpp"
 #include "import/readers.hpp"
-#include "import/zip.hpp"
 #include "zip_writer.hpp"
 
 #include "notice/document_text.hpp"
