@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The command-line side of issue 15, on the built binary, in a scratch directory: outputs that never
 # destroy what they name (links, a device node made here, FIFOs, /dev/fd/N, init and dangling links),
-# file names that try to start GitHub workflow commands, interrupts and hung helpers (a fake pandoc),
+# file names that try to start GitHub workflow commands, interrupts and hung helpers (a fake pandoc
+# for render, a fake pdftotext for check-published),
 # bounded side inputs (a ZIP bomb as --reference-doc), diff's over-size file, a graph too large for
 # a PNG, and diff's memory on 10,000 renamed items. Never touches the real /dev.
 #
@@ -155,6 +156,48 @@ done
 [ "$status" -eq 130 ] && [ -z "$(ls -A tmpdir)" ] && [ -z "$alive" ] && [ ! -e out2.html ] &&
   ok "SIGINT: no temporary files, no helpers left" ||
   fail "SIGINT: status $status, left in TMPDIR: $(ls -A tmpdir), alive:$alive"
+
+# --- check-published: a hung pdftotext is stopped, and SIGTERM leaves nothing behind -------------
+cat >fakebin/pdftotext <<'SH'
+#!/bin/sh
+# A pdftotext that hangs, with a grandchild, and says where they are.
+echo $$ >"$FAKE_PANDOC_PIDS"
+sleep 300 &
+echo $! >>"$FAKE_PANDOC_PIDS"
+wait
+SH
+chmod +x fakebin/pdftotext
+printf '%%PDF-1.7\n' >published.pdf
+rm -f pids
+NOTICE_AUDIT_HELPER_TIMEOUT=2 PATH="$tmp/fakebin:$PATH" "$bin" check-published published.pdf "$notice" 2>err.txt
+status=$?
+grandchild=$(sed -n 2p pids 2>/dev/null)
+sleep 0.2
+[ "$status" -eq 2 ] && grep -q "published.pdf: pdftotext did not finish within 2 s and was stopped" err.txt &&
+  ! { [ -n "$grandchild" ] && kill -0 "$grandchild" 2>/dev/null && [ "$(ps -o stat= -p "$grandchild" | tr -d ' ')" != Z ]; } &&
+  ok "hung pdftotext stopped with its group" || fail "hung pdftotext: status $status, $(cat err.txt)"
+rm -f pids
+mkdir tmpdir-pdf
+TMPDIR="$tmp/tmpdir-pdf" PATH="$tmp/fakebin:$PATH" "$bin" check-published published.pdf "$notice" 2>err.txt &
+pid=$!
+for _ in $(seq 100); do
+  [ -s pids ] && [ "$(grep -c '' pids)" -ge 2 ] && break
+  sleep 0.1
+done
+kill -TERM $pid
+wait $pid
+status=$?
+sleep 0.2
+alive=""
+for p in $(cat pids); do
+  if kill -0 "$p" 2>/dev/null && [ "$(ps -o stat= -p "$p" | tr -d ' ')" != Z ]; then
+    alive="$alive $p"
+    kill -9 "$p"
+  fi
+done
+[ "$status" -eq 143 ] && [ -z "$(ls -A tmpdir-pdf)" ] && [ -z "$alive" ] &&
+  ok "SIGTERM during check-published: no temporary files, no pdftotext left" ||
+  fail "SIGTERM check-published: status $status, left in TMPDIR: $(ls -A tmpdir-pdf), alive:$alive"
 
 # --- graph: a diagram too large for a PNG is refused with advice --------------------------------
 python3 - "$notice" >huge.yaml <<'PY'

@@ -1,15 +1,18 @@
 #include "notice/error.hpp"
 #include "notice/process.hpp"
+#include "notice/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <signal.h>
 
 using namespace notice;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -69,9 +72,14 @@ TEST_CASE("a helper that does not finish in time is killed with its process grou
   options.timeout_seconds = 3; // long enough for the shell to start its grandchild on a busy machine
   // The shell starts a grandchild that would outlive it; both must be gone.
   const std::string marker = "/tmp/notice-audit-test-process-" + std::to_string(::getpid());
-  CHECK_THROWS_WITH(run_process({"sh", "-c", "sleep 30 & echo $! > " + marker + "; wait"}, options),
-                    "`sh` did not finish within 3 s and was stopped; set NOTICE_AUDIT_HELPER_TIMEOUT (seconds) to "
-                    "allow more time");
+  try {
+    run_process({"sh", "-c", "sleep 30 & echo $! > " + marker + "; wait"}, options);
+    FAIL("the helper was not stopped");
+  } catch (const ProcessTimeout &e) { // a notice::Error that says which limit passed
+    CHECK(e.seconds() == 3);
+    CHECK(std::string(e.what()) == "`sh` did not finish within 3 s and was stopped; set NOTICE_AUDIT_HELPER_TIMEOUT "
+                                   "(seconds) to allow more time");
+  }
   std::ifstream in(marker);
   pid_t grandchild = 0;
   in >> grandchild;
@@ -90,4 +98,19 @@ TEST_CASE("a helper that exits leaves no process of its group behind", "[process
   std::remove(marker.c_str());
   REQUIRE(background > 0);
   CHECK(goes_away(background));
+}
+
+TEST_CASE("a helpers' temporary directory is private and goes away with its files", "[process]") {
+  std::string kept;
+  {
+    const TempDirectory dir("notice-audit-test");
+    kept = dir.path();
+    CHECK(fs::path(kept).filename().string().starts_with("notice-audit-test-"));
+    CHECK((fs::status(kept).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+    const std::string file = dir.write("a.txt", "個人情報");
+    CHECK(file == dir.path("a.txt"));
+    CHECK(dir.read("a.txt") == "個人情報");
+    CHECK_FALSE(dir.read("missing.txt"));
+  }
+  CHECK_FALSE(fs::exists(kept));
 }

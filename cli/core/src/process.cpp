@@ -144,8 +144,9 @@ ProcessResult run_process(const std::vector<std::string> &argv, const ProcessOpt
   };
   const auto stop_late = [&] {
     kill_group();
-    throw Error("`" + escape_control(argv[0]) + "` did not finish within " + std::to_string(timeout) +
-                " s and was stopped; set NOTICE_AUDIT_HELPER_TIMEOUT (seconds) to allow more time");
+    throw ProcessTimeout("`" + escape_control(argv[0]) + "` did not finish within " + std::to_string(timeout) +
+                             " s and was stopped; set NOTICE_AUDIT_HELPER_TIMEOUT (seconds) to allow more time",
+                         timeout);
   };
   in.close_end(0);
   out.close_end(1);

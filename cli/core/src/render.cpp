@@ -3,18 +3,13 @@
 #include "notice/era.hpp"
 #include "notice/error.hpp"
 #include "notice/escape.hpp"
-#include "notice/interrupt.hpp"
 #include "notice/process.hpp"
+#include "notice/temp_dir.hpp"
 #include "notice/zip.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <stdlib.h>
-
 #include <array>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -70,56 +65,6 @@ TemplateValue text_list(const std::vector<std::string> &texts) {
   }
   return list;
 }
-
-// A directory only this process uses, removed with everything in it when the object goes away.
-class PrivateTempDir {
-public:
-  PrivateTempDir() {
-    const char *base = std::getenv("TMPDIR");
-    std::string pattern = (fs::path(base && *base ? base : "/tmp") / "notice-audit-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw Error("cannot create a temporary directory in " + escape_control(fs::path(pattern).parent_path().string()) +
-                  ": " + std::strerror(errno));
-    }
-    m_path = pattern;
-    m_guard.emplace(pattern, RemoveOnInterrupt::Kind::tree);
-  }
-  ~PrivateTempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  PrivateTempDir(const PrivateTempDir &) = delete;
-  PrivateTempDir &operator=(const PrivateTempDir &) = delete;
-
-  // Writes `content` to `name` inside the directory and returns its full path.
-  std::string write(const std::string &name, std::string_view content) const {
-    const std::string path = (m_path / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out.flush()) {
-      throw Error(path + ": cannot write a temporary file");
-    }
-    return path;
-  }
-
-  std::string path(const std::string &name) const { return (m_path / name).string(); }
-  std::string path() const { return m_path.string(); }
-
-  std::string read(const std::string &name) const {
-    const std::string path = (m_path / name).string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      throw Error(path + ": pandoc reported success but wrote no output file");
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-
-private:
-  fs::path m_path;
-  std::optional<RemoveOnInterrupt> m_guard; // still registered while the destructor removes the files
-};
 
 // WeasyPrint is a Python program. It runs through this script instead of its command line so that
 // it gets a URL fetcher: a stylesheet (often taken from a shared drive) may then load files from
@@ -355,7 +300,7 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
     // Refused here, before pandoc unpacks a ZIP bomb.
     check_zip(reference, job.reference_name.empty() ? "the reference document" : job.reference_name);
   }
-  const PrivateTempDir dir;
+  const TempDirectory dir;
   // Metadata as a file of strings: `-M pagetitle=true` would make the title a boolean. Values in a
   // metadata file are read as Markdown, so they are escaped as such.
   nlohmann::json metadata = {{"lang", escape_markdown(job.lang)}};
@@ -406,10 +351,18 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
     }
     throw Error(message);
   };
+  // A helper that says it succeeded but left no file.
+  const auto output_of = [&](const std::string &file, const char *program) {
+    auto content = dir.read(file);
+    if (!content) {
+      throw Error(escape_control(dir.path(file)) + ": " + program + " reported success but wrote no output file");
+    }
+    return std::move(*content);
+  };
   const ProcessResult converted = run_process(argv, process);
   check(converted, "pandoc");
   if (!pdf) {
-    return output_name.empty() ? converted.out : dir.read(output_name);
+    return output_name.empty() ? converted.out : output_of(output_name, "pandoc");
   }
   std::vector<std::string> weasyprint = weasyprint_python();
   weasyprint.insert(weasyprint.end(), {"-I", "-c", k_weasyprint_script, dir.path("out.html"), dir.path("out.pdf")});
@@ -425,7 +378,7 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
   ProcessOptions python;
   python.extra_env = process.extra_env;
   check(run_process(weasyprint, python), "weasyprint");
-  return dir.read("out.pdf");
+  return output_of("out.pdf", "weasyprint");
 }
 
 std::string render_notice(const Notice &notice, Date revision, const RenderOptions &options) {

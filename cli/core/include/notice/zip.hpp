@@ -28,11 +28,11 @@ struct ZipEntry {
 /// What ZipArchive accepts; every limit is checked on the central directory, before inflating.
 /// The defaults are those of a DOCX read as a published notice (ReadLimits sets them).
 struct ZipLimits {
-  std::size_t max_entries = 10'000;                           ///< entries in the central directory
-  std::uint64_t max_entry_bytes = std::uint64_t{64} << 20;    ///< declared uncompressed size, any one entry
-  std::uint64_t max_total_bytes = std::uint64_t{1} << 30;     ///< declared uncompressed size, all entries
-  std::uint64_t max_ratio = 100;                              ///< uncompressed : compressed, above ratio_floor
-  std::uint64_t ratio_floor = std::uint64_t{1} << 20;         ///< small entries may compress better
+  std::size_t max_entries = 10'000;                        ///< entries in the central directory
+  std::uint64_t max_entry_bytes = std::uint64_t{64} << 20; ///< declared uncompressed size, any one entry
+  std::uint64_t max_total_bytes = std::uint64_t{1} << 30;  ///< declared uncompressed size, all entries
+  std::uint64_t max_ratio = 100;                           ///< uncompressed : compressed, above ratio_floor
+  std::uint64_t ratio_floor = std::uint64_t{1} << 20;      ///< small entries may compress better
 };
 
 /// The limits of a `--reference-doc`: a real one (Word's or Pandoc's) has ~20 members and a few
