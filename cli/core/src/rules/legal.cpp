@@ -392,8 +392,18 @@ void check_retained_data(Context &ctx) {
   if (!db().numbering(p.id, ctx.judge)) {
     return;
   }
+  // One part of a larger publication: the matters may stand in the other parts.
+  if (n.part) {
+    return;
+  }
   std::string all;
-  for_each_text(n, [&](const TextRef &ref) { all += ref.text->value + "\n"; });
+  std::vector<std::string> roles;
+  for_each_text(n, [&](const TextRef &ref) {
+    all += ref.text->value + "\n";
+    if (ref.block && !ref.block->role.empty()) {
+      roles.push_back(ref.block->role);
+    }
+  });
   std::vector<const law::Requirement *> missing;
   for (const auto &req : p.requires_) {
     if (ctx.judge < req.from) {
@@ -414,6 +424,7 @@ void check_retained_data(Context &ctx) {
     for (const auto &e : n.elsewhere) {
       met = met || std::find(e.matters.begin(), e.matters.end(), req.id) != e.matters.end();
     }
+    met = met || std::find(roles.begin(), roles.end(), req.id) != roles.end();
     if (!met) {
       missing.push_back(&req);
     }
@@ -453,7 +464,10 @@ void check_legal_file(Context &ctx) {
   // revision takes effect.
   for (const Revision &r : ctx.notice().revisions) {
     const auto found = find_japanese_date(r.wording.value);
-    if (!found || found->date == r.effective) {
+    // A revision seen in force has no printed date to compare; one dated by month compares months.
+    if (!found || found->date == r.effective || r.dating == Revision::Dating::seen ||
+        (r.dating == Revision::Dating::month && found->date.year == r.effective.year &&
+         found->date.month == r.effective.month)) {
       continue;
     }
     const std::string printed = r.wording.value.substr(found->begin, found->end - found->begin);
