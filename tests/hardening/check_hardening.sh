@@ -20,6 +20,22 @@ fail() {
   failures=$((failures + 1))
 }
 ok() { echo "ok: $*"; }
+# The fake helpers below write their pid and their grandchild's to ./pids.
+wait_for_helpers() { # until both pids are written (10 s at most)
+  for _ in $(seq 100); do
+    [ -s pids ] && [ "$(grep -c '' pids)" -ge 2 ] && return
+    sleep 0.1
+  done
+}
+surviving_helpers() { # prints the helpers from ./pids still running (not zombies) and kills them
+  sleep 0.2
+  for p in $(cat pids 2>/dev/null); do
+    if kill -0 "$p" 2>/dev/null && [ "$(ps -o stat= -p "$p" | tr -d ' ')" != Z ]; then
+      echo -n " $p"
+      kill -9 "$p"
+    fi
+  done
+}
 
 # --- -o through a symbolic link: the target is written, the link stays -------------------------
 mkdir real
@@ -119,82 +135,45 @@ fi
 
 # --- a hung helper is stopped after the time limit, with its group --------------------------------
 rm -f pids
-start=$SECONDS
 NOTICE_AUDIT_HELPER_TIMEOUT=2 PATH="$tmp/fakebin:$PATH" "$bin" render "$notice" -f html -o out.html 2>err.txt
 status=$?
-grandchild=$(sed -n 2p pids 2>/dev/null)
-[ "$status" -eq 2 ] && grep -q "did not finish within 2 s" err.txt && ok "hung helper stopped" ||
-  fail "hung helper: status $status, $(cat err.txt)"
-sleep 0.2
-if [ -n "$grandchild" ] && kill -0 "$grandchild" 2>/dev/null && [ "$(ps -o stat= -p "$grandchild")" != Z ]; then
-  fail "the helper's grandchild $grandchild survived"
-  kill "$grandchild"
-fi
+alive=$(surviving_helpers)
+[ "$status" -eq 2 ] && grep -q "did not finish within 2 s" err.txt && [ -z "$alive" ] && ok "hung helper stopped" ||
+  fail "hung helper: status $status, alive:$alive, $(cat err.txt)"
 
 # --- Ctrl-C during render: temporary files gone, helpers killed ----------------------------------
 rm -f pids
 mkdir tmpdir
 TMPDIR="$tmp/tmpdir" PATH="$tmp/fakebin:$PATH" "$bin" render "$notice" -f html -o out2.html 2>err.txt &
 pid=$!
-for _ in $(seq 100); do
-  [ -s pids ] && [ "$(grep -c '' pids)" -ge 2 ] && break
-  sleep 0.1
-done
+wait_for_helpers
 kill -INT $pid
 wait $pid
 status=$?
-helper=$(sed -n 1p pids)
-grandchild=$(sed -n 2p pids)
-sleep 0.2
-alive=""
-for p in $helper $grandchild; do
-  if kill -0 "$p" 2>/dev/null && [ "$(ps -o stat= -p "$p" | tr -d ' ')" != Z ]; then
-    alive="$alive $p"
-    kill -9 "$p"
-  fi
-done
+alive=$(surviving_helpers)
 [ "$status" -eq 130 ] && [ -z "$(ls -A tmpdir)" ] && [ -z "$alive" ] && [ ! -e out2.html ] &&
   ok "SIGINT: no temporary files, no helpers left" ||
   fail "SIGINT: status $status, left in TMPDIR: $(ls -A tmpdir), alive:$alive"
 
 # --- check-published: a hung pdftotext is stopped, and SIGTERM leaves nothing behind -------------
-cat >fakebin/pdftotext <<'SH'
-#!/bin/sh
-# A pdftotext that hangs, with a grandchild, and says where they are.
-echo $$ >"$FAKE_PANDOC_PIDS"
-sleep 300 &
-echo $! >>"$FAKE_PANDOC_PIDS"
-wait
-SH
-chmod +x fakebin/pdftotext
+cp fakebin/pandoc fakebin/pdftotext # hangs the same way
 printf '%%PDF-1.7\n' >published.pdf
 rm -f pids
 NOTICE_AUDIT_HELPER_TIMEOUT=2 PATH="$tmp/fakebin:$PATH" "$bin" check-published published.pdf "$notice" 2>err.txt
 status=$?
-grandchild=$(sed -n 2p pids 2>/dev/null)
-sleep 0.2
+alive=$(surviving_helpers)
 [ "$status" -eq 2 ] && grep -q "published.pdf: pdftotext did not finish within 2 s and was stopped" err.txt &&
-  ! { [ -n "$grandchild" ] && kill -0 "$grandchild" 2>/dev/null && [ "$(ps -o stat= -p "$grandchild" | tr -d ' ')" != Z ]; } &&
-  ok "hung pdftotext stopped with its group" || fail "hung pdftotext: status $status, $(cat err.txt)"
+  [ -z "$alive" ] && ok "hung pdftotext stopped with its group" ||
+  fail "hung pdftotext: status $status, alive:$alive, $(cat err.txt)"
 rm -f pids
 mkdir tmpdir-pdf
 TMPDIR="$tmp/tmpdir-pdf" PATH="$tmp/fakebin:$PATH" "$bin" check-published published.pdf "$notice" 2>err.txt &
 pid=$!
-for _ in $(seq 100); do
-  [ -s pids ] && [ "$(grep -c '' pids)" -ge 2 ] && break
-  sleep 0.1
-done
+wait_for_helpers
 kill -TERM $pid
 wait $pid
 status=$?
-sleep 0.2
-alive=""
-for p in $(cat pids); do
-  if kill -0 "$p" 2>/dev/null && [ "$(ps -o stat= -p "$p" | tr -d ' ')" != Z ]; then
-    alive="$alive $p"
-    kill -9 "$p"
-  fi
-done
+alive=$(surviving_helpers)
 [ "$status" -eq 143 ] && [ -z "$(ls -A tmpdir-pdf)" ] && [ -z "$alive" ] &&
   ok "SIGTERM during check-published: no temporary files, no pdftotext left" ||
   fail "SIGTERM check-published: status $status, left in TMPDIR: $(ls -A tmpdir-pdf), alive:$alive"
