@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_load fuzz_config fuzz_template fuzz_diff fuzz_report)
+((${#targets[@]})) || targets=(fuzz_load fuzz_config fuzz_template fuzz_diff fuzz_report fuzz_html fuzz_docx fuzz_text)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j 2 --target "${targets[@]}"
@@ -49,6 +49,27 @@ for old in tests/e2e/diff/*/old.yaml tests/e2e/diff-git/*/old.yaml; do
   { cat "$old"; printf '\n--- 8< ---\n'; cat "$dir/new.yaml"; } >"$work/seeds/fuzz_diff/$(basename "$dir")"
 done
 { cat notice/acom-kenpo.yaml; printf '\n--- 8< ---\n'; cat notice/acom-kenpo.yaml; } >"$work/seeds/fuzz_diff/bundled"
+# The readers of published notices. HTML: the corpus and the society page. DOCX: the first byte
+# picks whether the rest is word/document.xml (odd) or the package itself (even). Text: the first
+# byte picks the format (0 from the content, 1 text, 2 Markdown), seeded with the published texts
+# in UTF-8 and re-encoded as CP932, EUC-JP, ISO-2022-JP and UTF-16LE with a BOM.
+seed fuzz_html tests/fuzz/corpus-html/* tests/e2e/check-published/*/*.html
+seed fuzz_docx tests/fuzz/corpus-docx/*
+for f in tests/e2e/check-published/*/*.docx; do
+  printf '\x00' | cat - "$f" >"$work/seeds/fuzz_docx/$(echo "$f" | tr '/' '_')"
+done
+mkdir -p "$work/seeds/fuzz_text"
+i=0
+for t in tests/data/seed-acom-2021-10-29.txt tests/data/real/*/source.txt tests/e2e/check-published/*/page.txt \
+  docs/check-published.md; do
+  name=$(echo "$t" | tr '/' '_')
+  printf "\x$(printf %02x $((i % 3)))" | cat - "$t" >"$work/seeds/fuzz_text/$name"
+  for enc in CP932 EUC-JP ISO-2022-JP; do
+    { printf '\x00'; iconv -f UTF-8 -t "$enc" "$t" 2>/dev/null; } >"$work/seeds/fuzz_text/$name.$enc" || true
+  done
+  { printf '\x01\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$t" 2>/dev/null; } >"$work/seeds/fuzz_text/$name.utf16" || true
+  i=$((i + 1))
+done
 
 status=0
 summary=()
