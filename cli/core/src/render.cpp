@@ -63,7 +63,8 @@ std::vector<std::string> joint_use_printed(const JointUse &joint) {
   for (const Text &intro : joint.intro) {
     lines.push_back(intro.value);
   }
-  if (!joint.statement.empty()) {
+  // With entries, the statutory fields were filled from them (load.cpp): print the entries only.
+  if (!joint.statement.empty() && joint.entries.empty()) {
     lines.push_back(joint.statement.value);
   }
   if (joint.entries.empty()) {
@@ -125,7 +126,7 @@ void add_joint_use(std::vector<LineView> &out, const JointUse &joint, int level)
   for (const Text &intro : joint.intro) {
     out.push_back(line_of(LineView::Kind::paragraph, intro.value));
   }
-  if (!joint.statement.empty()) {
+  if (!joint.statement.empty() && joint.entries.empty()) {
     out.push_back(line_of(LineView::Kind::paragraph, joint.statement.value));
   }
   if (joint.entries.empty()) {
