@@ -209,6 +209,20 @@ TEST_CASE("insurance-card-abolished: issue ended 2024-12-02, old cards lapsed af
   CHECK(findings(notice_on("2025-12-02", "被保険者証の回収"), "insurance-card-abolished").empty());
 }
 
+TEST_CASE("insurance-card-abolished: a printed list of the data held names card records, not their use",
+          "[rules][legal]") {
+  // kyosai-kumamoto: 「組合員台帳情報(氏名、…、組合員証記号番号、…)、…、証交付情報」 in its 保有個人データの内容.
+  const std::string held = "組合員台帳情報(組合員証記号番号、住所等)、証交付情報";
+  const std::string with_list = replaced(notice_on("2025-12-02", "保険給付の実施"), "published_elsewhere:",
+                                         "body:\n  - purposes: true\n  - data_held:\n      - " + held +
+                                             "\npublished_elsewhere:");
+  CHECK(findings(with_list, "insurance-card-abolished").empty());
+  // The same words as a paragraph still describe the cards in use.
+  const std::string as_paragraph = replaced(notice_on("2025-12-02", "保険給付の実施"), "published_elsewhere:",
+                                            "body:\n  - " + held + "\npublished_elsewhere:");
+  CHECK(findings(as_paragraph, "insurance-card-abolished").size() == 1);
+}
+
 TEST_CASE("a revision is judged for its whole period of force", "[rules][legal][period]") {
   const std::string text = "被保険者資格の確認並びに健康保険被保険者証の発行管理";
   const std::string n = notice_on("2021-10-29", text);
