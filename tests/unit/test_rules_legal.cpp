@@ -451,6 +451,28 @@ TEST_CASE("implied-consent-objection: implied consent needs a published way to o
             .empty());
 }
 
+TEST_CASE("implied consent read from the wording: the automatic payment through the payroll, the 医療費通知",
+          "[rules][flows]") {
+  // kenpo-kanagawa-unyu and kenpo-rengo print 「高額療養費及び一部負担金還元金等の自動払いにおける給与口座(事業主)への
+  // 支払い」 with no metadata: the ガイダンス accepts implied consent for it, so it is not a provision without ground.
+  std::string payroll = replaced(k_minimal, "            basis:\n              - law: consent\n", "");
+  payroll = replaced(payroll, "            parties: [employer]\n            data: [checkups]\n", "");
+  payroll = replaced(payroll, "text: コラボヘルスの一環である健診結果の事業者への提供",
+                     "text: 高額療養費及び一部負担金還元金等の自動払いにおける給与口座(事業主)への支払い");
+  CHECK(findings(payroll, "sensitive-to-employer").empty());
+  // The ground needs a way to object; a whole notice that prints none is told so.
+  CHECK(findings(payroll, "implied-consent-objection").size() == 1);
+  // A page that is one part of a notice, or an excerpt, may print it elsewhere.
+  const std::string excerpt = replaced(payroll, "published_elsewhere:",
+                                       "part:\n  excerpt: true\n  reason: cut\npublished_elsewhere:");
+  CHECK(findings(excerpt, "implied-consent-objection").empty());
+  CHECK(findings(excerpt, "sensitive-to-employer").empty());
+  // Health-check results to the employer are no such use.
+  std::string checkups = replaced(k_minimal, "            basis:\n              - law: consent\n", "");
+  checkups = replaced(checkups, "            parties: [employer]\n            data: [checkups]\n", "");
+  CHECK(findings(checkups, "sensitive-to-employer").size() == 1);
+}
+
 TEST_CASE("outward-sensitive-without-basis: family members are data subjects of their own", "[rules][flows]") {
   std::string to_members = replaced(k_minimal, "    kind: employer\n", "    kind: data_subject\n");
   to_members = replaced(to_members, "            basis:\n              - law: consent\n", "");

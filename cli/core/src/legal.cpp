@@ -159,6 +159,11 @@ Assessment assess(const Notice &notice, const Bucket &bucket, const UseCase &ite
       }
     }
   }
+  // Printed uses the ガイダンス accepts on implied consent (「…の自動払い」, 「医療費通知」) rest on it when the
+  // YAML states no ground: the notice publishing them is that consent's condition.
+  if (a.ground == Ground::none && lex.any("implied-consent-use", item.text.value)) {
+    raise(Ground::implied_consent);
+  }
   if (a.ground == Ground::implied_consent) {
     a.objection_route = states_objection_route(notice, item);
   }
