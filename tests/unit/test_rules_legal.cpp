@@ -467,6 +467,15 @@ TEST_CASE("implied consent read from the wording: the automatic payment through 
                                        "part:\n  excerpt: true\n  reason: cut\npublished_elsewhere:");
   CHECK(findings(excerpt, "implied-consent-objection").empty());
   CHECK(findings(excerpt, "sensitive-to-employer").empty());
+  // kenpo-maruhachi says how to object in a body paragraph of its provision section.
+  const std::string routed = replaced(payroll, "published_elsewhere:",
+                                      "body:\n  - purposes: true\n  - 同意されない場合には、書面にて当組合までお申し出ください。\n"
+                                      "published_elsewhere:");
+  CHECK(findings(routed, "implied-consent-objection").empty());
+  // Another item's wording is no way to object.
+  CHECK(findings(replaced(payroll, "text: 保険給付及び付加給付の実施", "text: 申出による保険給付の実施"),
+                 "implied-consent-objection")
+            .size() == 1);
   // Health-check results to the employer are no such use.
   std::string checkups = replaced(k_minimal, "            basis:\n              - law: consent\n", "");
   checkups = replaced(checkups, "            parties: [employer]\n            data: [checkups]\n", "");
