@@ -48,7 +48,9 @@ char32_t next_code_point(const std::string &text, std::size_t &i) {
   return cp;
 }
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000' || c == U'\u00A0'; }
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000' || c == U'\u00A0';
+}
 
 // The text without whitespace, one entry per code point with the line it came from. What is
 // normalised: ASCII spaces and tabs, U+3000 and U+00A0 anywhere, line breaks, and at the start of a

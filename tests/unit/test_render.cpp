@@ -496,7 +496,8 @@ TEST_CASE("format 2: a revision prints its date line only when it has printed wo
     const NoticeView view = make_view(load_notice(text), {2026, 12, 1});
     CHECK(view.revision_lines == std::vector<std::string>{"令和３年９月１日施行", "令和４年４月１日改正"});
     CHECK(view.above_title_lines == std::vector<std::string>{"2023年1月10日"});
-    const std::string out = render_notice(load_notice(text), {2026, 12, 1}, RenderOptions{RenderFormat::txt, {}, {}, {}, {}});
+    const std::string out =
+        render_notice(load_notice(text), {2026, 12, 1}, RenderOptions{RenderFormat::txt, {}, {}, {}, {}});
     CHECK(out.starts_with("2023年1月10日\n個人情報の取扱いについて\n"));
     CHECK(out.ends_with("\n令和３年９月１日施行\n令和４年４月１日改正\n"));
   }

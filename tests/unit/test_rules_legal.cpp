@@ -213,13 +213,13 @@ TEST_CASE("insurance-card-abolished: a printed list of the data held names card 
           "[rules][legal]") {
   // kyosai-kumamoto: 「組合員台帳情報(氏名、…、組合員証記号番号、…)、…、証交付情報」 in its 保有個人データの内容.
   const std::string held = "組合員台帳情報(組合員証記号番号、住所等)、証交付情報";
-  const std::string with_list = replaced(notice_on("2025-12-02", "保険給付の実施"), "published_elsewhere:",
-                                         "body:\n  - purposes: true\n  - data_held:\n      - " + held +
-                                             "\npublished_elsewhere:");
+  const std::string with_list = replaced(
+      notice_on("2025-12-02", "保険給付の実施"),
+      "published_elsewhere:", "body:\n  - purposes: true\n  - data_held:\n      - " + held + "\npublished_elsewhere:");
   CHECK(findings(with_list, "insurance-card-abolished").empty());
   // The same words as a paragraph still describe the cards in use.
-  const std::string as_paragraph = replaced(notice_on("2025-12-02", "保険給付の実施"), "published_elsewhere:",
-                                            "body:\n  - " + held + "\npublished_elsewhere:");
+  const std::string as_paragraph = replaced(notice_on("2025-12-02", "保険給付の実施"),
+                                            "published_elsewhere:", "body:\n  - " + held + "\npublished_elsewhere:");
   CHECK(findings(as_paragraph, "insurance-card-abolished").size() == 1);
 }
 
@@ -463,14 +463,15 @@ TEST_CASE("implied consent read from the wording: the automatic payment through 
   // The ground needs a way to object; a whole notice that prints none is told so.
   CHECK(findings(payroll, "implied-consent-objection").size() == 1);
   // A page that is one part of a notice, or an excerpt, may print it elsewhere.
-  const std::string excerpt = replaced(payroll, "published_elsewhere:",
-                                       "part:\n  excerpt: true\n  reason: cut\npublished_elsewhere:");
+  const std::string excerpt =
+      replaced(payroll, "published_elsewhere:", "part:\n  excerpt: true\n  reason: cut\npublished_elsewhere:");
   CHECK(findings(excerpt, "implied-consent-objection").empty());
   CHECK(findings(excerpt, "sensitive-to-employer").empty());
   // kenpo-maruhachi says how to object in a body paragraph of its provision section.
-  const std::string routed = replaced(payroll, "published_elsewhere:",
-                                      "body:\n  - purposes: true\n  - 同意されない場合には、書面にて当組合までお申し出ください。\n"
-                                      "published_elsewhere:");
+  const std::string routed =
+      replaced(payroll, "published_elsewhere:",
+               "body:\n  - purposes: true\n  - 同意されない場合には、書面にて当組合までお申し出ください。\n"
+               "published_elsewhere:");
   CHECK(findings(routed, "implied-consent-objection").empty());
   // Another item's wording is no way to object.
   CHECK(findings(replaced(payroll, "text: 保険給付及び付加給付の実施", "text: 申出による保険給付の実施"),

@@ -1,8 +1,8 @@
 #include "notice/legal.hpp"
 
-#include "notice/lexicon.hpp"
-
 #include "rules/text.hpp"
+
+#include "notice/lexicon.hpp"
 
 #include <algorithm>
 

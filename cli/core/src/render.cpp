@@ -390,8 +390,8 @@ NoticeView make_view(const Notice &notice, Date revision) {
     out.preamble.push_back(paragraph.text.value);
   }
   // The body splits where the categories are printed; without a `purposes` block they follow it.
-  const auto purposes = std::find_if(view.body.begin(), view.body.end(),
-                                     [](const Block &b) { return b.kind == Block::Kind::purposes; });
+  const auto purposes =
+      std::find_if(view.body.begin(), view.body.end(), [](const Block &b) { return b.kind == Block::Kind::purposes; });
   out.body_before = lines_of(std::vector<Block>(view.body.begin(), purposes), 2);
   if (purposes != view.body.end()) {
     out.body_after = lines_of(std::vector<Block>(purposes + 1, view.body.end()), 2);
@@ -414,9 +414,7 @@ NoticeView make_view(const Notice &notice, Date revision) {
       for (const auto &item : bucket.items) {
         ItemView i;
         i.id = item.id;
-        i.marker = item.has_marker        ? item.marker.value
-                   : bucket.has_item_marker ? bucket.item_marker
-                                            : category_marker;
+        i.marker = item.has_marker ? item.marker.value : bucket.has_item_marker ? bucket.item_marker : category_marker;
         i.text = item.text.value;
         for (std::size_t n = 0; n < item.notes.size(); ++n) {
           const std::string marker = n < item.note_markers.size() ? item.note_markers[n].value : std::string();

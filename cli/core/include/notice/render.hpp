@@ -73,11 +73,11 @@ struct CategoryView {
 
 /// Everything a template shows of one revision, in document order.
 struct NoticeView {
-  std::string title; ///< may be empty: the page prints none
+  std::string title;                    ///< may be empty: the page prints none
   std::vector<std::string> title_lines; ///< further title lines (subtitle, the society's name)
   std::string insurer;
-  std::string effective;    ///< YYYY-MM-DD of the selected revision
-  std::string effective_ja; ///< the same date as 令和３年１０月２９日
+  std::string effective;                       ///< YYYY-MM-DD of the selected revision
+  std::string effective_ja;                    ///< the same date as 令和３年１０月２９日
   std::vector<std::string> above_title_lines;  ///< the selected revision's date line when printed above the title
   std::vector<std::string> top_revision_lines; ///< the selected revision's date line when printed under the title
   std::vector<std::string> preamble;
