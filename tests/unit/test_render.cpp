@@ -175,6 +175,19 @@ TEST_CASE("joint-use disclosures are printed under their bucket", "[render]") {
         std::vector<std::string>{"共同して利用される個人データの項目：氏名、健診結果",
                                  "共同して利用する者の範囲：当組合及び事業主",
                                  "個人データの管理について責任を有する者の氏名又は名称：テスト健康保険組合"});
+  // With the society's own labels, the entries as printed (and the statutory fields they fill, not again).
+  const std::string labelled = replaced(text, R"(          items: 氏名、健診結果
+          scope: 当組合及び事業主
+          responsible: テスト健康保険組合
+)",
+                                        R"(          heading: 健診結果の共同利用
+          entries:
+            - {label: 1. 共同利用の趣旨, text: 事後指導のため}
+            - {label: 2. 共同利用する項目, lines: [氏名, 健診結果]}
+)");
+  CHECK(make_view(load_notice(labelled), {2022, 4, 1}).categories[0].buckets[1].details ==
+        std::vector<std::string>{"健診結果の共同利用", "1. 共同利用の趣旨", "事後指導のため", "2. 共同利用する項目",
+                                 "氏名", "健診結果"});
 }
 
 TEST_CASE("the seed comparison notices any missing, extra, reordered or altered line", "[render][seed]") {

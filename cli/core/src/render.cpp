@@ -48,40 +48,6 @@ std::vector<std::string> joint_use_lines(const JointUse &joint) {
   return lines;
 }
 
-// A joint-use disclosure printed with the society's own labels: its heading, intro, statement and
-// entries as printed. Without entries, the statutory lines above.
-std::vector<std::string> joint_use_printed(const JointUse &joint) {
-  if (joint.entries.empty() && joint.heading.empty() && joint.intro.empty() && joint.statement.empty()) {
-    return joint_use_lines(joint);
-  }
-  std::vector<std::string> lines;
-  for (const Text *text : {&joint.heading}) {
-    if (!text->empty()) {
-      lines.push_back(text->value);
-    }
-  }
-  for (const Text &intro : joint.intro) {
-    lines.push_back(intro.value);
-  }
-  // With entries, the statutory fields were filled from them (load.cpp): print the entries only.
-  if (!joint.statement.empty() && joint.entries.empty()) {
-    lines.push_back(joint.statement.value);
-  }
-  if (joint.entries.empty()) {
-    const auto statutory = joint_use_lines(joint);
-    lines.insert(lines.end(), statutory.begin(), statutory.end());
-  }
-  for (const JointUseEntry &entry : joint.entries) {
-    if (!entry.label.empty()) {
-      lines.push_back(entry.label.value);
-    }
-    for (const Text &line : entry.lines) {
-      lines.push_back(line.value);
-    }
-  }
-  return lines;
-}
-
 LineView line_of(LineView::Kind kind, std::string text) {
   LineView line;
   line.kind = kind;
@@ -137,6 +103,21 @@ void add_joint_use(std::vector<LineView> &out, const JointUse &joint, int level)
   for (const JointUseEntry &entry : joint.entries) {
     add_labelled(out, entry.label, entry.lines);
   }
+}
+
+// A joint-use disclosure under a bucket or an item, one line of text each: printed with the society's
+// own heading, intro or entries as add_joint_use() prints it; else the statutory lines above.
+std::vector<std::string> joint_use_printed(const JointUse &joint) {
+  if (joint.entries.empty() && joint.heading.empty() && joint.intro.empty() && joint.statement.empty()) {
+    return joint_use_lines(joint);
+  }
+  std::vector<LineView> printed;
+  add_joint_use(printed, joint, 0);
+  std::vector<std::string> lines;
+  for (LineView &line : printed) {
+    lines.push_back(std::move(line.text));
+  }
+  return lines;
 }
 
 // Flattens printed blocks into lines; `level` is the heading level of a section at this depth. A
