@@ -86,7 +86,8 @@ TEST_CASE("the schema reports unknown and missing keys at their positions", "[lo
   CHECK(findings(replaced(k_minimal, "insurer:\n  name: テスト健康保険組合\n  kind: kenpo\n", "")) ==
         Lines{"a.yaml:1:1: error: missing required key `insurer` (at /) [schema]"});
   // A page may print no title.
-  CHECK(findings(replaced(k_minimal, "title: テスト健康保険組合が保有する個人情報の利用目的の公表について\n", "")).empty());
+  CHECK(findings(replaced(k_minimal, "title: テスト健康保険組合が保有する個人情報の利用目的の公表について\n", ""))
+            .empty());
 }
 
 TEST_CASE("dates must exist in the calendar", "[load]") {
