@@ -175,6 +175,19 @@ TEST_CASE("joint-use disclosures are printed under their bucket", "[render]") {
         std::vector<std::string>{"共同して利用される個人データの項目：氏名、健診結果",
                                  "共同して利用する者の範囲：当組合及び事業主",
                                  "個人データの管理について責任を有する者の氏名又は名称：テスト健康保険組合"});
+  // With the society's own labels, the entries as printed (and the statutory fields they fill, not again).
+  const std::string labelled = replaced(text, R"(          items: 氏名、健診結果
+          scope: 当組合及び事業主
+          responsible: テスト健康保険組合
+)",
+                                        R"(          heading: 健診結果の共同利用
+          entries:
+            - {label: 1. 共同利用の趣旨, text: 事後指導のため}
+            - {label: 2. 共同利用する項目, lines: [氏名, 健診結果]}
+)");
+  CHECK(make_view(load_notice(labelled), {2022, 4, 1}).categories[0].buckets[1].details ==
+        std::vector<std::string>{"健診結果の共同利用", "1. 共同利用の趣旨", "事後指導のため", "2. 共同利用する項目",
+                                 "氏名", "健診結果"});
 }
 
 TEST_CASE("the seed comparison notices any missing, extra, reordered or altered line", "[render][seed]") {
@@ -278,4 +291,242 @@ TEST_CASE("without pandoc, html, pdf and docx fail clearly and txt and md still 
   CHECK_NOTHROW(render_notice(notice, k_published, RenderOptions{RenderFormat::txt, {}, {}, {}, {}}));
   CHECK_NOTHROW(render_notice(notice, k_published, RenderOptions{RenderFormat::md, {}, {}, {}, {}}));
   ::setenv("PATH", path.c_str(), 1);
+}
+
+namespace {
+
+// A schema-2 notice with every printed structure of format 2, for the tests below.
+const std::string k_format2 = R"yaml(schema: 2
+insurer:
+  name: テスト共済組合
+  kind: kyosai_local
+title:
+  - 個人情報の取扱いについて
+  - テスト共済組合
+revisions:
+  - effective: 2021-06-01
+    wording: "更新日: 2021年06月01日"
+    wording_at: top
+preamble:
+  - 前文です。
+style:
+  item_marker: ""
+body:
+  - fields:
+      - label: 個人情報取扱事業者の名称
+        value: テスト共済組合
+  - heading: 保有個人データの利用目的
+  - purposes: true
+  - section:
+      marker: "第1 "
+      heading: 開示等の手続き
+      role: request-procedure
+      blocks:
+        - 申出書を送付してください。
+        - list:
+            - text: 本人の場合
+              marker: "1. "
+              items: [運転免許証の写し]
+            - {marker: "2. ", text: 代理人の場合}
+          marker: "・"
+  - joint_use:
+      heading: 健診結果の共同利用
+      intro: [事業主と共同して利用します。]
+      entries:
+        - label: 1. 共同利用の趣旨
+          text: コラボヘルスのため
+        - label: 2. 共同して利用する個人データの項目
+          lines: [氏名, 健診結果]
+  - table:
+      caption: 改訂履歴
+      header: [版数, 改訂内容]
+      rows: [["1.0", 新規制定]]
+categories:
+  - id: membership
+    marker: (1)
+    title: 組合員資格関係
+    item_marker: ・
+    buckets:
+      - id: membership-uses
+        items:
+          - {id: eligibility, text: 組合員資格の確認}
+          - {id: numbered, marker: ①, text: 番号のある項目, notes: [{marker: "1)", text: 内容の説明}]}
+        notes:
+          - 区分の後の注記です。
+  - id: unheaded
+    buckets:
+      - id: received
+        heading: 【他機関より情報を受ける場合】
+        item_marker: "○"
+        items:
+          - {id: tax, text: 課税情報}
+    notes:
+      - fields:
+          - label: 注記1:提供する個人データ
+            value: 組合員情報
+)yaml";
+
+} // namespace
+
+TEST_CASE("format 2: every printed structure in document order, nothing invented", "[render]") {
+  const Notice notice = load_notice(k_format2);
+  SECTION("the view holds title lines, the top date line, blocks split at the purposes, notes") {
+    const NoticeView view = make_view(notice, {2026, 12, 1});
+    CHECK(view.title == "個人情報の取扱いについて");
+    CHECK(view.title_lines == std::vector<std::string>{"テスト共済組合"});
+    CHECK(view.top_revision_lines == std::vector<std::string>{"更新日: 2021年06月01日"});
+    CHECK(view.revision_lines.empty());
+    REQUIRE(view.body_before.size() == 3);
+    CHECK(view.body_before[0].kind == LineView::Kind::label);
+    CHECK(view.body_before[1].kind == LineView::Kind::value);
+    CHECK(view.body_before[2].kind == LineView::Kind::heading);
+    CHECK(view.categories[0].heading == "(1)組合員資格関係");
+    CHECK(view.categories[0].buckets[0].items[0].marker == "・");
+    CHECK(view.categories[0].buckets[0].items[1].marker == "①");
+    CHECK(view.categories[0].buckets[0].items[1].notes == std::vector<std::string>{"1)内容の説明"});
+    CHECK(view.categories[1].heading.empty());
+    CHECK(view.categories[1].buckets[0].items[0].marker == "○");
+  }
+  SECTION("txt") {
+    const std::string out = render_notice(notice, {2026, 12, 1}, RenderOptions{RenderFormat::txt, {}, {}, {}, {}});
+    CHECK(out == "個人情報の取扱いについて\n"
+                 "テスト共済組合\n"
+                 "更新日: 2021年06月01日\n"
+                 "\n"
+                 "前文です。\n"
+                 "\n"
+                 "個人情報取扱事業者の名称\n"
+                 "　テスト共済組合\n"
+                 "保有個人データの利用目的\n"
+                 "(1)組合員資格関係\n"
+                 "・組合員資格の確認\n"
+                 "①番号のある項目\n"
+                 "　1)内容の説明\n"
+                 "区分の後の注記です。\n"
+                 "【他機関より情報を受ける場合】\n"
+                 "○課税情報\n"
+                 "注記1:提供する個人データ\n"
+                 "　組合員情報\n"
+                 "第1 開示等の手続き\n"
+                 "申出書を送付してください。\n"
+                 "1. 本人の場合\n"
+                 "　・運転免許証の写し\n"
+                 "2. 代理人の場合\n"
+                 "健診結果の共同利用\n"
+                 "事業主と共同して利用します。\n"
+                 "1. 共同利用の趣旨\n"
+                 "　コラボヘルスのため\n"
+                 "2. 共同して利用する個人データの項目\n"
+                 "　氏名\n"
+                 "　健診結果\n"
+                 "改訂履歴\n"
+                 "版数　改訂内容　\n"
+                 "1.0　新規制定　\n"
+                 "\n"
+                 "\n");
+  }
+  SECTION("md") {
+    const std::string out = render_notice(notice, {2026, 12, 1}, RenderOptions{RenderFormat::md, {}, {}, {}, {}});
+    CHECK(out == "# 個人情報の取扱いについて\n"
+                 "\n"
+                 "テスト共済組合\n"
+                 "\n"
+                 "更新日: 2021年06月01日\n"
+                 "\n"
+                 "前文です。\n"
+                 "\n"
+                 "個人情報取扱事業者の名称\n"
+                 ":   テスト共済組合\n"
+                 "\n"
+                 "## 保有個人データの利用目的\n"
+                 "\n"
+                 "## (1)組合員資格関係 {#membership}\n"
+                 "\n"
+                 "- ・組合員資格の確認\n"
+                 "- ①番号のある項目\\\n"
+                 "  1\\)内容の説明\n"
+                 "\n"
+                 "区分の後の注記です。\n"
+                 "\n"
+                 "### 【他機関より情報を受ける場合】 {#received}\n"
+                 "\n"
+                 "- ○課税情報\n"
+                 "\n"
+                 "注記1:提供する個人データ\n"
+                 ":   組合員情報\n"
+                 "\n"
+                 "## 第1 開示等の手続き\n"
+                 "\n"
+                 "申出書を送付してください。\n"
+                 "\n"
+                 "- 1\\. 本人の場合\n"
+                 "  - ・運転免許証の写し\n"
+                 "- 2\\. 代理人の場合\n"
+                 "\n"
+                 "\n"
+                 "## 健診結果の共同利用\n"
+                 "\n"
+                 "事業主と共同して利用します。\n"
+                 "\n"
+                 "1\\. 共同利用の趣旨\n"
+                 ":   コラボヘルスのため\n"
+                 "\n"
+                 "2\\. 共同して利用する個人データの項目\n"
+                 ":   氏名\\\n"
+                 "    健診結果\n"
+                 "\n"
+                 "改訂履歴\n"
+                 "\n"
+                 "| 版数 | 改訂内容 |\n"
+                 "| --- | --- |\n"
+                 "| 1\\.0 | 新規制定 |\n"
+                 "\n"
+                 "\n");
+  }
+}
+
+TEST_CASE("format 2: a revision prints its date line only when it has printed wording", "[render]") {
+  std::string text = replaced(k_format2, R"(  - effective: 2021-06-01
+    wording: "更新日: 2021年06月01日"
+    wording_at: top
+)",
+                              "  - seen: 2026-12-01\n");
+  SECTION("seen: no date line anywhere, nothing made from the date") {
+    const NoticeView view = make_view(load_notice(text), {2026, 12, 1});
+    CHECK(view.top_revision_lines.empty());
+    CHECK(view.above_title_lines.empty());
+    CHECK(view.revision_lines.empty());
+  }
+  SECTION("effective without wording: none either (schema 1 would make one)") {
+    text = replaced(text, "  - seen: 2026-12-01\n", "  - effective: 2021-09-01\n");
+    CHECK(make_view(load_notice(text), {2026, 12, 1}).revision_lines.empty());
+  }
+  SECTION("wording at the end, each revision's in turn; above the title only the selected one's") {
+    text = replaced(text, "  - seen: 2026-12-01\n",
+                    "  - {effective: 2021-09-01, wording: 令和３年９月１日施行}\n"
+                    "  - {effective: 2022-04-01, wording: 令和４年４月１日改正}\n"
+                    "  - {effective: 2023-01-10, wording: 2023年1月10日, wording_at: above}\n");
+    const NoticeView view = make_view(load_notice(text), {2026, 12, 1});
+    CHECK(view.revision_lines == std::vector<std::string>{"令和３年９月１日施行", "令和４年４月１日改正"});
+    CHECK(view.above_title_lines == std::vector<std::string>{"2023年1月10日"});
+    const std::string out =
+        render_notice(load_notice(text), {2026, 12, 1}, RenderOptions{RenderFormat::txt, {}, {}, {}, {}});
+    CHECK(out.starts_with("2023年1月10日\n個人情報の取扱いについて\n"));
+    CHECK(out.ends_with("\n令和３年９月１日施行\n令和４年４月１日改正\n"));
+  }
+}
+
+TEST_CASE("format 2: a page with no title and no categories prints only its blocks", "[render]") {
+  const std::string text = R"(schema: 2
+insurer: {name: テスト健康保険組合, kind: kenpo}
+revisions: [{seen: 2026-12-01}]
+body:
+  - |-
+    一行目、
+    二行目。
+)";
+  CHECK(render_notice(load_notice(text), {2026, 12, 1}, RenderOptions{RenderFormat::txt, {}, {}, {}, {}}) ==
+        "\n\n\n\n一行目、\n二行目。\n\n\n");
+  CHECK(render_notice(load_notice(text), {2026, 12, 1}, RenderOptions{RenderFormat::md, {}, {}, {}, {}}) ==
+        "\n一行目、\\\n二行目。\n\n");
 }

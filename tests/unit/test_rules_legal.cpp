@@ -220,6 +220,20 @@ TEST_CASE("insurance-card-abolished: issue ended 2024-12-02, old cards lapsed af
   CHECK(findings(notice_on("2025-12-02", "被保険者証の回収"), "insurance-card-abolished").empty());
 }
 
+TEST_CASE("insurance-card-abolished: a printed list of the data held names card records, not their use",
+          "[rules][legal]") {
+  // kyosai-kumamoto: 「組合員台帳情報(氏名、…、組合員証記号番号、…)、…、証交付情報」 in its 保有個人データの内容.
+  const std::string held = "組合員台帳情報(組合員証記号番号、住所等)、証交付情報";
+  const std::string with_list = replaced(
+      notice_on("2025-12-02", "保険給付の実施"),
+      "published_elsewhere:", "body:\n  - purposes: true\n  - data_held:\n      - " + held + "\npublished_elsewhere:");
+  CHECK(findings(with_list, "insurance-card-abolished").empty());
+  // The same words as a paragraph still describe the cards in use.
+  const std::string as_paragraph = replaced(notice_on("2025-12-02", "保険給付の実施"),
+                                            "published_elsewhere:", "body:\n  - " + held + "\npublished_elsewhere:");
+  CHECK(findings(as_paragraph, "insurance-card-abolished").size() == 1);
+}
+
 TEST_CASE("a revision is judged for its whole period of force", "[rules][legal][period]") {
   const std::string text = "被保険者資格の確認並びに健康保険被保険者証の発行管理";
   const std::string n = notice_on("2021-10-29", text);
@@ -446,6 +460,38 @@ TEST_CASE("implied-consent-objection: implied consent needs a published way to o
                           "              - 希望されない方は当組合までお申し出ください。\n"),
                  "implied-consent-objection")
             .empty());
+}
+
+TEST_CASE("implied consent read from the wording: the automatic payment through the payroll, the 医療費通知",
+          "[rules][flows]") {
+  // kenpo-kanagawa-unyu and kenpo-rengo print 「高額療養費及び一部負担金還元金等の自動払いにおける給与口座(事業主)への
+  // 支払い」 with no metadata: the ガイダンス accepts implied consent for it, so it is not a provision without ground.
+  std::string payroll = replaced(k_minimal, "            basis:\n              - law: consent\n", "");
+  payroll = replaced(payroll, "            parties: [employer]\n            data: [checkups]\n", "");
+  payroll = replaced(payroll, "text: コラボヘルスの一環である健診結果の事業者への提供",
+                     "text: 高額療養費及び一部負担金還元金等の自動払いにおける給与口座(事業主)への支払い");
+  CHECK(findings(payroll, "sensitive-to-employer").empty());
+  // The ground needs a way to object; a whole notice that prints none is told so.
+  CHECK(findings(payroll, "implied-consent-objection").size() == 1);
+  // A page that is one part of a notice, or an excerpt, may print it elsewhere.
+  const std::string excerpt =
+      replaced(payroll, "published_elsewhere:", "part:\n  excerpt: true\n  reason: cut\npublished_elsewhere:");
+  CHECK(findings(excerpt, "implied-consent-objection").empty());
+  CHECK(findings(excerpt, "sensitive-to-employer").empty());
+  // kenpo-maruhachi says how to object in a body paragraph of its provision section.
+  const std::string routed =
+      replaced(payroll, "published_elsewhere:",
+               "body:\n  - purposes: true\n  - 同意されない場合には、書面にて当組合までお申し出ください。\n"
+               "published_elsewhere:");
+  CHECK(findings(routed, "implied-consent-objection").empty());
+  // Another item's wording is no way to object.
+  CHECK(findings(replaced(payroll, "text: 保険給付及び付加給付の実施", "text: 申出による保険給付の実施"),
+                 "implied-consent-objection")
+            .size() == 1);
+  // Health-check results to the employer are no such use.
+  std::string checkups = replaced(k_minimal, "            basis:\n              - law: consent\n", "");
+  checkups = replaced(checkups, "            parties: [employer]\n            data: [checkups]\n", "");
+  CHECK(findings(checkups, "sensitive-to-employer").size() == 1);
 }
 
 TEST_CASE("outward-sensitive-without-basis: family members are data subjects of their own", "[rules][flows]") {

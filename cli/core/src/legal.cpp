@@ -1,5 +1,7 @@
 #include "notice/legal.hpp"
 
+#include "rules/text.hpp"
+
 #include "notice/lexicon.hpp"
 
 #include <algorithm>
@@ -50,23 +52,20 @@ bool is_mynumber_19_case(const law::Provision &provision) {
 
 bool states_objection_route(const Notice &notice, const UseCase &item) {
   const Lexicon &lex = Lexicon::builtin();
+  // Any printed text but the other items' own lines: a preamble, a body paragraph (a provision section
+  // that says 「同意されない場合には、書面にて…お申し出ください」), notes, or this item's notes.
   const auto has = [&](const Text &t) { return lex.any("objection-route", t.value); };
   if (std::any_of(item.notes.begin(), item.notes.end(), has)) {
     return true;
   }
-  for (const auto *list : {&notice.preamble, &notice.postscript}) {
-    for (const auto &p : *list) {
-      if (has(p.text)) {
-        return true;
-      }
+  bool found = false;
+  rules::for_each_text(notice, [&](const rules::TextRef &ref) {
+    if (found || (ref.item != nullptr && (ref.item != &item || ref.text == &item.text))) {
+      return;
     }
-  }
-  for (const auto &c : notice.categories) {
-    if (std::any_of(c.intro.begin(), c.intro.end(), has)) {
-      return true;
-    }
-  }
-  return false;
+    found = has(*ref.text);
+  });
+  return found;
 }
 
 std::vector<PartyKind> parties_named(std::string_view text) {
@@ -158,6 +157,11 @@ Assessment assess(const Notice &notice, const Bucket &bucket, const UseCase &ite
         break;
       }
     }
+  }
+  // Printed uses the ガイダンス accepts on implied consent (「…の自動払い」, 「医療費通知」) rest on it when the
+  // YAML states no ground: the notice publishing them is that consent's condition.
+  if (a.ground == Ground::none && lex.any("implied-consent-use", item.text.value)) {
+    raise(Ground::implied_consent);
   }
   if (a.ground == Ground::implied_consent) {
     a.objection_route = states_objection_route(notice, item);

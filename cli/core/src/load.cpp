@@ -230,6 +230,7 @@ private:
     }
     r.wording = text(&node, "wording");
     r.wording_top = text(&node, "wording_at").value == "top";
+    r.wording_above = text(&node, "wording_at").value == "above";
     r.provenance =
         text(&node, "provenance").value == "reconstructed" ? Provenance::reconstructed : Provenance::published;
     r.source = text(&node, "source");
@@ -436,6 +437,10 @@ private:
     u.id = text(&node, "id").value;
     u.pos = node.pos;
     u.text = text(&node, "text");
+    if (const YamlNode *marker = node.get("marker"); marker && marker->is_scalar()) {
+      u.marker = Text{marker->scalar, marker->pos};
+      u.has_marker = true;
+    }
     if (const YamlNode *flow = node.get("flow"); flow && flow->is_scalar()) {
       u.flow = parse_flow_kind(flow->scalar);
       u.flow_pos = flow->pos;

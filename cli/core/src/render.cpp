@@ -9,9 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace notice {
@@ -44,6 +46,200 @@ std::vector<std::string> joint_use_lines(const JointUse &joint) {
     }
   }
   return lines;
+}
+
+LineView line_of(LineView::Kind kind, std::string text) {
+  LineView line;
+  line.kind = kind;
+  line.text = std::move(text);
+  return line;
+}
+
+void add_list_entries(std::vector<LineView> &out, const std::vector<ListEntry> &entries, const std::string &marker,
+                      int depth) {
+  for (const ListEntry &entry : entries) {
+    LineView line = line_of(LineView::Kind::item, entry.text.value);
+    line.marker = entry.marker.empty() ? marker : entry.marker.value;
+    line.depth = depth;
+    out.push_back(std::move(line));
+    add_list_entries(out, entry.children, marker, depth + 1);
+  }
+}
+
+// A label and its value lines (a labelled line, a joint-use entry).
+void add_labelled(std::vector<LineView> &out, const Text &label, const std::vector<Text> &all) {
+  std::vector<Text> value; // an empty value ("") prints nothing
+  std::copy_if(all.begin(), all.end(), std::back_inserter(value), [](const Text &t) { return !t.empty(); });
+  if (!label.empty()) {
+    LineView line = line_of(LineView::Kind::label, label.value);
+    line.has_value = !value.empty();
+    out.push_back(std::move(line));
+  }
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    LineView line = line_of(label.empty() ? LineView::Kind::paragraph : LineView::Kind::value, value[i].value);
+    line.first = i == 0;
+    line.last = i + 1 == value.size();
+    out.push_back(std::move(line));
+  }
+}
+
+void add_joint_use(std::vector<LineView> &out, const JointUse &joint, int level) {
+  if (!joint.heading.empty()) {
+    LineView line = line_of(LineView::Kind::heading, joint.heading.value);
+    line.level = level;
+    out.push_back(std::move(line));
+  }
+  for (const Text &intro : joint.intro) {
+    out.push_back(line_of(LineView::Kind::paragraph, intro.value));
+  }
+  if (!joint.statement.empty() && joint.entries.empty()) {
+    out.push_back(line_of(LineView::Kind::paragraph, joint.statement.value));
+  }
+  if (joint.entries.empty()) {
+    for (std::string &text : joint_use_lines(joint)) {
+      out.push_back(line_of(LineView::Kind::paragraph, std::move(text)));
+    }
+  }
+  for (const JointUseEntry &entry : joint.entries) {
+    add_labelled(out, entry.label, entry.lines);
+  }
+}
+
+// A joint-use disclosure under a bucket or an item, one line of text each: printed with the society's
+// own heading, intro or entries as add_joint_use() prints it; else the statutory lines above.
+std::vector<std::string> joint_use_printed(const JointUse &joint) {
+  if (joint.entries.empty() && joint.heading.empty() && joint.intro.empty() && joint.statement.empty()) {
+    return joint_use_lines(joint);
+  }
+  std::vector<LineView> printed;
+  add_joint_use(printed, joint, 0);
+  std::vector<std::string> lines;
+  for (LineView &line : printed) {
+    lines.push_back(std::move(line.text));
+  }
+  return lines;
+}
+
+// Flattens printed blocks into lines; `level` is the heading level of a section at this depth. A
+// `purposes` block prints nothing here: the caller splits the body around it.
+void add_blocks(std::vector<LineView> &out, const std::vector<Block> &blocks, int level) {
+  for (const Block &block : blocks) {
+    switch (block.kind) {
+    case Block::Kind::paragraph:
+      out.push_back(line_of(LineView::Kind::paragraph, block.text.value));
+      break;
+    case Block::Kind::heading: {
+      LineView line = line_of(LineView::Kind::heading, block.marker.value + block.text.value);
+      line.level = block.level > 0 ? block.level : level;
+      out.push_back(std::move(line));
+      break;
+    }
+    case Block::Kind::list:
+    case Block::Kind::data_held: {
+      const std::size_t first = out.size();
+      add_list_entries(out, block.entries, block.marker.value, 0);
+      if (out.size() > first) {
+        out.back().last = true;
+      }
+      break;
+    }
+    case Block::Kind::table: {
+      if (!block.caption.empty()) {
+        out.push_back(line_of(LineView::Kind::paragraph, block.caption.value));
+      }
+      std::size_t columns = block.header.size();
+      for (const auto &row : block.rows) {
+        columns = std::max(columns, row.size());
+      }
+      if (columns == 0) {
+        break;
+      }
+      LineView header = line_of(LineView::Kind::row, {});
+      header.header = true;
+      for (const Text &cell : block.header) {
+        header.cells.push_back(cell.value);
+      }
+      header.cells.resize(columns);
+      out.push_back(std::move(header));
+      for (const auto &row : block.rows) {
+        LineView line = line_of(LineView::Kind::row, {});
+        for (const Text &cell : row) {
+          line.cells.push_back(cell.value);
+        }
+        line.cells.resize(columns);
+        out.push_back(std::move(line));
+      }
+      out.back().last = true;
+      break;
+    }
+    case Block::Kind::fields:
+      for (const FieldLine &field : block.fields) {
+        add_labelled(out, field.label, field.value);
+      }
+      break;
+    case Block::Kind::section: {
+      LineView line = line_of(LineView::Kind::heading, block.marker.value + block.text.value);
+      line.level = std::min(level, 6);
+      out.push_back(std::move(line));
+      add_blocks(out, block.children, level + 1);
+      break;
+    }
+    case Block::Kind::joint_use:
+      if (block.joint_use) {
+        add_joint_use(out, *block.joint_use, std::min(level, 6));
+      }
+      break;
+    case Block::Kind::purposes:
+      break;
+    }
+  }
+}
+
+std::vector<LineView> lines_of(const std::vector<Block> &blocks, int level) {
+  std::vector<LineView> out;
+  add_blocks(out, blocks, level);
+  return out;
+}
+
+TemplateValue lines_value(const std::vector<LineView> &lines) {
+  TemplateValue::List list;
+  for (const LineView &line : lines) {
+    TemplateValue::List cells;
+    std::string separator;
+    for (const std::string &cell : line.cells) {
+      cells.push_back(TemplateValue().set("text", cell));
+      separator += "| --- ";
+    }
+    std::string indent;
+    std::string md_indent;
+    for (int i = 0; i < line.depth; ++i) {
+      indent += "　";
+      md_indent += "  ";
+    }
+    list.push_back(TemplateValue()
+                       .set("is_heading", line.kind == LineView::Kind::heading)
+                       .set("is_paragraph", line.kind == LineView::Kind::paragraph)
+                       .set("is_item", line.kind == LineView::Kind::item)
+                       .set("is_label", line.kind == LineView::Kind::label)
+                       .set("is_value", line.kind == LineView::Kind::value)
+                       .set("is_row", line.kind == LineView::Kind::row)
+                       .set("text", line.text)
+                       .set("marker", line.marker)
+                       .set("level", std::to_string(line.level))
+                       .set("hashes", std::string(static_cast<std::size_t>(std::clamp(line.level, 1, 6)), '#'))
+                       .set("indent", indent)
+                       .set("md_indent", md_indent)
+                       .set("first", line.first)
+                       .set("last", line.last)
+                       .set("has_value", line.has_value)
+                       .set("header", line.header)
+                       .set("cells", std::move(cells))
+                       .set("separator", separator.empty() ? std::string() : separator + "|")
+                       .set("end", (line.kind == LineView::Kind::item || line.kind == LineView::Kind::row) && line.last
+                                       ? "\n"
+                                       : ""));
+  }
+  return list;
 }
 
 // Element ids become HTML anchors; the schema restricts them to ASCII words, and this keeps it so
@@ -178,11 +374,21 @@ NoticeView make_view(const Notice &notice, Date revision) {
   const Notice view = at(notice, revision);
   NoticeView out;
   out.title = view.title.value;
+  for (const Text &line : view.title_lines) {
+    out.title_lines.push_back(line.value);
+  }
   out.insurer = view.insurer.name.value;
   out.effective = to_string(selected->effective);
   out.effective_ja = to_japanese_date(selected->effective).value_or(out.effective);
   for (const auto &paragraph : view.preamble) {
     out.preamble.push_back(paragraph.text.value);
+  }
+  // The body splits where the categories are printed; without a `purposes` block they follow it.
+  const auto purposes =
+      std::find_if(view.body.begin(), view.body.end(), [](const Block &b) { return b.kind == Block::Kind::purposes; });
+  out.body_before = lines_of(std::vector<Block>(view.body.begin(), purposes), 2);
+  if (purposes != view.body.end()) {
+    out.body_after = lines_of(std::vector<Block>(purposes + 1, view.body.end()), 2);
   }
   for (const auto &category : view.categories) {
     CategoryView c;
@@ -191,29 +397,33 @@ NoticeView make_view(const Notice &notice, Date revision) {
     for (const auto &intro : category.intro) {
       c.intro.push_back(intro.value);
     }
+    const std::string &category_marker = category.has_item_marker ? category.item_marker : view.style.item_marker;
     for (const auto &bucket : category.buckets) {
       BucketView b;
       b.id = bucket.id;
       b.heading = bucket.heading.value;
       if (bucket.joint_use) {
-        b.details = joint_use_lines(*bucket.joint_use);
+        b.details = joint_use_printed(*bucket.joint_use);
       }
       for (const auto &item : bucket.items) {
         ItemView i;
         i.id = item.id;
-        i.marker = view.style.item_marker;
+        i.marker = item.has_marker ? item.marker.value : bucket.has_item_marker ? bucket.item_marker : category_marker;
         i.text = item.text.value;
-        for (const auto &note : item.notes) {
-          i.notes.push_back(note.value);
+        for (std::size_t n = 0; n < item.notes.size(); ++n) {
+          const std::string marker = n < item.note_markers.size() ? item.note_markers[n].value : std::string();
+          i.notes.push_back(marker + item.notes[n].value);
         }
         if (item.joint_use) {
-          const auto lines = joint_use_lines(*item.joint_use);
+          const auto lines = joint_use_printed(*item.joint_use);
           i.notes.insert(i.notes.end(), lines.begin(), lines.end());
         }
         b.items.push_back(std::move(i));
       }
+      b.notes = lines_of(bucket.notes, 4);
       c.buckets.push_back(std::move(b));
     }
+    c.notes = lines_of(category.notes, 3);
     out.categories.push_back(std::move(c));
   }
   for (const auto &paragraph : view.postscript) {
@@ -222,7 +432,17 @@ NoticeView make_view(const Notice &notice, Date revision) {
   // `at()` keeps the revisions up to the selected one, oldest first.
   for (std::size_t i = 0; i < view.revisions.size(); ++i) {
     const Revision &r = view.revisions[i];
-    out.revision_lines.push_back(!r.wording.empty() ? r.wording.value : default_revision_wording(r.effective, i == 0));
+    if (view.schema_version < 2) {
+      out.revision_lines.push_back(!r.wording.empty() ? r.wording.value
+                                                      : default_revision_wording(r.effective, i == 0));
+    } else if (r.wording_top || r.wording_above) {
+      // A date line by the title (更新日: …, a post date) is the selected revision's own, not a history.
+      if (&r == &view.revisions.back() && !r.wording.empty()) {
+        (r.wording_above ? out.above_title_lines : out.top_revision_lines).push_back(r.wording.value);
+      }
+    } else if (!r.wording.empty()) {
+      out.revision_lines.push_back(r.wording.value);
+    }
   }
   return out;
 }
@@ -247,22 +467,31 @@ TemplateValue to_template_value(const NoticeView &view) {
                             .set("has_heading", !bucket.heading.empty())
                             .set("has_details", !bucket.details.empty())
                             .set("details", text_list(bucket.details))
-                            .set("items", std::move(items)));
+                            .set("items", std::move(items))
+                            .set("notes", lines_value(bucket.notes)));
     }
     categories.push_back(TemplateValue()
                              .set("id", anchor(category.id))
                              .set("heading", category.heading)
+                             .set("has_heading", !category.heading.empty())
                              .set("has_intro", !category.intro.empty())
                              .set("intro", text_list(category.intro))
-                             .set("buckets", std::move(buckets)));
+                             .set("buckets", std::move(buckets))
+                             .set("notes", lines_value(category.notes)));
   }
   return TemplateValue()
+      .set("above_title", text_list(view.above_title_lines))
       .set("title", view.title)
+      .set("has_title", !view.title.empty())
+      .set("title_lines", text_list(view.title_lines))
+      .set("top_revisions", text_list(view.top_revision_lines))
       .set("insurer", view.insurer)
       .set("effective", view.effective)
       .set("effective_ja", view.effective_ja)
       .set("preamble", text_list(view.preamble))
+      .set("body_before", lines_value(view.body_before))
       .set("categories", std::move(categories))
+      .set("body_after", lines_value(view.body_after))
       .set("has_postscript", !view.postscript.empty())
       .set("postscript", text_list(view.postscript))
       .set("revisions", text_list(view.revision_lines));

@@ -200,7 +200,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
   // 要配慮個人情報 to a third party: consent (express or implied) or a legal exception; never by opt-out.
   if (a.sensitive && a.to_third_party) {
     const std::string third_party = law::cite_on(db(), "appi.third-party-provision", ctx.judge);
-    if (a.ground == legal::Ground::implied_consent && !a.objection_route) {
+    // A page that is one part of a notice, or a capture cut short, may say how to object elsewhere.
+    if (a.ground == legal::Ground::implied_consent && !a.objection_route && !n.part) {
       ctx.report("implied-consent-objection", u.pos,
                  {"item `" + u.id + "` relies on implied consent, but the notice does not say how a member (or a family "
                                     "member: each is a data subject of their own) can object; the ガイダンス accepts "

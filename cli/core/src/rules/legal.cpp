@@ -274,6 +274,10 @@ void check_insurance_card(Context &ctx) {
     replacement_named = replacement_named || lex().any("card-replacement", ref.text->value);
   });
   for_each_text(n, [&](const TextRef &ref) {
+    // A list of the data held names the card's records (組合員証記号番号, 証交付情報), not its use.
+    if (ref.block && ref.block->kind == Block::Kind::data_held) {
+      return;
+    }
     const std::string &value = ref.text->value;
     const auto card = lex().find("insurance-card", value);
     if (!card) {
