@@ -457,6 +457,7 @@ private:
       }
     }
     u.replaces = text(&node, "replaces").value;
+    u.undecided = texts(node.get("undecided"));
     u.validity = validity(node);
     u.suppress = suppressions(node);
     return u;

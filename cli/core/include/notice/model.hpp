@@ -185,6 +185,9 @@ struct UseCase {
   std::vector<Text> notes; ///< sub-lines printed under the item, if any
   std::vector<Text> note_markers; ///< the marker printed before each note ("" for none), parallel to `notes`
   std::string replaces;    ///< id of the item this one rewords, across revisions
+  /// What an importer could not decide and a person has to (`flow`, `parties`, `data`); validate
+  /// reports each until it is removed.
+  std::vector<Text> undecided;
   Validity validity;
   std::vector<Suppression> suppress;
 };
