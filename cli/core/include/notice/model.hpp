@@ -364,6 +364,10 @@ FlowReading read_flow(const UseCase &item, const Bucket &bucket);
 /// read_flow(item, bucket).flow.
 FlowKind effective_flow(const UseCase &item, const Bucket &bucket);
 
+/// What a bucket heading announces, read from its wording (lexicon lists bucket-heading.<kind>);
+/// BucketKind::other when it names none. The loader uses it for buckets without `kind:`.
+BucketKind read_bucket_kind(std::string_view heading);
+
 /// The flow implied by a bucket kind.
 FlowKind default_flow(BucketKind kind);
 
