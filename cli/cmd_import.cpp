@@ -9,6 +9,7 @@
 #include "notice/yaml_write.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <ostream>
 
@@ -48,7 +49,13 @@ int run_import(const ImportOptions &o, std::ostream &out, std::ostream &err) {
   notice::ImportOptions options;
   options.insurer = o.insurer;
   options.kind = o.kind;
+  // "Today" (the day a text without a date is recorded as seen): NOTICE_AUDIT_AS_OF, as validate reads it.
   options.today = today();
+  if (const char *as_of = std::getenv("NOTICE_AUDIT_AS_OF"); as_of && *as_of) {
+    if (auto d = parse_date(as_of)) {
+      options.today = d;
+    }
+  }
   if (!o.effective.empty()) {
     options.effective = parse_date(o.effective);
     if (!options.effective) {

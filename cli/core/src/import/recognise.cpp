@@ -78,6 +78,28 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
+// The run of text that ends at byte `end` of `s`, back to a delimiter (space, bracket, punctuation)
+// or `max` code points.
+std::string preceding_run(const std::string &s, std::size_t end, std::size_t max) {
+  static constexpr std::string_view k_delimiters[] = {" ", "　", "「", "」", "『", "』", "（", "）", "(", ")",
+                                                      "、", "。", "・", ":", "：", "【", "】", "〔", "〕", "\"", "は", "が", "の"};
+  std::size_t begin = end;
+  std::size_t count = 0;
+  while (begin > 0 && count < max) {
+    std::size_t prev = begin - 1;
+    while (prev > 0 && (static_cast<unsigned char>(s[prev]) & 0xC0) == 0x80) {
+      --prev;
+    }
+    const std::string_view cp = std::string_view(s).substr(prev, begin - prev);
+    if (std::find(std::begin(k_delimiters), std::end(k_delimiters), cp) != std::end(k_delimiters)) {
+      break;
+    }
+    begin = prev;
+    ++count;
+  }
+  return s.substr(begin, end - begin);
+}
+
 std::string remove_all(std::string s, std::string_view word) {
   for (std::size_t at = s.find(word); at != std::string::npos; at = s.find(word)) {
     s.erase(at, word.size());
@@ -316,6 +338,7 @@ public:
       line(m_lines[m_at]);
     }
     finish_blocks();
+    insurer_name();
     revisions();
     infer();
     ids();
@@ -639,13 +662,26 @@ private:
       }
     }
     // Defined terms (以下「当組合」という。) anywhere in the text around the purposes.
-    static const std::regex term(R"(([^、。「」（）()]{1,40})[（(]以下[、,]?「([^」]{1,20})」(と|という))");
     std::set<std::string> seen;
     const auto scan = [&](const std::string &text, Position pos) {
-      for (std::sregex_iterator it(text.begin(), text.end(), term), end; it != end; ++it) {
-        const std::string word = (*it)[2].str();
-        if (seen.insert(word).second) {
-          n.terms.push_back(Term{Text{word, pos}, Text{(*it)[1].str(), pos}, pos});
+      for (std::size_t at = text.find("以下「"); at != std::string::npos; at = text.find("以下「", at + 1)) {
+        const std::size_t open = at + std::string_view("以下「").size();
+        const std::size_t close = text.find("」", open);
+        if (close == std::string::npos || code_points(text.substr(open, close - open)) > 20 ||
+            text.compare(close + 3, 3, "と") != 0) {
+          continue;
+        }
+        // The meaning ends where the parenthesis opens: 「被保険者やその家族（以下「加入者」…」.
+        std::size_t paren = at;
+        for (const std::string_view p : {"（", "("}) {
+          if (at >= p.size() && text.compare(at - p.size(), p.size(), p) == 0) {
+            paren = at - p.size();
+          }
+        }
+        const std::string word = text.substr(open, close - open);
+        const std::string meaning = preceding_run(text, paren, 40);
+        if (paren != at && !meaning.empty() && seen.insert(word).second) {
+          n.terms.push_back(Term{Text{word, pos}, Text{meaning, pos}, pos});
         }
       }
     };
@@ -687,6 +723,30 @@ private:
         }
       }
     }
+  }
+
+  // The society's name: --insurer, else the first society named anywhere in the text.
+  void insurer_name() {
+    Notice &n = m_result.notice;
+    if (!n.insurer.name.empty()) {
+      return;
+    }
+    for (const auto &l : m_lines) {
+      for (const std::string_view suffix : {"国民健康保険組合", "健康保険組合", "共済組合連合会", "共済組合"}) {
+        const std::size_t at = l.text.find(suffix);
+        if (at == std::string::npos) {
+          continue;
+        }
+        const std::string before = preceding_run(l.text, at, 30);
+        // 「当健康保険組合」「当組合」 name no one.
+        if (!before.empty() && before != "当" && before != "同" && before != "各") {
+          n.insurer.name = Text{before + std::string(suffix), l.pos};
+          return;
+        }
+      }
+    }
+    n.insurer.name = Text{"（組合名不明）", {}};
+    m_result.warnings.push_back("no society's name is printed: insurer.name is a placeholder; pass --insurer NAME");
   }
 
   void revisions() {
