@@ -10,8 +10,9 @@ namespace notice::cli {
 
 struct RulesOptions {
   std::string format = "text";
-  bool law = false;  ///< print the legal timeline instead of the rules
-  std::string lang;  ///< en or ja; empty: from the locale
+  bool law = false;   ///< print the legal timeline instead of the rules
+  bool kinds = false; ///< print the insurer kinds instead of the rules
+  std::string lang;   ///< en or ja; empty: from the locale
 };
 
 /// Declares the subcommand and its options.

@@ -561,17 +561,18 @@ LoadResult load_text(const std::string &path, std::string text, const LoadLimits
   }
   if (const YamlNode *version = root.get("schema"); version && version->is_scalar() && !version->quoted) {
     bool known = false;
+    std::string readable;
     for (int v : k_schema_versions) {
       known = known || version->scalar == std::to_string(v);
+      readable += (readable.empty() ? "" : ", ") + std::to_string(v);
     }
     if (!known) {
-      result.diagnostics.push_back(make_error(path, "schema-version", version->pos,
-                                              {"`schema: " + version->scalar +
-                                                   "` is not a format version this build reads (it reads 1); "
-                                                   "upgrade notice-audit or fix the number",
-                                               "`schema: " + version->scalar +
-                                                   "` はこの版では読めない形式です（読めるのは 1）。notice-audit を"
-                                                   "更新するか、番号を直してください"}));
+      result.diagnostics.push_back(
+          make_error(path, "schema-version", version->pos,
+                     {"`schema: " + version->scalar + "` is not a format version this build reads (it reads " +
+                          readable + "); upgrade notice-audit or fix the number",
+                      "`schema: " + version->scalar + "` はこの版では読めない形式です（読めるのは " + readable +
+                          "）。notice-audit を更新するか、番号を直してください"}));
       return result;
     }
   }
