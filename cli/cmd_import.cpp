@@ -5,6 +5,7 @@
 #include "notice/document_text.hpp"
 #include "notice/error.hpp"
 #include "notice/import.hpp"
+#include "notice/kinds.hpp"
 #include "notice/output.hpp"
 #include "notice/yaml_write.hpp"
 
@@ -15,6 +16,19 @@
 
 namespace notice::cli {
 
+namespace {
+
+// The insurer kinds of schemas/kinds.yaml.
+std::vector<std::string> kind_ids() {
+  std::vector<std::string> ids;
+  for (const auto &kind : insurer_kinds()) {
+    ids.push_back(kind.id);
+  }
+  return ids;
+}
+
+} // namespace
+
 CLI::App *add_import(CLI::App &app, ImportOptions &o) {
   CLI::App *cmd = app.add_subcommand(
       "import", "Read a published notice (text, Markdown, HTML, PDF, DOCX) into notice YAML, marking what was "
@@ -23,8 +37,8 @@ CLI::App *add_import(CLI::App &app, ImportOptions &o) {
   cmd->add_option("-o,--output", o.output, "Write the YAML to this file (default: standard output); never an input");
   cmd->add_option("--insurer", o.insurer, "The society's name, as it should appear under insurer.name");
   cmd->add_option("--kind", o.kind,
-                  "Insurer kind: kenpo, kokuho_kumiai, kyosai_national, kyosai_local, kyosai, other (default: kenpo)")
-      ->check(CLI::IsMember({"kenpo", "kokuho_kumiai", "kyosai_national", "kyosai_local", "kyosai", "other"}));
+                  "Insurer kind of schemas/kinds.yaml: kenpo (default), kokuho_kumiai, kyosai_national, kyosai_local, kyosai, other")
+      ->check(CLI::IsMember(kind_ids()));
   cmd->add_option("--effective", o.effective,
                   "施行日 (YYYY-MM-DD) of the revision when the text prints no date (default: recorded as seen today)");
   cmd->add_option("--lang", o.lang, "Language of the notice (only ja)")->check(CLI::IsMember({"ja"}));

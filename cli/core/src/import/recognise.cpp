@@ -739,7 +739,9 @@ private:
         }
         const std::string before = preceding_run(l.text, at, 30);
         // 「当健康保険組合」「当組合」 name no one.
-        if (!before.empty() && before != "当" && before != "同" && before != "各") {
+        const bool named = code_points(before) >= 2 && before.find_first_of("0123456789.,-") == std::string::npos &&
+                           !starts_with(before, "当") && !starts_with(before, "他") && !starts_with(before, "各");
+        if (named) {
           n.insurer.name = Text{before + std::string(suffix), l.pos};
           return;
         }
