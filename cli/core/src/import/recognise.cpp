@@ -375,11 +375,12 @@ private:
     Notice &n = m_result.notice;
     while (m_at < m_lines.size() && m_at < 3) {
       const Line &l = m_lines[m_at];
-      if (sentence(l.text) || code_points(l.text) > 100 || category_marker(l.text) || bucket_heading(l.text) ||
-          item_marker(l.text) || l.hints.list_level > 0 || date_line(l.text)) {
+      const bool titled = forms().any("title-word", l.text);
+      if (sentence(l.text) || code_points(l.text) > 100 || category_marker(l.text) ||
+          (bucket_heading(l.text) && !(m_at == 0 && titled)) || item_marker(l.text) || l.hints.list_level > 0 ||
+          date_line(l.text)) {
         break;
       }
-      const bool titled = forms().any("title-word", l.text);
       if (m_at > 0 && !titled) {
         break;
       }
@@ -485,7 +486,7 @@ private:
 
   void line(const Line &l) {
     Notice &n = m_result.notice;
-    if (auto d = date_line(l.text)) {
+    if (auto d = date_line(l.text); d && (closing_run() || (!m_in_purposes && !m_after_purposes && m_pre.empty()))) {
       m_dates.push_back(DateLine{*d, l.text, !m_in_purposes && !m_after_purposes && m_pre.empty(), l.pos});
       m_where[l.pos] = l.where;
       ++m_result.counts.dates;
@@ -516,6 +517,7 @@ private:
       bucket.kind_inferred = true;
       cat.buckets.push_back(std::move(bucket));
       m_where[l.pos] = l.where;
+      m_bucket_closed = false;
       ++m_result.counts.buckets;
       return;
     }
@@ -526,6 +528,30 @@ private:
     block_line(l, m_after_purposes ? m_post : m_pre);
   }
 
+  // True when the current line and every line after it are date lines: the closing dates.
+  bool closing_run() const {
+    for (std::size_t i = m_at; i < m_lines.size(); ++i) {
+      if (!date_line(m_lines[i].text)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A new heading-less bucket after `b`, so that what follows prints after what came before (a note
+  // printed under a heading with no item yet; items whose bullet changes).
+  Bucket &continue_bucket(Category &cat, const Line &l) {
+    Bucket next;
+    next.pos = l.pos;
+    next.kind = BucketKind::other;
+    next.kind_inferred = true;
+    cat.buckets.push_back(std::move(next));
+    ++m_result.counts.buckets;
+    m_bucket_closed = false;
+    return cat.buckets.back();
+  }
+  bool m_bucket_closed = false;
+
   void purposes_line(const Line &l) {
     Category &cat = category();
     Bucket *b = bucket();
@@ -533,6 +559,10 @@ private:
     const bool deeper = b && !b->items.empty() && l.hints.list_level > 0 &&
                         l.hints.list_level > m_item_level;
     if (item && !deeper) {
+      const bool marker_changes = b && !b->items.empty() && m_markers[b->items.back().pos] != item->first;
+      if (b && (m_bucket_closed || marker_changes)) {
+        b = &continue_bucket(cat, l);
+      }
       if (!b) {
         cat.buckets.emplace_back();
         b = &cat.buckets.back();
@@ -573,12 +603,16 @@ private:
     if (b) {
       // Under a heading with no item yet: a bare short line is its first item.
       if (!sentence(l.text) && code_points(l.text) <= 100) {
+        if (m_bucket_closed) {
+          b = &continue_bucket(cat, l);
+        }
         add_item(*b, "", l.text, l);
       } else {
         Block note;
         note.pos = l.pos;
         note.text = Text{l.text, l.pos};
         b->notes.push_back(std::move(note));
+        m_bucket_closed = true;
       }
       return;
     }
