@@ -175,6 +175,7 @@ TEST_CASE("import of the bundled notice's rendered text reproduces its structure
   const Notice view = at(bundled, latest);
   REQUIRE(r.notice.categories.size() == view.categories.size());
   int flows_checked = 0;
+  std::vector<std::string> disagreements;
   for (std::size_t c = 0; c < view.categories.size(); ++c) {
     const Category &want = view.categories[c];
     const Category &got = r.notice.categories[c];
@@ -191,14 +192,23 @@ TEST_CASE("import of the bundled notice's rendered text reproduces its structure
         const UseCase &g = got.buckets[b].items[i];
         CHECK(g.text.value == w.text.value);
         // Where the text decides the flow (bucket heading or wording), import agrees with the author.
-        if (g.undecided.empty()) {
-          CHECK(effective_flow(g, got.buckets[b]) == effective_flow(w, want.buckets[b]));
+        const bool flow_open = std::any_of(g.undecided.begin(), g.undecided.end(),
+                                           [](const Text &t) { return t.value == "flow"; });
+        if (!flow_open) {
+          if (effective_flow(g, got.buckets[b]) != effective_flow(w, want.buckets[b])) {
+            disagreements.push_back(w.id);
+          }
           ++flows_checked;
         }
       }
     }
   }
-  CHECK(flows_checked > 40);
+  // Every item's flow is decided by its bucket heading or its wording in the bundled notice.
+  CHECK(flows_checked == r.counts.items);
+  // One disagreement, known: the bundled notice records the registration with the オンライン資格確認等
+  // システム as outsourcing (the 審査支払機関 act for the insurer: domain knowledge), while its wording
+  // is printed under 【他機関の事務執行の為、組合が情報を提供する場合】, whose kind import reads as provision.
+  CHECK(disagreements == std::vector<std::string>{"online-registration"});
   CHECK(r.notice.title.value == bundled.title.value);
   REQUIRE(r.notice.revisions.size() == 2);
   CHECK(r.notice.revisions[1].effective == latest);

@@ -305,7 +305,7 @@ TEST_CASE("load(write(n)) == n for the bundled notice and every fixture", "[yaml
 }
 
 TEST_CASE("format 2 elements survive the writer", "[yaml_write]") {
-  const std::string yaml = R"(schema: 2
+  const std::string yaml = R"yaml(schema: 2
 insurer:
   name: 例健康保険組合
   kind: kenpo
@@ -389,7 +389,7 @@ part:
 published_elsewhere:
   - matters: [complaints]
     where: 別添3
-)";
+)yaml";
   const Notice n = load_clean("f2.yaml", yaml);
   check_round_trip("f2.yaml", n);
 }

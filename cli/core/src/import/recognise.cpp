@@ -418,7 +418,10 @@ private:
         }
       }
     }
-    if (code_points(s) <= 40 && !sentence(s)) {
+    const auto &ends = forms().words("bucket-heading-end");
+    const bool heading_end =
+        std::any_of(ends.begin(), ends.end(), [&](const std::string &e) { return ends_with(s, e); });
+    if (code_points(s) <= 40 && !sentence(s) && heading_end && (prefix.size() > 0 || !item_marker(s))) {
       const BucketKind kind = read_bucket_kind(s);
       if (kind != BucketKind::other && !forms().any("joint-use-heading", s)) {
         return std::make_pair(std::string(text), kind);
@@ -428,7 +431,7 @@ private:
   }
 
   // A category heading: a marker and a title that names a purpose, or an unnumbered title line.
-  static std::optional<std::pair<Marker, std::string>> category_heading(const Line &l) {
+  std::optional<std::pair<Marker, std::string>> category_heading(const Line &l) const {
     if (sentence(l.text) || code_points(l.text) > 80) {
       return std::nullopt;
     }
@@ -437,6 +440,11 @@ private:
       if (forms().any("category-title", title) && !forms().any("category-title-not", title)) {
         return std::make_pair(*m, title);
       }
+      return std::nullopt;
+    }
+    // A notice that numbers its categories has no unnumbered one: such a line is an intro.
+    const auto &cats = m_result.notice.categories;
+    if (std::any_of(cats.begin(), cats.end(), [](const Category &c) { return !c.marker.empty(); })) {
       return std::nullopt;
     }
     for (const auto &suffix : forms().words("category-title-suffix")) {
@@ -912,7 +920,9 @@ private:
     }
     for (std::size_t ci = 0; ci < n.categories.size(); ++ci) {
       Category &c = n.categories[ci];
-      c.id = unique(!c.model.empty() ? c.model : "category-" + std::to_string(ci + 1));
+      std::string model = c.model;
+      std::replace(model.begin(), model.end(), '_', '-');
+      c.id = unique(!model.empty() ? model : "category-" + std::to_string(ci + 1));
       for (auto &b : c.buckets) {
         std::string kind(to_string(b.kind));
         std::replace(kind.begin(), kind.end(), '_', '-');
