@@ -37,7 +37,8 @@ CLI::App *add_import(CLI::App &app, ImportOptions &o) {
   cmd->add_option("-o,--output", o.output, "Write the YAML to this file (default: standard output); never an input");
   cmd->add_option("--insurer", o.insurer, "The society's name, as it should appear under insurer.name");
   cmd->add_option("--kind", o.kind,
-                  "Insurer kind of schemas/kinds.yaml: kenpo (default), kokuho_kumiai, kyosai_national, kyosai_local, kyosai, other")
+                  "Insurer kind of schemas/kinds.yaml: kenpo (default), kokuho_kumiai, kyosai_national, kyosai_local, "
+                  "kyosai, other")
       ->check(CLI::IsMember(kind_ids()));
   cmd->add_option("--effective", o.effective,
                   "施行日 (YYYY-MM-DD) of the revision when the text prints no date (default: recorded as seen today)");

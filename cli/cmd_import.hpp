@@ -9,14 +9,14 @@
 namespace notice::cli {
 
 struct ImportOptions {
-  std::string file;      ///< the published notice
-  std::string output;    ///< -o: where to write the YAML; empty: standard output
-  std::string insurer;   ///< --insurer
+  std::string file;           ///< the published notice
+  std::string output;         ///< -o: where to write the YAML; empty: standard output
+  std::string insurer;        ///< --insurer
   std::string kind = "kenpo"; ///< --kind
-  std::string effective; ///< --effective YYYY-MM-DD
-  std::string lang = "ja"; ///< --lang (only ja is read)
-  std::string read_as;   ///< --read-as
-  bool force = false;    ///< import a file that does not look like a notice
+  std::string effective;      ///< --effective YYYY-MM-DD
+  std::string lang = "ja";    ///< --lang (only ja is read)
+  std::string read_as;        ///< --read-as
+  bool force = false;         ///< import a file that does not look like a notice
 };
 
 /// Declares the subcommand and its options; opens no files.

@@ -192,8 +192,8 @@ TEST_CASE("import of the bundled notice's rendered text reproduces its structure
         const UseCase &g = got.buckets[b].items[i];
         CHECK(g.text.value == w.text.value);
         // Where the text decides the flow (bucket heading or wording), import agrees with the author.
-        const bool flow_open = std::any_of(g.undecided.begin(), g.undecided.end(),
-                                           [](const Text &t) { return t.value == "flow"; });
+        const bool flow_open =
+            std::any_of(g.undecided.begin(), g.undecided.end(), [](const Text &t) { return t.value == "flow"; });
         if (!flow_open) {
           if (effective_flow(g, got.buckets[b]) != effective_flow(w, want.buckets[b])) {
             disagreements.push_back(w.id);

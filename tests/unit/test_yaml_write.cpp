@@ -31,8 +31,8 @@ public:
     }
   }
   void validity(const std::string &key, const Validity &v) {
-    out << key << ".added=" << (v.added ? to_string(*v.added) : "-") << " removed="
-        << (v.removed ? to_string(*v.removed) : "-") << '\n';
+    out << key << ".added=" << (v.added ? to_string(*v.added) : "-")
+        << " removed=" << (v.removed ? to_string(*v.removed) : "-") << '\n';
   }
   void suppress(const std::string &key, const std::vector<Suppression> &list) {
     for (const auto &s : list) {
@@ -122,8 +122,8 @@ public:
       validity("category", c.validity);
       suppress("category", c.suppress);
       for (const auto &b : c.buckets) {
-        out << "bucket " << b.id << " kind=" << to_string(b.kind) << b.kind_inferred << " item_marker=" << b.has_item_marker
-            << b.item_marker << '\n';
+        out << "bucket " << b.id << " kind=" << to_string(b.kind) << b.kind_inferred
+            << " item_marker=" << b.has_item_marker << b.item_marker << '\n';
         text("bucket.heading", b.heading);
         joint("bucket.joint", b.joint_use);
         blocks("bucket.notes", b.notes);
@@ -216,16 +216,19 @@ Notice with_item_text(const std::string &value) {
 } // namespace
 
 TEST_CASE("scalars YAML would misread are quoted, others stay plain", "[yaml_write]") {
-  for (const std::string plain : {"保険給付及び付加給付の実施", "・被保険者資格の確認", "１．保険給付", "【健保組合等の内部での利用に係る事例】",
-                                  "令和３年９月１日施行", "○健診", "a-b", "１０", "全角：コロン", "①", "x:y"}) {
+  for (const std::string plain :
+       {"保険給付及び付加給付の実施", "・被保険者資格の確認", "１．保険給付", "【健保組合等の内部での利用に係る事例】",
+        "令和３年９月１日施行", "○健診", "a-b", "１０", "全角：コロン", "①", "x:y"}) {
     INFO(plain);
     CHECK(yaml_plain_safe(plain));
     CHECK(yaml_scalar(plain) == plain);
   }
   for (const std::string quoted :
-       {"true", "False", "NO", "on", "y", "null", "~", "1", "1.", "-1", "0x1F", "1e3", ".5", ".inf", "2021-09-01", "12:30",
-        ":", "a: b", "a #b", "ends:", "#x", "- 保険給付", "-保険給付", "* 注", "*注", "&a", "!x", "|", ">", "'q'", "\"q\"", "%p",
-        "@x", "`x`", "[a]", "{a}", "?", ",", "---", "...", " 先頭空白", "末尾空白 ", "　全角空白", "行\n改行", "タブ\tあり", ""}) {
+       {"true",      "False",      "NO",         "on",       "y",          "null",  "~",  "1",    "1.",   "-1",
+        "0x1F",      "1e3",        ".5",         ".inf",     "2021-09-01", "12:30", ":",  "a: b", "a #b", "ends:",
+        "#x",        "- 保険給付", "-保険給付",  "* 注",     "*注",        "&a",    "!x", "|",    ">",    "'q'",
+        "\"q\"",     "%p",         "@x",         "`x`",      "[a]",        "{a}",   "?",  ",",    "---",  "...",
+        " 先頭空白", "末尾空白 ",  "　全角空白", "行\n改行", "タブ\tあり", ""}) {
     INFO(quoted);
     CHECK_FALSE(yaml_plain_safe(quoted));
   }
@@ -235,10 +238,33 @@ TEST_CASE("scalars YAML would misread are quoted, others stay plain", "[yaml_wri
 }
 
 TEST_CASE("every tricky scalar reads back as itself", "[yaml_write]") {
-  for (const std::string value :
-       {"true", "1.", ":", "#", "・被保険者", "- 先頭ハイフン", "* 先頭アスタリスク", "2021-09-01", "全角テキスト　中の空白",
-        "null", "1", "a: b", "x #y", "\"引用\"", "'single'", "行1\n行2", "\\バックスラッシュ", "　全角空白で始まる", "yes",
-        "0o17", "+1", "１．", "(1)", "①", "一、", "【】", "〔〕"}) {
+  for (const std::string value : {"true",
+                                  "1.",
+                                  ":",
+                                  "#",
+                                  "・被保険者",
+                                  "- 先頭ハイフン",
+                                  "* 先頭アスタリスク",
+                                  "2021-09-01",
+                                  "全角テキスト　中の空白",
+                                  "null",
+                                  "1",
+                                  "a: b",
+                                  "x #y",
+                                  "\"引用\"",
+                                  "'single'",
+                                  "行1\n行2",
+                                  "\\バックスラッシュ",
+                                  "　全角空白で始まる",
+                                  "yes",
+                                  "0o17",
+                                  "+1",
+                                  "１．",
+                                  "(1)",
+                                  "①",
+                                  "一、",
+                                  "【】",
+                                  "〔〕"}) {
     INFO(value);
     const Notice n = with_item_text(value);
     const std::string written = write_notice_yaml(n);

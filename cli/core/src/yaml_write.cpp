@@ -67,8 +67,7 @@ char32_t next_code_point(std::string_view s, std::size_t &i) {
 // Characters YAML does not allow in a plain scalar or that a reader may normalise: controls, the
 // C1 block, NEL and the Unicode line and paragraph separators, the BOM.
 bool needs_escape(char32_t c) {
-  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
-         c == 0xFFFD;
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0xFFFD;
 }
 
 bool is_ascii_lower_equal(std::string_view s, std::string_view word) {
@@ -88,8 +87,8 @@ bool is_ascii_lower_equal(std::string_view s, std::string_view word) {
 }
 
 // Words that YAML 1.1 or 1.2 readers type as null or booleans.
-constexpr std::array<std::string_view, 13> k_reserved{"null", "~",  "true", "false", "yes", "no", "on",
-                                                      "off",  "y",  "n",    ".inf",  ".nan", "-.inf"};
+constexpr std::array<std::string_view, 13> k_reserved{"null", "~", "true", "false", "yes",  "no",   "on",
+                                                      "off",  "y", "n",    ".inf",  ".nan", "-.inf"};
 
 // Anything that starts like a number (int, float, hex, octal, sexagesimal, date, time) in any YAML
 // version: an ASCII run of digits, signs, dots, colons, underscores and letters after a leading

@@ -1,10 +1,9 @@
 // The structure recogniser behind `import`: logical lines of a published notice → the notice model.
 // Forms (markers, brackets, date words, roles) come from schemas/import.yaml; meanings (bucket kinds,
 // parties, flows) from the shared lexicon and legal.cpp, so that import and validate read alike.
-#include "notice/import.hpp"
-
 #include "notice/era.hpp"
 #include "notice/error.hpp"
+#include "notice/import.hpp"
 #include "notice/law.hpp"
 #include "notice/legal.hpp"
 #include "notice/lexicon.hpp"
@@ -57,8 +56,8 @@ std::string ascii_digits(std::string_view s) {
     if (out[i] == ' ') {
       const bool digit_before = !compact.empty() && std::isdigit(static_cast<unsigned char>(compact.back()));
       const bool digit_after = i + 1 < out.size() && std::isdigit(static_cast<unsigned char>(out[i + 1]));
-      const bool unit_after = out.compare(i + 1, 3, "年") == 0 || out.compare(i + 1, 3, "月") == 0 ||
-                              out.compare(i + 1, 3, "日") == 0;
+      const bool unit_after =
+          out.compare(i + 1, 3, "年") == 0 || out.compare(i + 1, 3, "月") == 0 || out.compare(i + 1, 3, "日") == 0;
       const bool unit_before = compact.size() >= 3 && (compact.compare(compact.size() - 3, 3, "年") == 0 ||
                                                        compact.compare(compact.size() - 3, 3, "月") == 0);
       if ((digit_before && (digit_after || unit_after)) || (unit_before && digit_after)) {
@@ -81,8 +80,9 @@ std::size_t code_points(std::string_view s) {
 // The run of text that ends at byte `end` of `s`, back to a delimiter (space, bracket, punctuation)
 // or `max` code points.
 std::string preceding_run(const std::string &s, std::size_t end, std::size_t max) {
-  static constexpr std::string_view k_delimiters[] = {" ", "　", "「", "」", "『", "』", "（", "）", "(", ")",
-                                                      "、", "。", "・", ":", "：", "【", "】", "〔", "〕", "\"", "は", "が", "の"};
+  static constexpr std::string_view k_delimiters[] = {" ",  "　", "「", "」", "『", "』", "（", "）",
+                                                      "(",  ")",  "、", "。", "・", ":",  "：", "【",
+                                                      "】", "〔", "〕", "\"", "は", "が", "の"};
   std::size_t begin = end;
   std::size_t count = 0;
   while (begin > 0 && count < max) {
@@ -323,8 +323,8 @@ public:
       if (l.text.empty()) {
         continue;
       }
-      m_lines.push_back(Line{l.text, Position{l.pos.line, std::max(l.pos.column, 1)}, describe(l.pos, m_doc.format),
-                             l.hints});
+      m_lines.push_back(
+          Line{l.text, Position{l.pos.line, std::max(l.pos.column, 1)}, describe(l.pos, m_doc.format), l.hints});
     }
     if (m_lines.empty()) {
       throw Error(m_doc.path + ": no text to import");
@@ -564,8 +564,7 @@ private:
     Category &cat = category();
     Bucket *b = bucket();
     const auto item = item_of(l);
-    const bool deeper = b && !b->items.empty() && l.hints.list_level > 0 &&
-                        l.hints.list_level > m_item_level;
+    const bool deeper = b && !b->items.empty() && l.hints.list_level > 0 && l.hints.list_level > m_item_level;
     if (item && !deeper) {
       const bool marker_changes = b && !b->items.empty() && m_markers[b->items.back().pos] != item->first;
       if (b && (m_bucket_closed || marker_changes)) {
@@ -585,8 +584,8 @@ private:
     }
     if (b && !b->items.empty()) {
       UseCase &last = b->items.back();
-      const bool bare_items = std::all_of(b->items.begin(), b->items.end(),
-                                          [&](const UseCase &u) { return m_markers[u.pos].empty(); });
+      const bool bare_items =
+          std::all_of(b->items.begin(), b->items.end(), [&](const UseCase &u) { return m_markers[u.pos].empty(); });
       if (bare_items && !sentence(l.text) && code_points(l.text) <= 100 && !deeper) {
         add_item(*b, "", l.text, l);
         return;
@@ -678,9 +677,8 @@ private:
   void finish_blocks() {
     Notice &n = m_result.notice;
     const auto plain = [](const std::vector<Block> &blocks) {
-      return std::all_of(blocks.begin(), blocks.end(), [](const Block &b) {
-        return b.kind == Block::Kind::paragraph && b.role.empty();
-      });
+      return std::all_of(blocks.begin(), blocks.end(),
+                         [](const Block &b) { return b.kind == Block::Kind::paragraph && b.role.empty(); });
     };
     if (plain(m_pre) && plain(m_post) && !n.categories.empty()) {
       for (const auto &b : m_pre) {

@@ -220,7 +220,7 @@ void check_undecided(Context &ctx) {
       const std::string how = what.value == "flow"      ? "set its `flow:` (or leave the bucket's default)"
                               : what.value == "parties" ? "list who receives or sends the data under `parties:`"
                                                         : "list the data it involves under `data:`";
-      const std::string how_ja = what.value == "flow"      ? "`flow:` を指定してください（区分の既定でよければそのまま）"
+      const std::string how_ja = what.value == "flow" ? "`flow:` を指定してください（区分の既定でよければそのまま）"
                                  : what.value == "parties" ? "提供先・受領元を `parties:` に書いてください"
                                                            : "関係するデータを `data:` に書いてください";
       ctx.report("import-undecided", what.pos,
