@@ -4,6 +4,7 @@
 #include "cmd_completion.hpp"
 #include "cmd_diff.hpp"
 #include "cmd_graph.hpp"
+#include "cmd_import.hpp"
 #include "cmd_init.hpp"
 #include "cmd_render.hpp"
 #include "cmd_rules.hpp"
@@ -70,6 +71,8 @@ int main(int argc, char **argv) {
   CLI::App *schema_cmd = add_schema(app, schema);
   CheckPublishedOptions check_published;
   CLI::App *check_published_cmd = add_check_published(app, check_published);
+  ImportOptions import;
+  CLI::App *import_cmd = add_import(app, import);
   // Declared last so that its script covers every subcommand above.
   CompletionOptions completion;
   CLI::App *completion_cmd = add_completion(app, completion);
@@ -117,6 +120,9 @@ int main(int argc, char **argv) {
     }
     if (check_published_cmd->parsed()) {
       return run_check_published(check_published, std::cout, std::cerr);
+    }
+    if (import_cmd->parsed()) {
+      return run_import(import, std::cout, std::cerr);
     }
     if (completion_cmd->parsed()) {
       return run_completion(completion, app, std::cout, std::cerr);

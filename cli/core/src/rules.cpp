@@ -54,6 +54,8 @@ const std::vector<RuleInfo> k_catalog = {
     {"empty-validity", Severity::error, "structure", "an element is removed no later than it is added"},
     {"internal-with-parties", Severity::error, "structure", "an internal-use item names recipients"},
     {"flow-without-parties", Severity::error, "structure", "an item that moves data outward or inward names no party"},
+    {"import-undecided", Severity::warning, "structure",
+     "an item's flow, parties or data were left for a person to decide by `import`"},
     // Legal facts with their dates (schemas/law/).
     {"citation-stale",
      Severity::warning,
