@@ -2,6 +2,8 @@
 // order, and classifies every change by its legal consequence (diff/catalog.cpp).
 #include "notice/diff.hpp"
 
+#include "notice/render.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -543,10 +545,10 @@ private:
     static const Profile k_none{};
     const Profile &before = o ? *o : k_none;
     if (o && o->flow == FlowKind::internal && is_third_party(n.flow)) {
-      c.findings.push_back(finding(
-          "diff/internal-to-provision",
-          {"was internal use and now gives data to others (" + std::string(to_string(n.flow)) + ")",
-           "内部利用だったものが外部にデータを出すようになりました（" + std::string(to_string(n.flow)) + "）"}));
+      c.findings.push_back(
+          finding("diff/internal-to-provision",
+                  {"was internal use and now gives data to others (" + std::string(to_string(n.flow)) + ")",
+                   "内部利用だったものが外部にデータを出すようになりました（" + std::string(label_ja(n.flow)) + "）"}));
     }
     std::vector<std::string> gained;
     for (const auto &party : n.parties) {
@@ -556,10 +558,9 @@ private:
       }
     }
     if (!gained.empty()) {
-      c.findings.push_back(
-          finding("diff/new-recipient",
-                  {"now gives data to " + names(gained) + " (" + std::string(to_string(n.flow)) + ")",
-                   names(gained) + "に新たにデータを出します（" + std::string(to_string(n.flow)) + "）"}));
+      c.findings.push_back(finding(
+          "diff/new-recipient", {"now gives data to " + names(gained) + " (" + std::string(to_string(n.flow)) + ")",
+                                 names(gained) + "に新たにデータを出します（" + std::string(label_ja(n.flow)) + "）"}));
       std::vector<std::string> foreign;
       for (const auto &id : gained) {
         if (const Party *party = find_party(*m_new.notice, id); party && party->abroad) {
@@ -624,11 +625,10 @@ private:
       flow_explained = true;
     }
     if (!flow_explained) {
-      c.findings.push_back(
-          finding("diff/flow-changed",
-                  {"changed from " + std::string(to_string(o->flow)) + " to " + std::string(to_string(n.flow)),
-                   "データの流れが " + std::string(to_string(o->flow)) + " から " + std::string(to_string(n.flow)) +
-                       " に変わりました"}));
+      c.findings.push_back(finding("diff/flow-changed", {"changed from " + std::string(to_string(o->flow)) + " to " +
+                                                             std::string(to_string(n.flow)),
+                                                         "データの流れが" + std::string(label_ja(o->flow)) + "から" +
+                                                             std::string(label_ja(n.flow)) + "に変わりました"}));
     }
     if (!o) {
       return;
@@ -673,7 +673,20 @@ private:
 
   ElementSide category_side(const SideIndex &s, std::size_t c) const {
     const Category &cat = s.category(c);
-    return side(cat.id, cat.pos, category_label(cat), c);
+    ElementSide e = side(cat.id, cat.pos, category_label(cat), c);
+    for (std::size_t k = 0; k < cat.intro.size(); ++k) {
+      e.lines.push_back({"intro " + std::to_string(k + 1), cat.intro[k].value});
+    }
+    return e;
+  }
+
+  // The disclosure as render prints it, keyed by field.
+  static void add_disclosure(ElementSide &e, const std::optional<JointUse> &joint) {
+    if (joint) {
+      for (const auto &line : joint_use_lines(*joint)) {
+        e.lines.push_back({std::string(line.field), line.text});
+      }
+    }
   }
 
   ElementSide bucket_side(const SideIndex &s, std::size_t flat) const {
@@ -682,6 +695,7 @@ private:
     const Category &cat = s.category(s.buckets[flat].category);
     e.category = cat.id;
     e.place = category_label(cat);
+    add_disclosure(e, b.joint_use);
     return e;
   }
 
@@ -693,6 +707,10 @@ private:
     e.category = cat.id;
     e.bucket = b.id;
     e.place = category_label(cat) + (b.heading.empty() ? "" : " " + b.heading.value);
+    for (std::size_t k = 0; k < u.notes.size(); ++k) {
+      e.lines.push_back({"note " + std::to_string(k + 1), u.notes[k].value});
+    }
+    add_disclosure(e, u.joint_use);
     return e;
   }
 

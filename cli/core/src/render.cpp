@@ -27,23 +27,23 @@ constexpr std::array<std::pair<std::string_view, RenderFormat>, 5> k_formats{{
     {"docx", RenderFormat::docx},
 }};
 
-// The disclosure APPI 27条5項3号 requires for joint use, one line per element that is present.
-std::vector<std::string> joint_use_lines(const JointUse &joint) {
-  const std::pair<const char *, const Text *> fields[] = {
-      {"共同して利用される個人データの項目", &joint.items},
-      {"共同して利用する者の範囲", &joint.scope},
-      {"利用する者の利用目的", &joint.purpose},
-      {"個人データの管理について責任を有する者の氏名又は名称", &joint.responsible},
-      {"その住所", &joint.address},
-      {"その代表者の氏名", &joint.representative},
-  };
-  std::vector<std::string> lines;
-  for (const auto &[label, text] : fields) {
-    if (!text->empty()) {
-      lines.push_back(std::string(label) + "：" + text->value);
-    }
+// The disclosure APPI 27条5項3号 requires for joint use, in the law's order, with the labels the
+// notice prints.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_joint_use_fields{{
+    {"items", "共同して利用される個人データの項目"},
+    {"scope", "共同して利用する者の範囲"},
+    {"purpose", "利用する者の利用目的"},
+    {"responsible", "個人データの管理について責任を有する者の氏名又は名称"},
+    {"address", "その住所"},
+    {"representative", "その代表者の氏名"},
+}};
+
+std::vector<std::string> printed(const std::vector<DisclosureLine> &lines) {
+  std::vector<std::string> out;
+  for (const auto &line : lines) {
+    out.push_back(line.text);
   }
-  return lines;
+  return out;
 }
 
 // Element ids become HTML anchors; the schema restricts them to ASCII words, and this keeps it so
@@ -136,6 +136,28 @@ std::string_view builtin(std::string_view name) {
 
 } // namespace
 
+std::vector<DisclosureLine> joint_use_lines(const JointUse &joint) {
+  const Text *values[] = {&joint.items,       &joint.scope,   &joint.purpose,
+                          &joint.responsible, &joint.address, &joint.representative};
+  std::vector<DisclosureLine> lines;
+  for (std::size_t i = 0; i < k_joint_use_fields.size(); ++i) {
+    if (!values[i]->empty()) {
+      const auto &[field, label] = k_joint_use_fields[i];
+      lines.push_back({field, label, std::string(label) + "：" + values[i]->value});
+    }
+  }
+  return lines;
+}
+
+std::string_view joint_use_label(std::string_view field) {
+  for (const auto &[key, label] : k_joint_use_fields) {
+    if (key == field) {
+      return label;
+    }
+  }
+  return field;
+}
+
 std::optional<RenderFormat> parse_render_format(std::string_view name) {
   for (const auto &[text, format] : k_formats) {
     if (text == name) {
@@ -183,7 +205,7 @@ NoticeView make_view(const Notice &notice, Date revision) {
       b.id = bucket.id;
       b.heading = bucket.heading.value;
       if (bucket.joint_use) {
-        b.details = joint_use_lines(*bucket.joint_use);
+        b.details = printed(joint_use_lines(*bucket.joint_use));
       }
       for (const auto &item : bucket.items) {
         ItemView i;
@@ -194,7 +216,7 @@ NoticeView make_view(const Notice &notice, Date revision) {
           i.notes.push_back(note.value);
         }
         if (item.joint_use) {
-          const auto lines = joint_use_lines(*item.joint_use);
+          const auto lines = printed(joint_use_lines(*item.joint_use));
           i.notes.insert(i.notes.end(), lines.begin(), lines.end());
         }
         b.items.push_back(std::move(i));
