@@ -477,8 +477,95 @@ reworded item eligibility
   info: reworded [diff/wording-only]
     basis: 個人情報保護法第21条第3項 (numbering from 2022-04-01)
 
-1 change: 0 errors, 0 warnings, 1 info.
+1 change, 1 finding: 0 errors, 0 warnings, 1 info.
 )");
+}
+
+namespace {
+
+// k_base with the collabo item as a disclosed joint use (complete from 2022-04-01).
+const std::string k_joint = replaced(k_base, "            parties: [employer]\n            data: [applications]",
+                                     R"(            flow: joint_use
+            parties: [employer]
+            data: [applications]
+            joint_use:
+              items: 氏名、健診結果
+              scope: 事業主
+              purpose: 健康づくり
+              responsible: テスト健康保険組合
+              address: 東京都
+              representative: 理事長　山田一郎)");
+
+// The finding lines of a text report, for checking that its summary adds up to them.
+std::size_t finding_lines(const std::string &report) {
+  std::size_t n = 0;
+  std::istringstream in(report);
+  for (std::string line; std::getline(in, line);) {
+    for (const char *severity : {"  error: ", "  warning: ", "  info: "}) {
+      n += line.rfind(severity, 0) == 0 ? 1 : 0;
+    }
+  }
+  return n;
+}
+
+} // namespace
+
+TEST_CASE("the text writer's summary counts the finding lines it printed", "[diff][write]") {
+  // One change with two findings: internal use that now provides data to a new recipient.
+  const Diff d = compare(k_base, replaced(k_base, "text: 保険給付及び付加給付の実施\n            data: [applications]",
+                                          "text: 保険給付及び付加給付の実施\n            flow: provision\n"
+                                          "            parties: [employer]\n            data: [applications]"));
+  std::ostringstream out;
+  write_diff_text(out, d, {});
+  REQUIRE(finding_lines(out.str()) == 2);
+  CHECK_THAT(out.str(), Catch::EndsWith("\n1 change, 2 findings: 1 error, 1 warning, 0 info.\n"));
+}
+
+TEST_CASE("a changed joint use prints the fields that changed, one a line, in the report's language",
+          "[diff][write][i18n]") {
+  const Diff d =
+      compare(k_joint, replaced(k_joint, "representative: 理事長　山田一郎", "representative: 理事長　佐藤花子"));
+  std::ostringstream en;
+  write_diff_text(en, d, {});
+  CHECK_THAT(en.str(), Catch::Contains("\n  joint_use:\n    representative: 理事長　山田一郎 → 理事長　佐藤花子\n"));
+  CHECK_THAT(en.str(), !Catch::Contains("items: 氏名"));
+  DiffWriteOptions ja;
+  ja.lang = Lang::ja;
+  std::ostringstream text;
+  write_diff_text(text, d, ja);
+  CHECK(text.str() == R"(--- old.yaml（2022-04-01 施行）
++++ new.yaml（2022-04-01 施行）
+法令の根拠は 2022-04-01 時点の条番号で示します。
+
+変更 事例 collabo
+  改正前: old.yaml:56:13
+  改正後: new.yaml:56:13
+  場所: 1．保険給付に必要な利用目的 【他の事業者等への情報提供を伴う事例】
+  文言: コラボヘルスの一環である事業者への情報提供
+  共同利用の公表事項:
+    その代表者の氏名: 理事長　山田一郎 → 理事長　佐藤花子
+  warning: 共同利用の公表事項が変わりました [diff/joint-use-changed]
+    根拠: 個人情報保護法第27条第6項（2022-04-01 以降の条番号）
+
+変更 1 件、指摘 1 件（エラー 0 件、警告 1 件、情報 0 件）。
+)");
+  std::ostringstream md;
+  write_diff_markdown(md, d, ja);
+  CHECK_THAT(md.str(), Catch::Contains("| 重大度 | 変更 | 要素 | 文言 | 分類 |"));
+  CHECK_THAT(md.str(), Catch::Contains("| **警告** | 変更 | 事例 `collabo` |"));
+  CHECK_THAT(md.str(), Catch::Contains("<summary>指摘と法令の根拠</summary>"));
+  CHECK_THAT(md.str(),
+             Catch::Contains("- 共同利用の公表事項:\n  - その代表者の氏名: 理事長　山田一郎 → 理事長　佐藤花子\n"));
+  // No internal names (flow kinds) inside Japanese sentences.
+  const Diff flow =
+      compare(k_base, replaced(k_base, "text: 保険給付及び付加給付の実施\n            data: [applications]",
+                               "text: 保険給付及び付加給付の実施\n            flow: provision\n"
+                               "            parties: [employer]\n            data: [applications]"));
+  std::ostringstream flow_text;
+  write_diff_text(flow_text, flow, ja);
+  CHECK_THAT(flow_text.str(), Catch::Contains("データの流れ: 内部利用 → 提供"));
+  CHECK_THAT(flow_text.str(), Catch::Contains("事業主に新たにデータを出します（提供）"));
+  CHECK_THAT(flow_text.str(), !Catch::Contains("（provision）"));
 }
 
 TEST_CASE("the golden JSON of the bundled revisions validates against schemas/diff.schema.json", "[diff][schema]") {

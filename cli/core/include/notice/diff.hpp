@@ -222,4 +222,8 @@ std::string render_diff_table(const Diff &diff, std::string_view to);
 std::string_view to_string(ElementKind kind);
 std::string_view to_string(ChangeKind kind);
 
+/// The words a Japanese report uses for them ("事例", "文言変更" …).
+std::string_view label_ja(ElementKind kind);
+std::string_view label_ja(ChangeKind kind);
+
 } // namespace notice
