@@ -623,6 +623,70 @@ TEST_CASE("the comparison table underlines each side's changed passages and esca
   CHECK_THAT(html, !Catch::Contains("<外部>"));
 }
 
+TEST_CASE("the comparison table shows every printed line that changed: disclosures, notes, closing lines",
+          "[diff][write]") {
+  const auto table = [](const Diff &d) {
+    std::ostringstream out;
+    write_diff_table_html(out, d, {});
+    return out.str();
+  };
+  SECTION("a new joint use shows its six disclosure lines under the item") {
+    const std::string html = table(compare(k_base, k_joint));
+    CHECK_THAT(html,
+               Catch::Contains("<td>コラボヘルスの一環である事業者への情報提供"
+                               "<br>　<u>共同して利用される個人データの項目：氏名、健診結果</u>"
+                               "<br>　<u>共同して利用する者の範囲：事業主</u>"
+                               "<br>　<u>利用する者の利用目的：健康づくり</u>"
+                               "<br>　<u>個人データの管理について責任を有する者の氏名又は名称：テスト健康保険組合</u>"
+                               "<br>　<u>その住所：東京都</u>"
+                               "<br>　<u>その代表者の氏名：理事長　山田一郎</u></td>"
+                               "<td>コラボヘルスの一環である事業者への情報提供</td>"));
+  }
+  SECTION("a change to the disclosure alone has its row, the changed passage underlined") {
+    const std::string html = table(
+        compare(k_joint, replaced(k_joint, "representative: 理事長　山田一郎", "representative: 理事長　佐藤花子")));
+    CHECK_THAT(html, Catch::Contains("<br>　その代表者の氏名：理事長　<u>佐藤花子</u></td>"));
+    CHECK_THAT(html, Catch::Contains("<br>　その代表者の氏名：理事長　<u>山田一郎</u></td>"));
+    CHECK_THAT(html, Catch::Contains("<td class=\"place\">1．【他の事業者等への情報提供を伴う事例】</td>"));
+  }
+  SECTION("an added item with its disclosure is underlined whole, the old side says 新設") {
+    const std::string added =
+        replaced(k_joint, "          - id: collabo\n", "          - id: collabo2\n            added: 2022-04-01\n");
+    const std::string html = table(compare(k_base, replaced(k_joint, "id: collabo\n", "id: collabo-joint\n")));
+    CHECK_THAT(html, Catch::Contains("<u>その代表者の氏名：理事長　山田一郎</u>"));
+    (void)added;
+  }
+  SECTION("a changed note") {
+    const std::string noted =
+        replaced(k_base, "            text: 保険給付及び付加給付の実施\n",
+                 "            text: 保険給付及び付加給付の実施\n            notes: [（高額療養費を含む）]\n");
+    const std::string html =
+        table(compare(noted, replaced(noted, "（高額療養費を含む）", "（高額療養費及び付加給付を含む）")));
+    CHECK_THAT(html,
+               Catch::Contains("<td>保険給付及び付加給付の実施<br>　（高額療養費<u>及び付加給付</u>を含む）</td>"));
+  }
+  SECTION("a new revision's closing line; the header names the dates in the Japanese era, not the files") {
+    const std::string amended = replaced(replaced(k_base, "    wording: 令和４年４月１日施行\n",
+                                                  "    wording: 令和４年４月１日施行\n  - effective: 2025-10-01\n"
+                                                  "    wording: 令和７年１０月１日から改正施行する。\n"),
+                                         "健康保険被保険者証の発行管理", "資格確認書の発行管理");
+    const Diff d = diff_notices(at(load_ok("a.yaml", amended), parse_date("2022-04-01").value()),
+                                at(load_ok("a.yaml", amended), parse_date("2025-10-01").value()),
+                                {"HEAD~1:notice/a.yaml", "notice/a.yaml"});
+    const std::string html = table(d);
+    CHECK_THAT(html,
+               Catch::Contains("<tr><td class=\"place\">施行日</td><td><u>令和７年１０月１日から改正施行する。</u></td>"
+                               "<td>（新設）</td></tr>"));
+    CHECK_THAT(html, Catch::Contains("<p>改正後（令和７年１０月１日施行）／改正前（令和４年４月１日施行）</p>"));
+    CHECK_THAT(html, Catch::Contains("<h1>テスト健康保険組合　個人情報の利用目的の公表　新旧対照表</h1>"));
+    // The files compared only in the small print at the end, in a typewriter face (a ~ stays a tilde).
+    const auto sources = html.find("<div class=\"sources\">");
+    REQUIRE(sources != std::string::npos);
+    CHECK(html.find("HEAD~1:notice/a.yaml") > sources);
+    CHECK_THAT(html, Catch::Contains("<code>HEAD~1:notice/a.yaml</code>"));
+  }
+}
+
 TEST_CASE("the comparison table converts to docx and pdf through Pandoc", "[diff][write][pandoc]") {
   const Diff d = compare(k_base, replaced(k_base, "健康保険被保険者証の発行管理", "資格確認書の発行管理"));
   const std::string docx = render_diff_table(d, "docx");

@@ -357,8 +357,9 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
 std::string render_notice(const Notice &notice, Date revision, const RenderOptions &options) {
   check_render_tools(options.format);
   const NoticeView view = make_view(notice, revision);
-  const TemplateValue data = to_template_value(view);
+  TemplateValue data = to_template_value(view);
   const bool text = options.format == RenderFormat::txt;
+  data.set("styled", options.format != RenderFormat::txt && options.format != RenderFormat::md);
   const std::string builtin_name = text ? "notice.txt.mustache" : "notice.md.mustache";
   const std::string_view template_text =
       options.template_text.empty() ? builtin(builtin_name) : std::string_view(options.template_text);
