@@ -1,6 +1,7 @@
 #include "cmd_rules.hpp"
 
 #include "exit_codes.hpp"
+#include "rule_page.hpp"
 
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
@@ -12,11 +13,15 @@ namespace notice::cli {
 
 CLI::App *add_rules(CLI::App &app, RulesOptions &o) {
   CLI::App *cmd = app.add_subcommand("rules", "List every rule with its id, default severity and basis");
+  cmd->add_option("id", o.id, "Print this rule's page (e.g. mynumber-19-stale-item, diff/new-recipient)");
   cmd->add_option("-f,--format", o.format, "Output format")->check(CLI::IsMember({"text", "md"}));
   return cmd;
 }
 
 int run_rules(const RulesOptions &o, std::ostream &out, std::ostream &) {
+  if (!o.id.empty()) {
+    return print_rule_page(o.id, out);
+  }
   if (o.format == "md") {
     out << "| rule | severity | family | what it finds | basis |\n| --- | --- | --- | --- | --- |\n";
     for (const RuleInfo &r : rule_catalog()) {

@@ -3,6 +3,7 @@
 #include "ansi.hpp"
 #include "utf8.hpp"
 
+#include "notice/rule_docs.hpp"
 #include "notice/rules.hpp"
 #include "notice/template.hpp"
 
@@ -151,10 +152,6 @@ std::string sarif_level(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-std::string rule_help_uri(std::string_view id) {
-  return "docs/rules/" + std::string(id) + ".md";
-}
-
 void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
   auto rules = nlohmann::json::array();
   std::map<std::string, std::size_t, std::less<>> index;
@@ -163,11 +160,17 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
     nlohmann::json rule = {{"id", r.id},
                            {"name", r.id},
                            {"shortDescription", {{"text", r.summary}}},
-                           {"helpUri", rule_help_uri(r.id)},
                            {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
                            {"properties", {{"family", r.family}}}};
     if (!r.basis.empty()) {
       rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + std::string(r.basis)}};
+    }
+    // The page itself, which code scanning shows beside each alert, and where it is installed.
+    if (const auto page = rule_page(r.id)) {
+      rule["help"] = {{"text", *page}, {"markdown", *page}};
+      if (!options.doc_uri.empty()) {
+        rule["helpUri"] = options.doc_uri + "/rules/" + std::string(r.id) + ".md";
+      }
     }
     rules.push_back(rule);
   }
@@ -198,14 +201,14 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
   nlohmann::json sarif = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs", nlohmann::json::array({{{"tool",
-                                        {{"driver",
-                                          {{"name", "notice-audit"},
-                                           {"version", options.tool_version},
-                                           {"informationUri", "https://example.invalid/notice-audit"},
-                                           {"rules", rules}}}}},
-                                       {"columnKind", "unicodeCodePoints"},
-                                       {"results", results}}})}};
+      {"runs",
+       nlohmann::json::array(
+           {{{"tool", {{"driver", {{"name", "notice-audit"}, {"version", options.tool_version}, {"rules", rules}}}}},
+             {"columnKind", "unicodeCodePoints"},
+             {"results", results}}})}};
+  if (!options.doc_uri.empty()) {
+    sarif["runs"][0]["tool"]["driver"]["informationUri"] = options.doc_uri + "/README.md";
+  }
   out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
@@ -225,26 +228,41 @@ std::string location_of(const Diagnostic &d) {
   return d.path + (d.pos.known() ? ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) : "");
 }
 
-void write_junit(std::ostream &out, const std::vector<FileReport> &files, Lang lang) {
-  int tests = 0;
-  int failures = 0;
-  for (const auto &file : files) {
-    int active = 0;
+// CI servers (GitLab, Jenkins) fail or flag a job for every <failure>, so a finding is a failure
+// only when it is at or above the fail level, that is when it makes the exit status 1. Findings
+// below it are passed test cases whose <system-out> carries the message: the report agrees with
+// the job's status and still lists every finding (a <skipped> one would read as "not checked").
+bool junit_failure(const Diagnostic &d, std::optional<Severity> fail_level) {
+  return !d.suppressed && fail_level && d.severity >= *fail_level;
+}
+
+void write_junit(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
+  const auto cases = [](const FileReport &file) {
+    int n = 0;
     for (const auto &d : file.diagnostics) {
-      active += d.suppressed ? 0 : 1;
+      n += d.suppressed ? 0 : 1;
     }
-    tests += std::max(active, 1);
-    failures += active;
+    return n;
+  };
+  const auto failures = [&](const FileReport &file) {
+    int n = 0;
+    for (const auto &d : file.diagnostics) {
+      n += junit_failure(d, options.fail_level) ? 1 : 0;
+    }
+    return n;
+  };
+  int tests = 0;
+  int failed = 0;
+  for (const auto &file : files) {
+    tests += std::max(cases(file), 1);
+    failed += failures(file);
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"notice-audit\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n";
+  out << "<testsuites name=\"notice-audit\" tests=\"" << tests << "\" failures=\"" << failed << "\">\n";
   for (const auto &file : files) {
-    int active = 0;
-    for (const auto &d : file.diagnostics) {
-      active += d.suppressed ? 0 : 1;
-    }
+    const int active = cases(file);
     out << "  <testsuite name=\"" << xml_escape(file.path) << "\" tests=\"" << std::max(active, 1) << "\" failures=\""
-        << active << "\">\n";
+        << failures(file) << "\">\n";
     if (active == 0) {
       out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\"validate\"/>\n";
     }
@@ -254,8 +272,13 @@ void write_junit(std::ostream &out, const std::vector<FileReport> &files, Lang l
       }
       out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\""
           << xml_escape(d.rule_id + " at " + location_of(d)) << "\">\n";
-      out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(message_in(d, lang))
-          << "\">" << xml_escape(format_diagnostic(d, lang)) << "</failure>\n";
+      if (junit_failure(d, options.fail_level)) {
+        out << "      <failure type=\"" << to_string(d.severity) << "\" message=\""
+            << xml_escape(message_in(d, options.lang)) << "\">" << xml_escape(format_diagnostic(d, options.lang))
+            << "</failure>\n";
+      } else {
+        out << "      <system-out>" << xml_escape(format_diagnostic(d, options.lang)) << "</system-out>\n";
+      }
       out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";
@@ -369,7 +392,7 @@ void write_report(std::ostream &out, ReportFormat format, const std::vector<File
     write_sarif(out, files, options);
     break;
   case ReportFormat::junit:
-    write_junit(out, files, options.lang);
+    write_junit(out, files, options);
     break;
   case ReportFormat::github:
     write_github(out, files, options.lang);

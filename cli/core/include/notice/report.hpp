@@ -31,6 +31,12 @@ struct ReportOptions {
   bool summary = true;          ///< the closing "Found …" line in text output
   std::string tool_version;     ///< for SARIF and JSON
   Lang lang = Lang::en;         ///< language of messages in text, SARIF, JUnit and GitHub output
+  /// The least severity that fails the run (--fail-on); none for `never`. JUnit reports only these
+  /// findings as failures, so that the report agrees with the job's status.
+  std::optional<Severity> fail_level = Severity::error;
+  /// SARIF: the absolute URI of the directory holding the documentation (README.md, rules/<id>.md),
+  /// without a trailing slash, e.g. file:///usr/share/doc/notice-audit; empty: no links.
+  std::string doc_uri;
 };
 
 /// Counts of unsuppressed findings by severity, and of suppressed ones.

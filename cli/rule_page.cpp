@@ -1,0 +1,44 @@
+#include "rule_page.hpp"
+
+#include "exit_codes.hpp"
+#include "suggest.hpp"
+
+#include "notice/diff.hpp"
+#include "notice/error.hpp"
+#include "notice/rule_docs.hpp"
+#include "notice/rules.hpp"
+
+#include <ostream>
+
+namespace notice::cli {
+
+int print_rule_page(const std::string &id, std::ostream &out) {
+  if (const auto page = rule_page(id)) {
+    out << *page;
+    return k_exit_clean;
+  }
+  if (const DiffRuleInfo *rule = find_diff_rule(id)) {
+    out << "# " << rule->id << "\n\n**Severity:** " << to_string(rule->severity) << " · **Family:** diff\n\n"
+        << rule->summary << ".\n\n## Legal basis\n\n"
+        << (rule->basis.empty() ? "—" : std::string(rule->basis))
+        << (rule->basis_before.empty()
+                ? ""
+                : " (from 2022-04-01); " + std::string(rule->basis_before) + " (before 2022-04-01)")
+        << "\n\nSee notice-audit-diff(1) for every change class.\n";
+    return k_exit_clean;
+  }
+  std::vector<std::string> ids;
+  for (const RuleInfo &r : rule_catalog()) {
+    ids.emplace_back(r.id);
+  }
+  for (const DiffRuleInfo &r : diff_rule_catalog()) {
+    ids.emplace_back(r.id);
+  }
+  const auto near = closest(id, ids);
+  throw Error("rules " + id + ": no such rule; " + (near ? "did you mean " + *near + "? " : "") +
+                  "`notice-audit rules` lists them",
+              "rules " + id + ": そのようなルールはありません。" + (near ? *near + " のことですか？" : "") +
+                  "`notice-audit rules` で一覧を表示します");
+}
+
+} // namespace notice::cli
