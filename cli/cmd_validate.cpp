@@ -1,6 +1,9 @@
 #include "cmd_validate.hpp"
 
+#include "doc_location.hpp"
 #include "exit_codes.hpp"
+#include "notice_ref.hpp"
+#include "suggest.hpp"
 #include "version.hpp"
 
 #include "notice/config.hpp"
@@ -13,6 +16,7 @@
 
 #include <unistd.h>
 
+#include <map>
 #include <ostream>
 #include <sstream>
 
@@ -20,8 +24,13 @@ namespace notice::cli {
 
 CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   CLI::App *cmd = app.add_subcommand("validate", "Check notices against the JSON Schema and the rules");
-  cmd->add_option("paths", o.paths, "Notice files, or directories searched for *.yaml and *.yml")->required();
-  cmd->add_option("-f,--format", o.format, "Report format (default: text, or `format` in notice-audit.toml)")
+  cmd->add_option("paths", o.paths,
+                  "Notice files (FILE@YYYY-MM-DD: only the revision in force on that date), or directories "
+                  "searched for *.yaml and *.yml")
+      ->required();
+  cmd->add_option("-f,--format", o.format,
+                  "Report format (default: `format` in notice-audit.toml, else from the extension of --output, "
+                  "else text)")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
   cmd->add_option("--fail-on", o.fail_on,
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
@@ -30,7 +39,7 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   CLI::Option *config = cmd->add_option("-c,--config", o.config,
                                         "Read this configuration file instead of searching for notice-audit.toml");
   cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml")->excludes(config);
-  cmd->add_option("--ignore", o.ignore, "Turn off a rule (repeatable)");
+  cmd->add_option("--ignore", o.ignore, "Turn off a rule (repeatable)")->allow_extra_args(false);
   cmd->add_option("-o,--output", o.output, "Write the report to this file (atomically) instead of standard output");
   cmd->add_option("--color", o.color, "Colour the text report")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--show-suppressed", o.show_suppressed, "List suppressed findings in the text report too");
@@ -57,6 +66,21 @@ Config resolve_config(const ValidateOptions &o) {
   return {};
 }
 
+const std::vector<FormatExtension> k_extensions{
+    {"text", {".txt", ".text"}},   {"json", {".json"}},     {"sarif", {".sarif"}},
+    {"junit", {".xml", ".junit"}}, {"github", {".github"}},
+};
+
+std::string failure_reason(int failing, const std::string &fail_on, const std::string &output, Lang lang) {
+  const std::string n = std::to_string(failing);
+  if (lang == Lang::ja) {
+    return "notice-audit: validate: --fail-on " + fail_on + " 以上の指摘が " + n +
+           " 件あるため終了ステータスは 1 です。" + (output.empty() ? "" : "報告は " + output + " にあります。") + "\n";
+  }
+  return "notice-audit: validate: exit status 1: " + n + (failing == 1 ? " finding is" : " findings are") +
+         " at or above --fail-on " + fail_on + "." + (output.empty() ? "" : " The report is in " + output + ".") + "\n";
+}
+
 bool reaches(Severity severity, const std::string &fail_on) {
   if (fail_on == "never") {
     return false;
@@ -68,32 +92,46 @@ bool reaches(Severity severity, const std::string &fail_on) {
 } // namespace
 
 int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err) {
+  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   Config config = resolve_config(o);
   RuleOptions &rules = config.rules;
   for (const auto &id : o.ignore) {
     const RuleInfo *rule = find_rule(id);
-    if (!rule || !rule->configurable) {
-      err << "notice-audit: error: --ignore " << id << ": "
-          << (rule ? "this rule reports an unreadable file and cannot be turned off"
-                   : "no such rule; `notice-audit rules` lists them")
-          << '\n';
-      return k_exit_usage;
+    if (rule && !rule->configurable) {
+      throw Error("--ignore " + id + ": this rule reports an unreadable file and cannot be turned off",
+                  "--ignore " + id + ": このルールは読めないファイルを報告するもので、無効にできません");
+    }
+    if (!rule) {
+      std::vector<std::string> ids;
+      for (const RuleInfo &r : rule_catalog()) {
+        ids.emplace_back(r.id);
+      }
+      const auto near = closest(id, ids);
+      throw Error("--ignore " + id + ": no such rule; " + (near ? "did you mean " + *near + "? " : "") +
+                      "`notice-audit rules` lists them",
+                  "--ignore " + id + ": そのようなルールはありません。" + (near ? *near + " のことですか？" : "") +
+                      "`notice-audit rules` で一覧を表示します");
     }
     rules.severity[id] = std::nullopt;
   }
-  if (!o.revision.empty()) {
-    rules.revision = parse_date(o.revision);
-    if (!rules.revision) {
-      err << "notice-audit: error: --revision " << o.revision << ": not a date; write YYYY-MM-DD\n";
-      return k_exit_usage;
+  rules.revision = parse_revision_option(o.revision);
+  // FILE@DATE: that file's revision in force on DATE (the others keep --revision).
+  std::vector<std::string> paths;
+  std::map<std::string, Date> file_dates;
+  for (const auto &argument : o.paths) {
+    const NoticeRef ref = parse_notice_ref(argument, o.revision);
+    paths.push_back(ref.path);
+    if (ref.date) {
+      file_dates[ref.path] = *ref.date;
     }
   }
-  const std::string format_name = !o.format.empty() ? o.format : config.format.value_or("text");
+  const std::string format_name = !o.format.empty() ? o.format
+                                  : config.format   ? *config.format
+                                                    : format_for_output(o.output, k_extensions).value_or("text");
   const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
 
-  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
-  const std::vector<std::string> files = collect_notice_files(o.paths);
+  const std::vector<std::string> files = collect_notice_files(paths);
   std::vector<FileReport> reports;
   std::ostringstream coverage; // printed after the report, from the notices loaded once here
   for (const auto &path : files) {
@@ -101,15 +139,18 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
     FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
     apply_options(report.diagnostics, rules);
     if (loaded.notice) {
-      if (rules.revision && !revision_at(*loaded.notice, *rules.revision)) {
-        err << "notice-audit: error: " << path << ": no revision is in force on " << o.revision
-            << "; its revisions start on " << to_string(loaded.notice->revisions.front().effective) << '\n';
-        return k_exit_usage;
+      RuleOptions file_rules = rules;
+      if (const auto dated = file_dates.find(path); dated != file_dates.end()) {
+        file_rules.revision = dated->second;
       }
-      auto findings = check_notice(*loaded.notice, rules);
+      if (file_rules.revision) {
+        select_revision(*loaded.notice, {path, file_rules.revision, {}});
+      }
+      auto findings = check_notice(*loaded.notice, file_rules);
       report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
       if (o.coverage && !loaded.notice->revisions.empty()) {
-        const Date date = rules.revision ? *rules.revision : latest_revision(*loaded.notice)->effective;
+        const Date date = file_rules.revision ? revision_at(*loaded.notice, *file_rules.revision)->effective
+                                              : latest_revision(*loaded.notice)->effective;
         write_coverage(coverage, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date), lang);
       }
     }
@@ -122,6 +163,8 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   report_options.show_suppressed = o.show_suppressed;
   report_options.lang = lang;
   report_options.summary = !o.quiet;
+  report_options.fail_level = fail_on == "never" ? std::nullopt : parse_severity(fail_on);
+  report_options.doc_uri = doc_uri();
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
   if (o.output.empty()) {
@@ -134,14 +177,21 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
 
   out << coverage.str();
 
+  int failing = 0;
   for (const auto &report : reports) {
     for (const auto &d : report.diagnostics) {
-      if (!d.suppressed && reaches(d.severity, fail_on)) {
-        return k_exit_findings;
-      }
+      failing += !d.suppressed && reaches(d.severity, fail_on) ? 1 : 0;
     }
   }
-  return k_exit_clean;
+  if (failing == 0) {
+    return k_exit_clean;
+  }
+  if (!o.output.empty() || format != ReportFormat::text) {
+    // The report is in a file or for a machine: say on the terminal why the status is 1.
+    out.flush();
+    err << failure_reason(failing, fail_on, o.output, lang);
+  }
+  return k_exit_findings;
 }
 
 } // namespace notice::cli

@@ -9,6 +9,7 @@
 #include "cmd_schema.hpp"
 #include "cmd_validate.hpp"
 #include "exit_codes.hpp"
+#include "suggest.hpp"
 #include "version.hpp"
 
 #include "notice/error.hpp"
@@ -43,11 +44,33 @@ int main(int argc, char **argv) {
   CompletionOptions completion;
   CLI::App *completion_cmd = add_completion(app, completion);
 
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const notice::Lang lang = lang_of_command_line(args);
+  const auto say = [lang](const std::string &en, const std::string &ja) { return lang == notice::Lang::ja ? ja : en; };
+  if (args.empty()) {
+    // As clap's arg_required_else_help: the help, and the status of a usage error, so that a script
+    // whose subcommand variable came out empty does not pass.
+    std::cout << app.help();
+    return k_exit_usage;
+  }
+  if (const auto unknown = unknown_word(app, args, lang)) {
+    std::cerr << "notice-audit: error: " << *unknown << '\n';
+    return k_exit_usage;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion &e) {
+    return app.exit(e);
   } catch (const CLI::ParseError &e) {
-    const int code = app.exit(e);
-    return code == 0 ? k_exit_clean : k_exit_usage;
+    std::string help = "notice-audit --help";
+    for (const CLI::App *sub : app.get_subcommands()) {
+      help = "notice-audit " + sub->get_name() + " --help";
+    }
+    std::cerr << "notice-audit: error: " << say("", "コマンドラインの誤りです: ") << e.what() << '\n'
+              << say("Run `" + help + "` for the options.", "`" + help + "` で使い方を表示します。") << '\n';
+    return k_exit_usage;
   }
 
   try {
@@ -77,12 +100,15 @@ int main(int argc, char **argv) {
     }
   } catch (const notice::Error &e) {
     std::cout.flush();
-    std::cerr << "notice-audit: error: " << e.what() << '\n';
+    std::cerr << "notice-audit: error: "
+              << (lang == notice::Lang::ja && !e.message_ja().empty() ? e.message_ja() : std::string(e.what())) << '\n';
     return k_exit_usage;
   } catch (const std::exception &e) {
     std::cout.flush();
-    std::cerr << "notice-audit: internal error: " << e.what()
-              << "\nPlease report this with the input that caused it.\n";
+    std::cerr << "notice-audit: internal error: " << e.what() << '\n'
+              << say("Please report this with the input that caused it.",
+                     "この入力とともに不具合として報告してください。")
+              << '\n';
     return k_exit_usage;
   }
   return k_exit_usage;
