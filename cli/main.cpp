@@ -43,6 +43,8 @@ int main(int argc, char **argv) {
   // Declared last so that its script covers every subcommand above.
   CompletionOptions completion;
   CLI::App *completion_cmd = add_completion(app, completion);
+  CompleteIdsOptions complete_ids;
+  CLI::App *complete_ids_cmd = add_complete_ids(app, complete_ids);
 
   const std::vector<std::string> args(argv + 1, argv + argc);
   const notice::Lang lang = lang_of_command_line(args);
@@ -97,6 +99,9 @@ int main(int argc, char **argv) {
     }
     if (completion_cmd->parsed()) {
       return run_completion(completion, app, std::cout, std::cerr);
+    }
+    if (complete_ids_cmd->parsed()) {
+      return run_complete_ids(complete_ids, std::cout);
     }
   } catch (const notice::Error &e) {
     std::cout.flush();
