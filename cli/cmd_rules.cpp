@@ -3,6 +3,7 @@
 #include "exit_codes.hpp"
 #include "rule_page.hpp"
 
+#include "notice/law.hpp"
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
 
@@ -15,10 +16,20 @@ CLI::App *add_rules(CLI::App &app, RulesOptions &o) {
   CLI::App *cmd = app.add_subcommand("rules", "List every rule with its id, default severity and basis");
   cmd->add_option("id", o.id, "Print this rule's page (e.g. mynumber-19-stale-item, diff/new-recipient)");
   cmd->add_option("-f,--format", o.format, "Output format")->check(CLI::IsMember({"text", "md"}));
+  cmd->add_flag("--law", o.law,
+                "Print the legal timeline the rules read: every law, version, provision number, dated fact and "
+                "source");
+  cmd->add_option("--lang", o.lang, "Language of the timeline (default: ja under a Japanese locale, else en)")
+      ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
 }
 
 int run_rules(const RulesOptions &o, std::ostream &out, std::ostream &) {
+  if (o.law) {
+    const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
+    law::write_timeline(out, law::Database::builtin(), o.format == "md", lang);
+    return k_exit_clean;
+  }
   if (!o.id.empty()) {
     return print_rule_page(o.id, out);
   }
@@ -26,7 +37,7 @@ int run_rules(const RulesOptions &o, std::ostream &out, std::ostream &) {
     out << "| rule | severity | family | what it finds | basis |\n| --- | --- | --- | --- | --- |\n";
     for (const RuleInfo &r : rule_catalog()) {
       out << "| [`" << r.id << "`](rules/" << r.id << ".md) | " << to_string(r.severity) << " | " << r.family << " | "
-          << r.summary << " | " << (r.basis.empty() ? "—" : r.basis) << " |\n";
+          << r.summary << " | " << (rule_basis(r).empty() ? "—" : rule_basis(r)) << " |\n";
     }
     return k_exit_clean;
   }

@@ -10,7 +10,9 @@ namespace notice::cli {
 
 struct RulesOptions {
   std::string format = "text";
-  std::string id; ///< print this rule's page instead of the list
+  std::string id;   ///< print this rule's page instead of the list
+  bool law = false; ///< print the legal timeline instead of the rules
+  std::string lang; ///< en or ja; empty: from the locale
 };
 
 /// Declares the subcommand and its options.

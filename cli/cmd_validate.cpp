@@ -36,6 +36,8 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("-r,--revision", o.revision, "Check only the revision in force on this date (YYYY-MM-DD)");
+  cmd->add_option("--as-of", o.as_of,
+                  "Judge the latest revision against the law up to this date instead of today in Japan (YYYY-MM-DD)");
   CLI::Option *config = cmd->add_option("-c,--config", o.config,
                                         "Read this configuration file instead of searching for notice-audit.toml");
   cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml")->excludes(config);
@@ -112,7 +114,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
                   "--ignore " + id + ": そのようなルールはありません。" + (near ? *near + " のことですか？" : "") +
                       "`notice-audit rules` で一覧を表示します");
     }
-    rules.severity[id] = std::nullopt;
+    rules.severity[std::string(rule->id)] = std::nullopt;
   }
   rules.revision = parse_revision_option(o.revision);
   // FILE@DATE: that file's revision in force on DATE (the others keep --revision).
@@ -125,6 +127,15 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
       file_dates[ref.path] = *ref.date;
     }
   }
+  // "Today": --as-of, else NOTICE_AUDIT_AS_OF (reproducible CI), else the date in Japan.
+  const char *as_of_env = std::getenv("NOTICE_AUDIT_AS_OF");
+  const std::string as_of = !o.as_of.empty() ? o.as_of : as_of_env ? as_of_env : "";
+  if (!as_of.empty() && !parse_date(as_of)) {
+    err << "notice-audit: error: " << (o.as_of.empty() ? "NOTICE_AUDIT_AS_OF=" : "--as-of ") << as_of
+        << ": not a date; write YYYY-MM-DD\n";
+    return k_exit_usage;
+  }
+  rules.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
   const std::string format_name = !o.format.empty() ? o.format
                                   : config.format   ? *config.format
                                                     : format_for_output(o.output, k_extensions).value_or("text");

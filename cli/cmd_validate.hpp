@@ -15,6 +15,7 @@ struct ValidateOptions {
   std::string format;   ///< empty: from the config, else text
   std::string fail_on;  ///< empty: from the config, else error
   std::string revision; ///< YYYY-MM-DD; empty: every revision
+  std::string as_of;    ///< YYYY-MM-DD: "today" for judging the latest revision; empty: the real date in Japan
   std::string config;   ///< explicit config file
   bool no_config = false;
   std::vector<std::string> ignore;

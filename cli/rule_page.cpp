@@ -19,11 +19,10 @@ int print_rule_page(const std::string &id, std::ostream &out) {
   }
   if (const DiffRuleInfo *rule = find_diff_rule(id)) {
     out << "# " << rule->id << "\n\n**Severity:** " << to_string(rule->severity) << " · **Family:** diff\n\n"
-        << rule->summary << ".\n\n## Legal basis\n\n"
-        << (rule->basis.empty() ? "—" : std::string(rule->basis))
-        << (rule->basis_before.empty()
-                ? ""
-                : " (from 2022-04-01); " + std::string(rule->basis_before) + " (before 2022-04-01)")
+        << rule->summary << ".\n\n## Legal basis\n\n";
+    const Date today = today_in_japan();
+    const std::string basis = diff_rule_basis(*rule, today);
+    out << (basis.empty() ? "—" : basis + " (as numbered on " + to_string(today) + ")")
         << "\n\nSee notice-audit-diff(1) for every change class.\n";
     return k_exit_clean;
   }

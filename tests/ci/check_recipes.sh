@@ -154,7 +154,7 @@ done
 [ "${status[What the change means (legal review)]:-missing}" = 1 ] ||
   fail "github: the legal-review step gave ${status[What the change means (legal review)]:-nothing}, expected exit 1"
 [ "$failed" = 0 ] || cat "$work/github.log" 2>/dev/null
-grep -q '"ruleId": "mynumber-19-stale-item"' "$ws/notice-audit.sarif" 2>/dev/null || fail "github: SARIF lacks the known finding"
+grep -q '"ruleId": "citation-stale"' "$ws/notice-audit.sarif" 2>/dev/null || fail "github: SARIF lacks the known finding"
 grep -q 'diff/new-recipient' "$GITHUB_STEP_SUMMARY" 2>/dev/null || fail "github: the summary does not name the new recipient"
 grep -q '健診結果の生命保険会社への提供' "$GITHUB_STEP_SUMMARY" 2>/dev/null || fail "github: the summary lacks the new item"
 
@@ -173,7 +173,7 @@ junit="$lab/notice-audit.junit.xml"
 if xmllint --noout "$junit" 2> /dev/null; then
   grep -q '<testsuites name="notice-audit" tests="[1-9][0-9]*" failures="0">' "$junit" ||
     fail "gitlab: the passing job's JUnit report has failures: $(head -3 "$junit")"
-  grep -q '<system-out>.*warning: .*\[mynumber-19-stale-item\]</system-out>' "$junit" ||
+  grep -q '<system-out>.*warning: .*\[citation-stale\]</system-out>' "$junit" ||
     fail "gitlab: the warnings are not listed as passed test cases with their message"
 else
   fail "gitlab: no JUnit report"

@@ -26,11 +26,11 @@ done
 dpkg-deb -x "$deb" "$work/root"
 "$work/root/usr/bin/notice-audit" validate -q "$work/root/usr/share/notice-audit/examples/acom-kenpo.yaml" \
   > "$work/out.txt" || { echo "the packaged binary failed"; failed=1; }
-grep -q "mynumber-19-stale-item" "$work/out.txt" || { echo "the packaged binary missed the known finding"; failed=1; }
+grep -q "citation-stale" "$work/out.txt" || { echo "the packaged binary missed the known finding"; failed=1; }
 # Where /usr/bin/notice-audit is, /usr/share/doc/notice-audit holds the pages SARIF links to.
 "$work/root/usr/bin/notice-audit" validate --format sarif --fail-on never \
   "$work/root/usr/share/notice-audit/examples/acom-kenpo.yaml" > "$work/out.sarif"
-grep -q '"helpUri": "file://'"$work"'/root/usr/share/doc/notice-audit/rules/mynumber-19-stale-item.md"' \
+grep -q '"helpUri": "file://'"$work"'/root/usr/share/doc/notice-audit/rules/citation-stale.md"' \
   "$work/out.sarif" || { echo "the packaged binary's SARIF does not link its installed rule pages"; failed=1; }
 [ "$failed" = 0 ] && echo "$(basename "$deb"): Depends: $depends"
 exit "$failed"

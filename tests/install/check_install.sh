@@ -15,14 +15,14 @@ done
 # The installed binary needs nothing from the source or build tree.
 (cd "$prefix" && ./bin/notice-audit validate -q share/notice-audit/examples/acom-kenpo.yaml > out.txt) ||
   { echo "installed validate failed"; failed=1; }
-grep -q "mynumber-19-stale-item" "$prefix/out.txt" || { echo "installed validate did not report the known finding"; failed=1; }
+grep -q "citation-stale" "$prefix/out.txt" || { echo "installed validate did not report the known finding"; failed=1; }
 # The documentation the messages point to, and SARIF's links to the rule pages, which resolve.
-for f in README.md format.md config.md rules/mynumber-19-stale-item.md; do
+for f in README.md format.md config.md rules/citation-stale.md; do
   [ -f "$prefix/share/doc/notice-audit/$f" ] || { echo "not installed: share/doc/notice-audit/$f"; failed=1; }
 done
 "$prefix/bin/notice-audit" validate --format sarif --fail-on never "$prefix/share/notice-audit/examples/acom-kenpo.yaml" \
   > "$prefix/out.sarif"
-help_uri=$(grep -o '"helpUri": "[^"]*mynumber-19-stale-item.md"' "$prefix/out.sarif" | sed 's/.*"file:\/\/\(.*\)"/\1/')
+help_uri=$(grep -o '"helpUri": "[^"]*citation-stale.md"' "$prefix/out.sarif" | sed 's/.*"file:\/\/\(.*\)"/\1/')
 [ -n "$help_uri" ] && [ -f "$help_uri" ] || { echo "SARIF helpUri does not resolve: ${help_uri:-none}"; failed=1; }
 grep -q '"informationUri": "file://'"$prefix"'/share/doc/notice-audit/README.md"' "$prefix/out.sarif" ||
   { echo "SARIF informationUri is not the installed README"; failed=1; }

@@ -51,6 +51,9 @@ categories:
             basis:
               - law: consent
             added: 2022-04-01
+published_elsewhere:
+  - matters: [address, representative, request-procedure, security-measures, complaints]
+    where: 当組合の「個人情報保護方針」
 )";
 
 /// `text` with the first occurrence of `from` replaced by `to`; fails loudly if `from` is absent.

@@ -3,6 +3,7 @@
 #include "notice/diff.hpp"
 #include "notice/load.hpp"
 #include "notice/process.hpp"
+#include "notice/rules.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept> // notice_text.hpp throws std::logic_error
+#include <tuple>
 
 using namespace notice;
 using notice::test::replaced;
@@ -355,6 +357,7 @@ TEST_CASE("change classes", "[diff][classes]") {
             joint_use:
               items: 氏名、健診結果
               scope: 事業主
+              statement: 次のとおり共同利用します
               purpose: 健康づくり
               responsible: テスト健康保険組合
               address: 東京都
@@ -413,6 +416,100 @@ TEST_CASE("change classes", "[diff][classes]") {
   }
 }
 
+TEST_CASE("validate and diff read the same law: sensitive data in joint use, implied consent", "[diff][legal]") {
+  // The collabo item gives 健診結果 to the employer. The same change is judged by both engines.
+  const auto validate_rules = [](const std::string &yaml) {
+    std::vector<std::string> out;
+    for (const auto &d : check_notice(load_ok("new.yaml", yaml), {})) {
+      if (d.rule_id == "sensitive-to-employer" || d.rule_id == "outward-sensitive-without-basis" ||
+          d.rule_id == "joint-use-incomplete" || d.rule_id == "implied-consent-objection") {
+        out.push_back(d.rule_id);
+      }
+    }
+    return out;
+  };
+  const auto diff_classes = [](const Diff &d) {
+    std::vector<std::string> out;
+    for (const auto &c : d.changes) {
+      for (const auto &f : c.findings) {
+        if (f.rule_id == "diff/new-sensitive-provision" || f.rule_id == "diff/joint-use-incomplete") {
+          out.push_back(f.rule_id + "=" + std::string(to_string(f.severity)));
+        }
+      }
+    }
+    return out;
+  };
+  const std::string provided = replaced(k_base, "            parties: [employer]\n            data: [applications]",
+                                        "            parties: [employer]\n            data: [checkups]");
+  CHECK(validate_rules(provided) == std::vector<std::string>{"sensitive-to-employer"});
+  CHECK(diff_classes(compare(k_base, provided)) == std::vector<std::string>{"diff/new-sensitive-provision=error"});
+
+  const std::string joint = replaced(k_base, "            parties: [employer]\n            data: [applications]",
+                                     R"(            flow: joint_use
+            parties: [employer]
+            data: [checkups]
+            joint_use:
+              statement: 次のとおり共同利用します
+              items: 健診結果
+              scope: 当組合及び事業主
+              purpose: 健康づくり
+              responsible: テスト健康保険組合
+              address: 東京都
+              representative: 理事長)");
+  // Joint users are not third parties: neither engine reports a provision of sensitive data.
+  CHECK(validate_rules(joint).empty());
+  CHECK(diff_classes(compare(k_base, joint)).empty());
+
+  const std::string incomplete = replaced(joint, "              address: 東京都\n", "");
+  CHECK(validate_rules(incomplete) == std::vector<std::string>{"joint-use-incomplete"});
+  CHECK(diff_classes(compare(k_base, incomplete)) == std::vector<std::string>{"diff/joint-use-incomplete=error"});
+
+  const std::string implied =
+      replaced(provided, "            data: [checkups]\n  - id: health",
+               "            data: [checkups]\n            basis:\n              - law: implied_consent\n"
+               "  - id: health");
+  CHECK(validate_rules(implied) == std::vector<std::string>{"implied-consent-objection"});
+  CHECK(diff_classes(compare(k_base, implied)) == std::vector<std::string>{"diff/new-sensitive-provision=error"});
+  const std::string objectable = replaced(
+      implied, "              - law: implied_consent\n",
+      "              - law: implied_consent\n            notes:\n              - 希望されない方はお申し出ください。\n");
+  CHECK(validate_rules(objectable).empty());
+  CHECK(diff_classes(compare(k_base, objectable)) == std::vector<std::string>{"diff/new-sensitive-provision=warning"});
+}
+
+TEST_CASE("diff quotes the joint-use basis as numbered before and after 2017-05-30", "[diff][classes]") {
+  const auto dated = [](const std::string &date, const std::string &wording) {
+    return replaced(k_base, "effective: 2022-04-01\n    wording: 令和４年４月１日施行",
+                    "effective: " + date + "\n    wording: " + wording);
+  };
+  const std::string joint = R"(            flow: joint_use
+            parties: [employer]
+            data: [applications]
+            joint_use:
+              statement: 次のとおり共同利用します
+              items: 氏名
+              scope: 事業主
+              purpose: 健康づくり
+              responsible: テスト健康保険組合)";
+  const std::string from = "            parties: [employer]\n            data: [applications]";
+  for (const auto &[date, wording, cite] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"2017-05-29", "平成２９年５月２９日施行", "個人情報保護法第23条第4項第3号"},
+           {"2017-05-30", "平成２９年５月３０日施行", "個人情報保護法第23条第5項第3号"}}) {
+    const std::string before = dated(date, wording);
+    const Diff d = compare(before, replaced(before, from, joint));
+    INFO(date);
+    REQUIRE(!d.changes.empty());
+    bool found = false;
+    for (const auto &f : d.changes[0].findings) {
+      if (f.rule_id == "diff/new-joint-use") {
+        CHECK(f.basis == cite + " (as numbered on " + date + ")");
+        found = true;
+      }
+    }
+    CHECK(found);
+  }
+}
+
 TEST_CASE("legal bases follow the APPI numbering in force on the new side's date", "[diff][classes]") {
   const std::string before = replaced(k_base, "effective: 2022-04-01\n    wording: 令和４年４月１日施行",
                                       "effective: 2021-09-01\n    wording: 令和３年９月１日施行");
@@ -421,13 +518,12 @@ TEST_CASE("legal bases follow the APPI numbering in force on the new side's date
                                      "            text: 健康増進施設の運営\n            data: [applications]\n");
   const Diff d = compare(before, added);
   REQUIRE(d.changes.size() == 1);
-  CHECK(d.changes[0].findings[0].basis ==
-        "個人情報保護法第15条・第18条第3項 (numbering before 2022-04-01; now 個人情報保護法第17条・第21条第3項)");
+  CHECK(d.changes[0].findings[0].basis == "個人情報保護法第15条第1項・第18条第3項 (as numbered on 2021-09-01)");
   const Diff later =
       compare(k_base, replaced(k_base, "            data: [checkups]\n",
                                "            data: [checkups]\n          - id: facilities\n"
                                "            text: 健康増進施設の運営\n            data: [applications]\n"));
-  CHECK(later.changes[0].findings[0].basis == "個人情報保護法第17条・第21条第3項 (numbering from 2022-04-01)");
+  CHECK(later.changes[0].findings[0].basis == "個人情報保護法第17条第1項・第21条第3項 (as numbered on 2022-04-01)");
 }
 
 TEST_CASE("every change class is documented in the catalogue", "[diff][classes]") {
@@ -475,7 +571,7 @@ reworded item eligibility
   in:  1．保険給付に必要な利用目的 【健保組合等の内部での利用に係る事例】
   text: 被保険者資格の確認、被扶養者の認定並びに[-健康保険被保険者証-]{+資格確認書+}の発行管理
   info: reworded [diff/wording-only]
-    basis: 個人情報保護法第21条第3項 (numbering from 2022-04-01)
+    basis: 個人情報保護法第21条第3項 (as numbered on 2022-04-01)
 
 1 change, 1 finding: 0 errors, 0 warnings, 1 info.
 )");
@@ -489,6 +585,7 @@ const std::string k_joint = replaced(k_base, "            parties: [employer]\n 
             parties: [employer]
             data: [applications]
             joint_use:
+              statement: 次のとおり共同して利用します
               items: 氏名、健診結果
               scope: 事業主
               purpose: 健康づくり
@@ -545,7 +642,7 @@ TEST_CASE("a changed joint use prints the fields that changed, one a line, in th
   共同利用の公表事項:
     その代表者の氏名: 理事長　山田一郎 → 理事長　佐藤花子
   warning: 共同利用の公表事項が変わりました [diff/joint-use-changed]
-    根拠: 個人情報保護法第27条第6項（2022-04-01 以降の条番号）
+    根拠: 個人情報保護法第27条第6項（2022-04-01 時点の条番号）
 
 変更 1 件、指摘 1 件（エラー 0 件、警告 1 件、情報 0 件）。
 )");
@@ -630,10 +727,11 @@ TEST_CASE("the comparison table shows every printed line that changed: disclosur
     write_diff_table_html(out, d, {});
     return out.str();
   };
-  SECTION("a new joint use shows its six disclosure lines under the item") {
+  SECTION("a new joint use shows its disclosure lines under the item") {
     const std::string html = table(compare(k_base, k_joint));
     CHECK_THAT(html,
                Catch::Contains("<td>コラボヘルスの一環である事業者への情報提供"
+                               "<br>　<u>次のとおり共同して利用します</u>"
                                "<br>　<u>共同して利用される個人データの項目：氏名、健診結果</u>"
                                "<br>　<u>共同して利用する者の範囲：事業主</u>"
                                "<br>　<u>利用する者の利用目的：健康づくり</u>"

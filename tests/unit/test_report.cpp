@@ -18,8 +18,11 @@ std::vector<FileReport> sample() {
                      "party `x` is unused",
                      "相手方 `x` は使われていません",
                      {"2021-09-01"},
+                     {},
+                     {},
                      {}};
-  Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, "理由"};
+  Diagnostic suppressed{
+      Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, {}, {}, "理由"};
   return {FileReport{"n.yaml", source, {suppressed, warning}}};
 }
 

@@ -122,18 +122,25 @@ TEST_CASE("outward-sensitive-without-basis", "[rules]") {
   CHECK(findings(k_minimal, "outward-sensitive-without-basis").empty());
   const std::string no_basis = k_no_basis;
   CHECK(findings(no_basis, "outward-sensitive-without-basis") ==
-        Lines{"a.yaml:42:20: warning: item `collabo-health` gives sensitive data (要配慮個人情報) `checkups` to others "
-              "(provision) without a `basis:`; state the law that permits it or the consent obtained "
-              "[outward-sensitive-without-basis]"});
+        Lines{"a.yaml:42:20: warning: item `collabo-health` provides sensitive data (要配慮個人情報) `checkups` to a "
+              "third party without a `basis:`; 個人情報保護法第27条 needs the person's consent or a legal exception "
+              "(never opt-out): state the law, the consent, or `implied_consent` for a published use members can "
+              "object to [outward-sensitive-without-basis]"});
   SECTION("outsourcing is not a provision (APPI 27条5項1号)") {
     CHECK(findings(replaced(no_basis, "            parties: [employer]\n",
                             "            parties: [employer]\n            flow: outsourcing\n"),
                    "outward-sensitive-without-basis")
               .empty());
   }
-  SECTION("data given back to the members themselves is not a provision") {
-    const std::string to_members = replaced(no_basis, "kind: federation", "kind: data_subject");
-    CHECK(findings(to_members, "outward-sensitive-without-basis").empty());
+  SECTION("a complete joint use is not a provision (APPI 27条5項3号)") {
+    CHECK(findings(
+              replaced(no_basis, "            parties: [employer]\n",
+                       "            parties: [employer]\n            flow: joint_use\n            joint_use:\n"
+                       "              items: 健診結果\n              scope: 当組合及び健保連\n"
+                       "              purpose: 高額医療給付の共同事業\n              responsible: テスト健康保険組合\n"
+                       "              address: 東京都…\n              representative: 理事長 山田太郎\n"),
+              "outward-sensitive-without-basis")
+              .empty());
   }
 }
 

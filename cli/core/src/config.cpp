@@ -117,7 +117,8 @@ Config parse_config(const std::string &path, std::string_view text) {
              "rule `" + std::string(key.str()) + "` reports an unreadable file and cannot be configured");
       }
       const std::string level = choice(path, value, key.str(), {"off", "info", "warning", "error"});
-      config.rules.severity[std::string(key.str())] = level == "off" ? std::nullopt : parse_severity(level);
+      // A former id configures the rule it became.
+      config.rules.severity[std::string(rule->id)] = level == "off" ? std::nullopt : parse_severity(level);
     }
   }
   if (const toml::node *node = table.get("suppress")) {

@@ -2,6 +2,7 @@
 // order, and classifies every change by its legal consequence (diff/catalog.cpp).
 #include "notice/diff.hpp"
 
+#include "notice/legal.hpp"
 #include "notice/render.hpp"
 
 #include <algorithm>
@@ -102,7 +103,9 @@ bool is_outward(FlowKind flow) {
   return flow == FlowKind::provision || flow == FlowKind::outsourcing || flow == FlowKind::joint_use;
 }
 
-bool is_third_party(FlowKind flow) {
+// Data given to others who use it for their own ends (provision or joint use), as opposed to kept
+// inside or handed to a contractor.
+bool is_shared(FlowKind flow) {
   return flow == FlowKind::provision || flow == FlowKind::joint_use;
 }
 
@@ -113,13 +116,14 @@ struct Profile {
   std::vector<std::string> parties;
   std::vector<std::string> data;
   std::set<std::string> outward;                           // parties receiving data
-  std::set<std::pair<std::string, std::string>> sensitive; // (party, data) by provision or joint use
-  std::set<std::pair<std::string, std::string>> my_number;
+  std::set<std::pair<std::string, std::string>> sensitive; // (party, data) provided to a third party
+  std::set<std::pair<std::string, std::string>> my_number; // (party, data) by provision or joint use
   std::vector<std::string> basis;
   std::vector<std::string> joint_use;
   std::vector<std::string> notes;
-  bool cites_mynumber_19 = false;
+  legal::Assessment legal;            // the same legal reading validate's rules make
   std::optional<JointUse> disclosure; // on the item, or on its joint-use bucket
+  std::string printed;                // the wording around the disclosure (item text and bucket heading)
 };
 
 // Everything diff_notices() needs to know about one side.
@@ -488,6 +492,7 @@ private:
   Profile profile(const Notice &notice, const UseCase &item, const Bucket &bucket, bool old_side) const {
     Profile p;
     p.flow = effective_flow(item, bucket);
+    p.legal = legal::assess(notice, bucket, item, m_legal_date);
     for (const auto &r : item.parties) {
       p.parties.push_back(old_side ? mapped(m_party_map, r.id) : r.id);
     }
@@ -497,26 +502,23 @@ private:
     if (is_outward(p.flow)) {
       p.outward.insert(p.parties.begin(), p.parties.end());
     }
-    if (is_third_party(p.flow)) {
-      for (std::size_t d = 0; d < item.data.size(); ++d) {
-        const DataSource *source = find_data(notice, item.data[d].id);
-        for (const auto &party : p.parties) {
-          if (source && source->sensitive) {
-            p.sensitive.emplace(party, p.data[d]);
-          }
-          if (source && source->my_number) {
-            p.my_number.emplace(party, p.data[d]);
-          }
+    for (std::size_t d = 0; d < item.data.size(); ++d) {
+      const DataSource *source = find_data(notice, item.data[d].id);
+      for (const auto &party : p.parties) {
+        // Joint users are not third parties: a complete joint use provides nothing (APPI 27条5項).
+        if (source && source->sensitive && p.legal.sensitive && p.legal.to_third_party) {
+          p.sensitive.emplace(party, p.data[d]);
+        }
+        if (source && source->my_number && is_shared(p.flow)) {
+          p.my_number.emplace(party, p.data[d]);
         }
       }
     }
     for (const auto &b : item.basis) {
       p.basis.push_back(format_basis(b));
-      if (b.law == "mynumber_act" && b.article == "19") {
-        p.cites_mynumber_19 = true;
-      }
     }
     p.disclosure = item.joint_use ? item.joint_use : bucket.joint_use;
+    p.printed = item.text.value + bucket.heading.value;
     p.joint_use = joint_use_values(p.disclosure);
     for (const auto &note : item.notes) {
       p.notes.push_back(note.value);
@@ -544,7 +546,7 @@ private:
   void classify_item(Change &c, const Profile *o, const Profile &n) const {
     static const Profile k_none{};
     const Profile &before = o ? *o : k_none;
-    if (o && o->flow == FlowKind::internal && is_third_party(n.flow)) {
+    if (o && o->flow == FlowKind::internal && is_shared(n.flow)) {
       c.findings.push_back(
           finding("diff/internal-to-provision",
                   {"was internal use and now gives data to others (" + std::string(to_string(n.flow)) + ")",
@@ -577,31 +579,41 @@ private:
     std::set_difference(n.sensitive.begin(), n.sensitive.end(), before.sensitive.begin(), before.sensitive.end(),
                         std::back_inserter(sensitive));
     if (!sensitive.empty()) {
-      const bool has_basis = !n.basis.empty();
-      c.findings.push_back(finding("diff/new-sensitive-provision",
-                                   {"newly provides sensitive data (要配慮個人情報): " + pair_names(sensitive) +
-                                        (has_basis ? "; the stated basis must cover it"
-                                                   : "; no basis is stated: obtain consent or cite the law"),
-                                    "要配慮個人情報を新たに提供します: " + pair_names(sensitive) +
-                                        (has_basis ? "。記載の根拠がこれを含むか確認してください"
-                                                   : "。根拠の記載がありません。同意を得るか法令を示してください")},
-                                   has_basis ? Severity::warning : Severity::error));
+      // The grounds validate's rules accept: consent, a law, or implied consent with a way to object.
+      const legal::Ground ground = n.legal.ground;
+      const bool implied_without_route = ground == legal::Ground::implied_consent && !n.legal.objection_route;
+      const bool has_ground = ground != legal::Ground::none && !implied_without_route;
+      c.findings.push_back(
+          finding("diff/new-sensitive-provision",
+                  {"newly provides sensitive data (要配慮個人情報) to a third party: " + pair_names(sensitive) +
+                       (implied_without_route ? "; it relies on implied consent, but the notice says no way to object"
+                        : has_ground          ? "; the stated ground must cover it"
+                                              : "; no ground is stated: obtain consent or cite the law"),
+                   "要配慮個人情報を新たに第三者に提供します: " + pair_names(sensitive) +
+                       (implied_without_route ? "。黙示の同意によっていますが、拒む方法（申出先）が記載されていません"
+                        : has_ground ? "。記載の根拠がこれを含むか確認してください"
+                                     : "。根拠の記載がありません。同意を得るか法令を示してください")},
+                  has_ground ? Severity::warning : Severity::error));
     }
     std::vector<std::pair<std::string, std::string>> my_number;
     std::set_difference(n.my_number.begin(), n.my_number.end(), before.my_number.begin(), before.my_number.end(),
                         std::back_inserter(my_number));
     if (!my_number.empty()) {
+      // Joint use of 特定個人情報 is never one of 番号法第19条's cases; a provision is when it names one.
+      const bool covered = n.flow == FlowKind::provision && !n.legal.mynumber_bases.empty();
       c.findings.push_back(
           finding("diff/new-mynumber-provision",
-                  {"newly provides My Number data (特定個人情報): " + pair_names(my_number) +
-                       (n.cites_mynumber_19 ? "; check that the cited 番号法第19条 item covers it"
-                                            : "; no 番号法第19条 basis is cited"),
-                   "特定個人情報を新たに提供します: " + pair_names(my_number) +
-                       (n.cites_mynumber_19 ? "。引用した番号法第19条の号がこれを含むか確認してください"
-                                            : "。番号法第19条の根拠が示されていません")},
-                  n.cites_mynumber_19 ? Severity::warning : Severity::error));
+                  {"newly gives My Number data (特定個人情報) to others: " + pair_names(my_number) +
+                       (n.flow == FlowKind::joint_use ? "; joint use is not a case of 番号法第19条"
+                        : covered                     ? "; check that the case of 番号法第19条 it names covers it"
+                                  : "; neither its basis nor its wording names a case of 番号法第19条"),
+                   "特定個人情報を新たに他者に渡します: " + pair_names(my_number) +
+                       (n.flow == FlowKind::joint_use ? "。共同利用は番号法第19条の各号に当たりません"
+                        : covered ? "。示された番号法第19条の号がこれを含むか確認してください"
+                                  : "。根拠にも文言にも番号法第19条の号が示されていません")},
+                  covered ? Severity::warning : Severity::error));
     }
-    bool flow_explained = !o || o->flow == n.flow || (o->flow == FlowKind::internal && is_third_party(n.flow));
+    bool flow_explained = !o || o->flow == n.flow || (o->flow == FlowKind::internal && is_shared(n.flow));
     if (n.flow == FlowKind::outsourcing && (!o || o->flow != FlowKind::outsourcing)) {
       c.findings.push_back(
           finding("diff/new-outsourcing", {"hands data to a contractor (委託)", "委託先にデータを渡します"}));
@@ -610,11 +622,16 @@ private:
     if (n.flow == FlowKind::joint_use) {
       const bool is_new = !o || o->flow != FlowKind::joint_use;
       if (is_new || o->joint_use != n.joint_use) {
-        const std::vector<std::string> missing = missing_joint_use_items(n.disclosure);
+        std::vector<std::string> missing;
+        std::vector<std::string> missing_ja;
+        for (const law::Requirement *req : legal::missing_joint_use(n.disclosure, n.printed, m_legal_date)) {
+          missing.push_back(req->id);
+          missing_ja.push_back(req->ja);
+        }
         if (!missing.empty()) {
-          c.findings.push_back(
-              finding("diff/joint-use-incomplete", {"is joint use (共同利用) without " + join(missing, ", "),
-                                                    "共同利用ですが次の公表事項がありません: " + join(missing, "、")}));
+          c.findings.push_back(finding("diff/joint-use-incomplete",
+                                       {"is joint use (共同利用) without " + join(missing, ", "),
+                                        "共同利用ですが次の公表事項がありません: " + join(missing_ja, "、")}));
         } else if (is_new) {
           c.findings.push_back(finding("diff/new-joint-use", {"is new joint use (共同利用)", "新たな共同利用です"}));
         } else {
@@ -651,24 +668,6 @@ private:
       c.findings.push_back(
           finding("diff/basis-changed", {"the stated legal basis changed", "記載の法的根拠が変わりました"}));
     }
-  }
-
-  std::vector<std::string> missing_joint_use_items(const std::optional<JointUse> &j) const {
-    std::vector<std::string> missing;
-    const auto need = [&](std::string_view name, const Text JointUse::*field) {
-      if (!j || ((*j).*field).empty()) {
-        missing.emplace_back(name);
-      }
-    };
-    need("items", &JointUse::items);
-    need("scope", &JointUse::scope);
-    need("purpose", &JointUse::purpose);
-    need("responsible", &JointUse::responsible);
-    if (!(m_legal_date < Date{2022, 4, 1})) {
-      need("address", &JointUse::address);
-      need("representative", &JointUse::representative);
-    }
-    return missing;
   }
 
   ElementSide category_side(const SideIndex &s, std::size_t c) const {

@@ -74,6 +74,17 @@ public:
     for (const YamlNode &p : items_of(root.get("postscript"))) {
       n.postscript.push_back(paragraph(p));
     }
+    for (const YamlNode &e : items_of(root.get("published_elsewhere"))) {
+      Elsewhere where;
+      for (const YamlNode &m : items_of(e.get("matters"))) {
+        if (m.is_scalar()) {
+          where.matters.push_back(m.scalar);
+        }
+      }
+      where.where = text(&e, "where");
+      where.pos = e.pos;
+      n.elsewhere.push_back(std::move(where));
+    }
     return n;
   }
 
@@ -205,6 +216,7 @@ private:
     p.name = text(&node, "name");
     p.kind = parse_party_kind(text(&node, "kind").value).value_or(PartyKind::other);
     p.abroad = flag(&node, "abroad");
+    p.country = text(&node, "country");
     p.description = text(&node, "description");
     p.validity = validity(node);
     return p;
@@ -215,6 +227,7 @@ private:
       return std::nullopt;
     }
     JointUse j;
+    j.statement = text(node, "statement");
     j.items = text(node, "items");
     j.scope = text(node, "scope");
     j.purpose = text(node, "purpose");

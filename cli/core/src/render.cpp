@@ -29,7 +29,8 @@ constexpr std::array<std::pair<std::string_view, RenderFormat>, 5> k_formats{{
 
 // The disclosure APPI 27条5項3号 requires for joint use, in the law's order, with the labels the
 // notice prints.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_joint_use_fields{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_joint_use_fields{{
+    {"statement", "共同して利用する旨"}, // printed as written, without its label
     {"items", "共同して利用される個人データの項目"},
     {"scope", "共同して利用する者の範囲"},
     {"purpose", "利用する者の利用目的"},
@@ -137,13 +138,13 @@ std::string_view builtin(std::string_view name) {
 } // namespace
 
 std::vector<DisclosureLine> joint_use_lines(const JointUse &joint) {
-  const Text *values[] = {&joint.items,       &joint.scope,   &joint.purpose,
+  const Text *values[] = {&joint.statement,   &joint.items,   &joint.scope,         &joint.purpose,
                           &joint.responsible, &joint.address, &joint.representative};
   std::vector<DisclosureLine> lines;
   for (std::size_t i = 0; i < k_joint_use_fields.size(); ++i) {
     if (!values[i]->empty()) {
       const auto &[field, label] = k_joint_use_fields[i];
-      lines.push_back({field, label, std::string(label) + "：" + values[i]->value});
+      lines.push_back({field, label, i == 0 ? values[i]->value : std::string(label) + "：" + values[i]->value});
     }
   }
   return lines;

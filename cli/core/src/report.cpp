@@ -125,6 +125,12 @@ nlohmann::json diagnostic_json(const Diagnostic &d) {
   nlohmann::json j = {
       {"rule", d.rule_id},    {"severity", to_string(d.severity)}, {"line", d.pos.line},      {"column", d.pos.column},
       {"message", d.message}, {"message_ja", d.message_ja},        {"revisions", d.revisions}};
+  if (!d.since.empty()) {
+    j["since"] = d.since;
+  }
+  if (!d.until.empty()) {
+    j["until"] = d.until;
+  }
   if (d.suppressed) {
     j["suppressed"] = {{"reason", *d.suppressed}};
   }
@@ -162,8 +168,11 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
                            {"shortDescription", {{"text", r.summary}}},
                            {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
                            {"properties", {{"family", r.family}}}};
-    if (!r.basis.empty()) {
-      rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + std::string(r.basis)}};
+    if (const std::string basis = rule_basis(r); !basis.empty()) {
+      rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + basis}};
+    }
+    if (r.stale_law) {
+      rule["properties"]["stale_law"] = true;
     }
     // The page itself, which code scanning shows beside each alert, and where it is installed.
     if (const auto page = rule_page(r.id)) {
@@ -191,6 +200,12 @@ void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const 
       result["properties"] = {{"message_en", d.message}, {"message_ja", d.message_ja}};
       if (!d.revisions.empty()) {
         result["properties"]["revisions"] = d.revisions;
+      }
+      if (!d.since.empty()) {
+        result["properties"]["since"] = d.since;
+      }
+      if (!d.until.empty()) {
+        result["properties"]["until"] = d.until;
       }
       if (d.suppressed) {
         result["suppressions"] = nlohmann::json::array({{{"kind", "inSource"}, {"justification", *d.suppressed}}});

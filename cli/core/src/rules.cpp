@@ -2,6 +2,8 @@
 
 #include "rules/context.hpp"
 
+#include "notice/law.hpp"
+
 #include <algorithm>
 
 namespace notice {
@@ -11,99 +13,120 @@ using namespace std::string_view_literals;
 
 const std::vector<RuleInfo> k_catalog = {
     // Reading the file. These make the file unusable, so they cannot be turned off.
-    {"file-too-large", Severity::error, "input", "the file exceeds the size limit", "", false},
-    {"encoding", Severity::error, "input", "the file is not UTF-8 text (Shift_JIS, UTF-16, NUL bytes …)", "", false},
-    {"empty", Severity::error, "input", "the file holds no YAML document", "", false},
-    {"yaml-syntax", Severity::error, "input", "the file is not valid YAML", "", false},
-    {"multiple-documents", Severity::error, "input", "the file holds more than one YAML document", "", false},
-    {"duplicate-key", Severity::error, "input", "a mapping repeats a key", "", false},
-    {"merge-key", Severity::error, "input", "a `<<` merge key is used", "", false},
-    {"yaml-key", Severity::error, "input", "a mapping key is not plain text", "", false},
-    {"yaml-tag", Severity::error, "input", "an unsupported YAML tag is used", "", false},
-    {"yaml-alias", Severity::error, "input", "an alias refers to a node that contains it", "", false},
-    {"alias-budget", Severity::error, "input", "aliases expand beyond the node budget", "", false},
-    {"node-budget", Severity::error, "input", "the document has too many nodes", "", false},
-    {"too-deep", Severity::error, "input", "mappings and lists nest too deeply", "", false},
-    {"scalar-too-long", Severity::error, "input", "a value exceeds the length limit", "", false},
-    {"root-not-mapping", Severity::error, "input", "the top level is not a mapping", "", false},
-    {"schema-version", Severity::error, "input", "the `schema:` version is not one this build reads", "", false},
-    {"schema", Severity::error, "input", "the document does not conform to the JSON Schema", "", false},
-    {"invalid-date", Severity::error, "input", "a date does not exist in the calendar", "", false},
+    {"file-too-large", Severity::error, "input", "the file exceeds the size limit", {}, {}, false},
+    {"encoding", Severity::error, "input", "the file is not UTF-8 text (Shift_JIS, UTF-16, NUL bytes …)", {}, {}, false},
+    {"empty", Severity::error, "input", "the file holds no YAML document", {}, {}, false},
+    {"yaml-syntax", Severity::error, "input", "the file is not valid YAML", {}, {}, false},
+    {"multiple-documents", Severity::error, "input", "the file holds more than one YAML document", {}, {}, false},
+    {"duplicate-key", Severity::error, "input", "a mapping repeats a key", {}, {}, false},
+    {"merge-key", Severity::error, "input", "a `<<` merge key is used", {}, {}, false},
+    {"yaml-key", Severity::error, "input", "a mapping key is not plain text", {}, {}, false},
+    {"yaml-tag", Severity::error, "input", "an unsupported YAML tag is used", {}, {}, false},
+    {"yaml-alias", Severity::error, "input", "an alias refers to a node that contains it", {}, {}, false},
+    {"alias-budget", Severity::error, "input", "aliases expand beyond the node budget", {}, {}, false},
+    {"node-budget", Severity::error, "input", "the document has too many nodes", {}, {}, false},
+    {"too-deep", Severity::error, "input", "mappings and lists nest too deeply", {}, {}, false},
+    {"scalar-too-long", Severity::error, "input", "a value exceeds the length limit", {}, {}, false},
+    {"root-not-mapping", Severity::error, "input", "the top level is not a mapping", {}, {}, false},
+    {"schema-version", Severity::error, "input", "the `schema:` version is not one this build reads", {}, {}, false},
+    {"schema", Severity::error, "input", "the document does not conform to the JSON Schema", {}, {}, false},
+    {"invalid-date", Severity::error, "input", "a date does not exist in the calendar", {}, {}, false},
     // Structure of the model.
-    {"duplicate-id", Severity::error, "structure", "two elements share an id", ""},
-    {"unresolved-ref", Severity::error, "structure", "a reference names no declared party, data source or item", ""},
-    {"unused-party", Severity::warning, "structure", "a declared party is never referenced", ""},
-    {"unused-data", Severity::warning, "structure", "a declared data source is never referenced", ""},
-    {"revision-order", Severity::error, "structure", "revisions are not in strictly ascending date order", ""},
+    {"duplicate-id", Severity::error, "structure", "two elements share an id"},
+    {"unresolved-ref", Severity::error, "structure", "a reference names no declared party, data source or item"},
+    {"unused-party", Severity::warning, "structure", "a declared party is never referenced"},
+    {"unused-data", Severity::warning, "structure", "a declared data source is never referenced"},
+    {"revision-order", Severity::error, "structure", "revisions are not in strictly ascending date order"},
     {"unknown-revision", Severity::error, "structure",
-     "an `added`/`removed` date is not the effective date of a listed revision", ""},
-    {"empty-validity", Severity::error, "structure", "an element is removed no later than it is added", ""},
-    {"internal-with-parties", Severity::error, "structure", "an internal-use item names recipients", ""},
-    {"flow-without-parties", Severity::error, "structure", "an item that moves data outward or inward names no party",
-     ""},
-    {"outward-sensitive-without-basis", Severity::warning, "structure",
-     "sensitive (要配慮) data is provided or shared without a stated basis",
-     "APPI 27条1項・2項 (23条 before 2022-04-01): 要配慮個人情報 needs consent or a legal exception, no opt-out; "
-     "since 2017-05-30"},
-    // Legal facts with their dates.
-    {"mynumber-19-stale-item", Severity::warning, "legal",
-     "information linkage cited as 番号法第19条第7号 on or after 2021-09-01, when it became 第8号",
-     "番号法19条: an item inserted with effect from 2021-09-01 moved 情報提供ネットワークシステム linkage from 第7号 "
-     "to "
-     "第8号"},
-    {"mynumber-19-anachronistic-item", Severity::error, "legal",
-     "information linkage cited as 番号法第19条第8号 before 2021-09-01, when it was 第7号",
-     "番号法19条 as in force before 2021-09-01"},
-    {"mynumber-19-paragraph", Severity::warning, "legal",
-     "番号法第19条 cited with a paragraph (項) instead of an item (号)", "番号法19条 has items (号), no paragraphs"},
-    {"appi-article-stale", Severity::warning, "legal",
-     "an APPI article cited by its number before the 2022-04-01 renumbering (15, 16, 23, 24)",
-     "個人情報保護法 as renumbered from 2022-04-01: 15→17, 16→18, 23→27, 24→28"},
-    {"appi-article-anachronistic", Severity::warning, "legal",
-     "an APPI article cited by its number from 2022-04-01 (27条5項, 28, 32) in an earlier revision",
-     "個人情報保護法 before 2022-04-01: 23条5項, 24条, 27条"},
+     "an `added`/`removed` date is not the effective date of a listed revision"},
+    {"empty-validity", Severity::error, "structure", "an element is removed no later than it is added"},
+    {"internal-with-parties", Severity::error, "structure", "an internal-use item names recipients"},
+    {"flow-without-parties", Severity::error, "structure", "an item that moves data outward or inward names no party"},
+    // Legal facts with their dates (schemas/law/).
+    {"citation-stale", Severity::warning, "legal",
+     "an article cited for a concept by a number it had only before the date judged",
+     {},
+     {},
+     true,
+     true,
+     {"mynumber-19-stale-item", "appi-article-stale"}},
+    {"citation-anachronistic", Severity::warning, "legal",
+     "an article cited for a concept by a number it has only after the date judged (or before the concept existed)",
+     {},
+     {},
+     true,
+     false,
+     {"mynumber-19-anachronistic-item", "appi-article-anachronistic"}},
+    {"citation-paragraph-for-item", Severity::warning, "legal",
+     "a paragraph (項) cited of an article that has only items (号), e.g. 番号法第19条第7項",
+     {"mynumber.provision-limit"},
+     {},
+     true,
+     false,
+     {"mynumber-19-paragraph"}},
     {"insurance-card-abolished", Severity::warning, "legal",
-     "the issue of 被保険者証 listed on or after 2024-12-02 without the 資格確認書",
-     "健康保険法 as amended: no new paper 被保険者証 from 2024-12-02; 資格確認書 and the My Number card instead"},
-    {"online-qualification-anachronistic", Severity::error, "legal",
-     "the オンライン資格確認等システム named before it existed (trial from March 2021)",
-     "オンライン資格確認等システム: trial operation from March 2021 (day not modelled), full operation 2021-10-20"},
+     "the issue or management of the paper insurance card described after it ended",
+     {},
+     {"insurance-card.issue-ended", "insurance-card.expired"},
+     true,
+     true},
+    {"online-qualification-anachronistic", Severity::warning, "legal",
+     "the オンライン資格確認 named before its legal basis was in force", {}, {"online-eligibility.basis"}},
     {"online-qualification-trial", Severity::info, "legal",
-     "the オンライン資格確認等システム named while it was only in trial operation (before 2021-10-20)",
-     "オンライン資格確認等システム: full operation from 2021-10-20"},
+     "the オンライン資格確認等システム named before its full operation",
+     {},
+     {"online-eligibility.basis", "online-eligibility.trial", "online-eligibility.full"}},
     {"guideline-superseded", Severity::warning, "legal",
-     "the MHLW ガイドライン cited on or after 2017-04-14, when the PPC/MHLW ガイダンス replaced it",
-     "健康保険組合等における個人情報の適切な取扱いのためのガイダンス (個人情報保護委員会・厚生労働省), from "
-     "2017-04-14"},
+     "the MHLW ガイドライン referred to after the PPC/MHLW ガイダンス replaced it",
+     {},
+     {"guideline.issued", "guidance.notified", "guidance.applied"},
+     true,
+     true},
     {"revision-wording-date", Severity::error, "legal",
-     "a revision's closing line names another date than its `effective` date", ""},
-    {"law-title", Severity::warning, "legal", "a law's official title is misspelt",
-     "official titles (e.g. 行政手続における…, not 行政手続きにおける…)"},
+     "a revision's closing line names another date than its `effective` date"},
+    {"law-title", Severity::warning, "legal", "a law's official title is misspelt"},
+    {"processed-information", Severity::warning, "legal",
+     "匿名加工情報 or 仮名加工情報 named before it existed, or without what must be published about it",
+     {"appi.anonymised", "appi.pseudonymised"}},
+    {"retained-data-matters", Severity::info, "legal",
+     "the matters about retained personal data that must be published are missing (name, address, representative, "
+     "request procedure, security measures, complaints)",
+     {"appi.retained-data-publication"}},
     // Flows.
     {"internal-wording-suggests-flow", Severity::warning, "flows",
-     "an internal-use item whose wording says 委託, 求償, 共同事業, 共同利用 or 提供", ""},
+     "an internal-use item whose wording says 委託, 求償, 共同事業, 共同利用 or 提供"},
     {"review-body-internal", Severity::warning, "flows",
-     "an item involving 支払基金, 国保中央会 or 審査支払機関 filed as internal use",
-     "the review and payment bodies act on the insurer's behalf (委託, APPI 27条5項1号) or receive a provision"},
+     "an item involving the claims review and payment bodies filed as internal use", {"appi.outsourcing"}},
     {"joint-use-incomplete", Severity::error, "flows",
-     "joint use (共同利用) without its items, scope, purpose or responsible party (address and representative "
-     "from 2022-04-01)",
-     "APPI 27条5項3号 (23条5項3号 before 2022-04-01); address and representative required from 2022-04-01"},
+     "joint use (共同利用) without a statement required by law (that it takes place, items, scope, purpose, "
+     "responsible party, and its address and representative where required)",
+     {"appi.joint-use"}},
     {"mynumber-outside-article19", Severity::error, "flows",
-     "My Number data in joint use, or provided without citing 番号法第19条", "番号法19条 (provision only as listed)"},
+     "My Number data in joint use, or provided where neither the basis nor the wording names a case of 番号法第19条",
+     {"mynumber.provision-limit", "mynumber.linkage"}},
     {"sensitive-to-employer", Severity::warning, "flows",
-     "sensitive data provided to the employer without consent or a joint-use disclosure",
-     "APPI 27条1項・2項; ガイダンス on 事業主への健診結果の提供 (コラボヘルス)"},
+     "sensitive data provided to the employer without consent, a law or a joint-use disclosure",
+     {"appi.third-party-provision", "appi.sensitive-definition", "appi.joint-use"}},
+    {"outward-sensitive-without-basis", Severity::warning, "flows",
+     "sensitive data (要配慮) provided to a third party (family members included) without a stated ground",
+     {"appi.third-party-provision", "appi.opt-out", "appi.sensitive-definition"}},
+    {"implied-consent-objection", Severity::warning, "flows",
+     "a use relying on implied consent, but the notice does not say how to object",
+     {"appi.third-party-provision"},
+     {"guidance.applied"}},
+    {"employer-checkup-receipt", Severity::info, "flows",
+     "health-check results received from the employer without the law that provides for it",
+     {"kakuho.employer-checkup-records", "hia.employer-checkup-records"}},
     {"processing-abroad", Severity::warning, "flows",
-     "data sent abroad without a statement on provision to third parties in foreign countries",
-     "APPI 28条 (24条 before 2022-04-01)"},
+     "data sent abroad without a statement on provision to foreign third parties (or, from 2022, the country)",
+     {"appi.foreign-provision"}},
     {"vague-purpose", Severity::warning, "flows", "a purpose as vague as 医療保険事務に関すること",
-     "APPI 17条1項 (15条1項 before 2022-04-01): purposes specified as far as possible"},
-    {"empty-bucket", Severity::warning, "flows", "a bucket heading with no use case under it", ""},
+     {"appi.purpose-specification"}},
+    {"empty-bucket", Severity::warning, "flows", "a bucket heading with no use case under it"},
     {"category-numbering", Severity::warning, "flows",
-     "categories not numbered 1..n in order, or a printed marker that disagrees with the number", ""},
-    {"unknown-suppressed-rule", Severity::warning, "structure", "a suppression names a rule that does not exist", ""},
-    {"unused-suppression", Severity::info, "structure", "a suppression matches no finding", ""},
+     "categories not numbered 1..n in order, or a printed marker that disagrees with the number"},
+    {"unknown-suppressed-rule", Severity::warning, "structure", "a suppression names a rule that does not exist"},
+    {"unused-suppression", Severity::info, "structure", "a suppression matches no finding"},
 };
 
 bool path_matches(const std::string &path, const std::string &suffix) {
@@ -118,13 +141,79 @@ const std::vector<RuleInfo> &rule_catalog() {
 }
 
 const RuleInfo *find_rule(std::string_view id) {
-  const auto it = std::find_if(k_catalog.begin(), k_catalog.end(), [&](const RuleInfo &r) { return r.id == id; });
+  const auto it = std::find_if(k_catalog.begin(), k_catalog.end(), [&](const RuleInfo &r) {
+    return r.id == id || std::find(r.formerly.begin(), r.formerly.end(), id) != r.formerly.end();
+  });
   return it == k_catalog.end() ? nullptr : &*it;
 }
 
+std::string rule_basis(const RuleInfo &rule, Lang lang) {
+  const law::Database &db = law::Database::builtin();
+  std::string out;
+  for (const auto id : rule.provisions) {
+    const law::Provision &p = db.provision(id);
+    out += (out.empty() ? "" : "; ") + (lang == Lang::ja ? p.ja : p.en) + ": " + law::history(db, id, lang);
+  }
+  for (const auto id : rule.milestones) {
+    const law::Milestone &m = *db.find_milestone(id);
+    out += (out.empty() ? "" : "; ") + (lang == Lang::ja ? m.ja : m.en) + " " + to_string(m.date);
+    if (m.certainty == law::Certainty::uncertain) {
+      out += lang == Lang::ja ? "［未確認］" : " [unconfirmed]";
+    } else if (m.certainty == law::Certainty::secondary) {
+      out += lang == Lang::ja ? "［二次資料］" : " [secondary source]";
+    }
+  }
+  return out;
+}
+
+namespace {
+// The id a suppression or setting means: a rule's current id for one of its former ids.
+std::string_view canonical(std::string_view id) {
+  const RuleInfo *info = find_rule(id);
+  return info ? info->id : id;
+}
+
+// The same finding reached through several revisions is one finding: when only its wording differs
+// (an article cited as numbered on each revision's last date), the latest revision's wording stands.
+void merge_revisions(std::vector<Diagnostic> &out) {
+  const auto key = [](const Diagnostic &d) { return std::tie(d.path, d.pos, d.rule_id, d.since, d.until); };
+  std::stable_sort(out.begin(), out.end(), [&](const Diagnostic &a, const Diagnostic &b) {
+    if (key(a) != key(b)) {
+      return key(a) < key(b);
+    }
+    return a.revisions < b.revisions;
+  });
+  std::vector<Diagnostic> merged;
+  for (auto &d : out) {
+    if (!merged.empty() && key(merged.back()) == key(d) && !d.revisions.empty() &&
+        !merged.back().revisions.empty() && merged.back().suppressed == d.suppressed) {
+      Diagnostic &m = merged.back();
+      std::vector<std::string> revisions = m.revisions;
+      revisions.insert(revisions.end(), d.revisions.begin(), d.revisions.end());
+      m = std::move(d);
+      std::sort(revisions.begin(), revisions.end());
+      revisions.erase(std::unique(revisions.begin(), revisions.end()), revisions.end());
+      m.revisions = std::move(revisions);
+      continue;
+    }
+    merged.push_back(std::move(d));
+  }
+  out = std::move(merged);
+}
+} // namespace
+
 namespace rules {
 
+bool Context::enabled(std::string_view id) const {
+  const auto setting = m_options.severity.find(id);
+  const RuleInfo *info = find_rule(id);
+  return !(info && info->configurable && setting != m_options.severity.end() && !setting->second);
+}
+
 void Context::report(std::string_view id, Position pos, Message message, const std::vector<Scope> &scopes) {
+  if (!enabled(id)) {
+    return;
+  }
   const RuleInfo *info = find_rule(id);
   Diagnostic d;
   d.severity = info ? info->severity : Severity::error;
@@ -141,7 +230,7 @@ void Context::report(std::string_view id, Position pos, Message message, const s
       continue;
     }
     for (const Suppression &s : *scope.suppress) {
-      if (s.rule == id) {
+      if (canonical(s.rule) == id) {
         d.suppressed = s.reason.value;
         used_suppressions.push_back(s.pos);
         break;
@@ -149,7 +238,7 @@ void Context::report(std::string_view id, Position pos, Message message, const s
     }
   }
   for (const ExternalSuppression &s : m_options.suppressions) {
-    if (d.suppressed || s.rule != id || !path_matches(m_notice.path, s.path)) {
+    if (d.suppressed || canonical(s.rule) != id || !path_matches(m_notice.path, s.path)) {
       continue;
     }
     const bool element_matches = s.element.empty() || std::any_of(scopes.begin(), scopes.end(), [&](const Scope &sc) {
@@ -161,6 +250,80 @@ void Context::report(std::string_view id, Position pos, Message message, const s
   }
   m_out.push_back(std::move(d));
 }
+
+namespace {
+
+// The text put before a finding's message when it holds for only part of the revision's period.
+void mark_period(Diagnostic &d) {
+  if (d.since.empty() && d.until.empty()) {
+    return;
+  }
+  std::string en;
+  std::string ja;
+  if (!d.since.empty() && !d.until.empty()) {
+    en = "from " + d.since + " until " + d.until + ": ";
+    ja = d.since + "〜" + d.until + "：";
+  } else if (!d.since.empty()) {
+    en = "since " + d.since + ": ";
+    ja = d.since + "以降：";
+  } else {
+    en = "until " + d.until + ": ";
+    ja = d.until + "まで：";
+  }
+  d.message = en + d.message;
+  d.message_ja = ja + d.message_ja;
+}
+
+// Runs the date-dependent rule families on `view` on every date from `start` to `end` on which the law
+// changed, and keeps each finding once, with the part of the period in which it holds.
+void check_period(const Notice &view, const RuleOptions &options, const std::string &revision, Date start, Date end,
+                  std::vector<Diagnostic> &out, std::vector<Position> &used) {
+  std::vector<Date> dates = {start};
+  for (const Date d : law::Database::builtin().change_dates()) {
+    if (start < d && d <= end) {
+      dates.push_back(d);
+    }
+  }
+  struct Held {
+    Diagnostic d;
+    std::size_t first = 0;
+    std::size_t last = 0;
+  };
+  std::vector<Held> held;
+  for (std::size_t e = 0; e < dates.size(); ++e) {
+    std::vector<Diagnostic> found;
+    Context ctx(view, options, found);
+    ctx.revision = revision;
+    ctx.judge = dates[e];
+    check_legal_revision(ctx);
+    check_flows_revision(ctx);
+    used.insert(used.end(), ctx.used_suppressions.begin(), ctx.used_suppressions.end());
+    for (auto &d : found) {
+      const auto same = std::find_if(held.begin(), held.end(), [&](const Held &h) {
+        return h.d.rule_id == d.rule_id && h.d.pos == d.pos && h.last + 1 == e;
+      });
+      if (same != held.end()) {
+        same->d.message = std::move(d.message); // the latest wording describes the whole situation
+        same->d.message_ja = std::move(d.message_ja);
+        same->last = e;
+      } else {
+        held.push_back({std::move(d), e, e});
+      }
+    }
+  }
+  for (auto &h : held) {
+    if (h.first > 0) {
+      h.d.since = to_string(dates[h.first]);
+    }
+    if (h.last + 1 < dates.size()) {
+      h.d.until = to_string(previous_day(dates[h.last + 1]));
+    }
+    mark_period(h.d);
+    out.push_back(std::move(h.d));
+  }
+}
+
+} // namespace
 
 } // namespace rules
 
@@ -190,12 +353,25 @@ std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &op
     if (options.revision && revision_at(notice, *options.revision) != &revision) {
       continue;
     }
+    // In force until the day before the next revision; the latest until "today".
+    Date end = revision.effective;
+    const Revision *next = nullptr;
+    for (const Revision &r : notice.revisions) {
+      if (revision.effective < r.effective && (!next || r.effective < next->effective)) {
+        next = &r;
+      }
+    }
+    if (next) {
+      end = previous_day(next->effective);
+    } else if (options.as_of && revision.effective < *options.as_of) {
+      end = *options.as_of;
+    }
     const Notice view = at(notice, revision.effective);
     rules::Context view_ctx(view, options, out);
     view_ctx.revision = to_string(revision.effective);
+    view_ctx.judge = revision.effective;
     rules::check_structure_revision(view_ctx);
-    rules::check_legal_revision(view_ctx);
-    rules::check_flows_revision(view_ctx);
+    rules::check_period(view, options, view_ctx.revision, revision.effective, end, out, ctx.used_suppressions);
     ctx.used_suppressions.insert(ctx.used_suppressions.end(), view_ctx.used_suppressions.begin(),
                                  view_ctx.used_suppressions.end());
   }
@@ -207,7 +383,7 @@ std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &op
             "unknown-suppressed-rule", s.pos,
             {"`" + s.rule + "` is not a rule; `notice-audit rules` lists them (suppression on `" + owner + "`)",
              "`" + s.rule + "` という規則はありません。`notice-audit rules` で一覧できます（`" + owner + "` の抑止）"});
-      } else if (const auto setting = options.severity.find(s.rule);
+      } else if (const auto setting = options.severity.find(canonical(s.rule));
                  // A rule turned off in the config finds nothing, so its suppressions cannot be judged.
                  (setting == options.severity.end() || setting->second) &&
                  std::find(ctx.used_suppressions.begin(), ctx.used_suppressions.end(), s.pos) ==
@@ -227,6 +403,7 @@ std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &op
       }
     }
   }
+  merge_revisions(out);
   apply_options(out, options);
   sort_diagnostics(out);
   return out;

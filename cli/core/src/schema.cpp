@@ -227,4 +227,15 @@ std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::st
 }
 
 } // namespace detail
+std::string yaml_as_json(const std::string &name, std::string_view text) {
+  const Source source(name, std::string(text));
+  const auto parsed = detail::parse_yaml(source, LoadLimits{});
+  if (!parsed.root) {
+    const Position pos = parsed.problem ? parsed.problem->pos : Position{};
+    throw Error(name + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
+                (parsed.problem ? parsed.problem->message.en : std::string("no YAML document")));
+  }
+  return detail::to_json(*parsed.root).dump();
+}
+
 } // namespace notice

@@ -26,4 +26,14 @@ std::optional<Date> parse_date(std::string_view text);
 /// Formats as `YYYY-MM-DD`.
 std::string to_string(Date date);
 
+/// The day after `date` (a real date).
+Date next_day(Date date);
+
+/// The day before `date` (a real date).
+Date previous_day(Date date);
+
+/// Today's date in Japan (UTC+9, no daylight saving), from the system clock: the day on which
+/// Japanese law is in force, whatever the machine's time zone.
+Date today_in_japan();
+
 } // namespace notice

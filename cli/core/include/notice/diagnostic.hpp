@@ -30,6 +30,8 @@ struct Diagnostic {
   std::string message;                   ///< English
   std::string message_ja;                ///< Japanese
   std::vector<std::string> revisions;    ///< effective dates of the revisions it applies to; empty: the file
+  std::string since; ///< the date it starts, when later than the revision's effective date (YYYY-MM-DD)
+  std::string until; ///< the last day it holds, when it ends before the revision does
   std::optional<std::string> suppressed; ///< the reason, when the author suppressed it
 
   auto operator<=>(const Diagnostic &) const = default;

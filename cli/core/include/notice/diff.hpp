@@ -157,14 +157,13 @@ Diff diff_notices(const Notice &old_notice, const Notice &new_notice, const Diff
 // ---------------------------------------------------------------------------------------------
 // The rule catalogue and failing
 
-/// A change class of the diff: id, default severity, what it means, and the legal basis in both
-/// article numberings of 個人情報保護法 (renumbered on 2022-04-01).
+/// A change class of the diff: id, default severity, what it means, and the provisions of the legal
+/// database (law.hpp) it rests on; their numbers are quoted as on the date judged.
 struct DiffRuleInfo {
   std::string_view id;
   Severity severity;
   std::string_view summary;
-  std::string_view basis;        ///< as in force from 2022-04-01
-  std::string_view basis_before; ///< as in force before 2022-04-01; empty when the same
+  std::vector<std::string_view> provisions = {};
 };
 
 /// Every change class, in a stable order.
@@ -173,7 +172,8 @@ const std::vector<DiffRuleInfo> &diff_rule_catalog();
 /// The change class with `id` (with or without the `diff/` prefix), or nullptr.
 const DiffRuleInfo *find_diff_rule(std::string_view id);
 
-/// The basis text of `rule` that applies on `date`, naming the numbering used.
+/// The basis text of `rule` on `date`: each provision cited as numbered that day
+/// ("個人情報保護法第27条第5項第3号"), joined with ・; empty when the rule has none.
 std::string diff_rule_basis(const DiffRuleInfo &rule, Date date);
 
 /// What makes a diff fail: a least severity, and/or a set of change classes.

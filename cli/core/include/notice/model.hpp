@@ -56,7 +56,7 @@ enum class PartyKind {
   non_life_insurer,       ///< 損保会社等 (recovery of third-party damages)
   insurer,                ///< other health insurers (他の医療保険者)
   federation,             ///< 健康保険組合連合会 (健保連)
-  review_payment_body,    ///< 社会保険診療報酬支払基金, 国民健康保険中央会
+  review_payment_body,    ///< 審査支払機関: 社会保険診療報酬支払基金, 国民健康保険団体連合会 (and 国保中央会, which runs the オンライン資格確認等システム with the 支払基金)
   government,             ///< 国, 厚生労働省
   public_body,            ///< municipalities and other administrative bodies (行政機関)
   contractor,             ///< outsourcing contractors (外部委託先)
@@ -67,7 +67,7 @@ enum class PartyKind {
 
 /// A legal basis claimed for a use case: a statute reference or a non-statutory ground.
 struct Basis {
-  std::string law;       ///< law id, e.g. "appi", "mynumber_act", "health_insurance_act", or "consent"
+  std::string law;       ///< law id ("appi", "mynumber_act" …), "consent", "implied_consent" or "other"
   std::string article;   ///< 条, as written ("19", "27")
   std::string paragraph; ///< 項, may be empty
   std::string item;      ///< 号, may be empty
@@ -77,6 +77,7 @@ struct Basis {
 
 /// The items APPI 27条5項3号 requires a joint-use (共同利用) disclosure to state.
 struct JointUse {
+  Text statement;      ///< that the data is jointly used (共同利用する旨), when printed apart from the heading
   Text items;          ///< 共同して利用される個人データの項目
   Text scope;          ///< 共同して利用する者の範囲
   Text purpose;        ///< 利用する者の利用目的
@@ -165,7 +166,8 @@ struct Party {
   Position pos;
   Text name;
   PartyKind kind = PartyKind::other;
-  bool abroad = false; ///< located in a foreign country (APPI 28条)
+  bool abroad = false; ///< located in a foreign country (外国にある第三者)
+  Text country;        ///< which country, as printed
   Text description;
   Validity validity;
 };
@@ -182,6 +184,13 @@ struct Paragraph {
   std::string id;
   Text text;
   Validity validity;
+};
+
+/// Matters the law requires to be published that the society publishes on another page.
+struct Elsewhere {
+  std::vector<std::string> matters; ///< requirement ids (request-procedure, complaints …)
+  Text where;                       ///< the page or document, as a reader would find it
+  Position pos;
 };
 
 /// Whether a revision's text is the published one or has been reconstructed.
@@ -224,6 +233,7 @@ struct Notice {
   std::vector<Category> categories;
   std::vector<Paragraph> postscript;
   std::vector<Revision> revisions; ///< in file order; validate checks they ascend
+  std::vector<Elsewhere> elsewhere; ///< required matters published on other pages
   Style style;
 };
 

@@ -187,6 +187,11 @@ std::string basis_text(const std::string &basis, Lang lang) {
   }
   const std::string from = " (numbering from ";
   const std::string before = " (numbering before ";
+  const std::string numbered = " (as numbered on ";
+  if (const auto at = basis.find(numbered); at != std::string::npos && basis.back() == ')') {
+    const std::string date = basis.substr(at + numbered.size(), basis.size() - at - numbered.size() - 1);
+    return basis.substr(0, at) + "（" + date + " 時点の条番号）";
+  }
   if (const auto at = basis.find(from); at != std::string::npos && basis.back() == ')') {
     const std::string date = basis.substr(at + from.size(), basis.size() - at - from.size() - 1);
     return basis.substr(0, at) + "（" + date + " 以降の条番号）";

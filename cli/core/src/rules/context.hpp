@@ -31,8 +31,15 @@ public:
     report(id, pos, std::move(message), std::vector<Scope>(scopes));
   }
 
-  /// The revision the current view shows; empty for file-wide rules.
+  /// Whether rule `id` is turned on (rules that are off are not worth running).
+  bool enabled(std::string_view id) const;
+
+  /// The revision the current view shows (its effective date as YYYY-MM-DD); empty for file-wide rules.
   std::string revision;
+
+  /// The date on which the law is applied: the revision's effective date, or a later date while it
+  /// is still in force (every date on which the law changed during its period of force is judged).
+  Date judge;
 
   /// Positions of the in-file suppressions that matched a finding.
   std::vector<Position> used_suppressions;

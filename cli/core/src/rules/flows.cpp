@@ -2,104 +2,65 @@
 #include "rules/context.hpp"
 #include "rules/text.hpp"
 
+#include "notice/law.hpp"
+#include "notice/legal.hpp"
+#include "notice/lexicon.hpp"
+
 #include <algorithm>
 
 namespace notice::rules {
 namespace {
 
-constexpr Date k_joint_use_address_required{2022, 4, 1};
+const law::Database &db() {
+  return law::Database::builtin();
+}
+
+const Lexicon &lex() {
+  return Lexicon::builtin();
+}
 
 std::vector<Scope> item_scopes(const Category &c, const Bucket &b, const UseCase &u) {
   return {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}};
 }
 
-bool has_data(const Notice &n, const UseCase &u, bool (*pred)(const DataSource &)) {
-  return std::any_of(u.data.begin(), u.data.end(), [&](const Ref &r) {
-    const DataSource *d = find_data(n, r.id);
-    return d && pred(*d);
-  });
-}
-
-bool has_party_kind(const Notice &n, const UseCase &u, PartyKind kind) {
-  return std::any_of(u.parties.begin(), u.parties.end(), [&](const Ref &r) {
-    const Party *p = find_party(n, r.id);
-    return p && p->kind == kind;
-  });
-}
-
-bool has_consent(const UseCase &u) {
-  return std::any_of(u.basis.begin(), u.basis.end(), [](const Basis &b) { return b.law == "consent"; });
-}
-
-bool has_mynumber_19(const UseCase &u) {
-  return std::any_of(u.basis.begin(), u.basis.end(),
-                     [](const Basis &b) { return law_id(b.law) == "mynumber_act" && b.article == "19"; });
-}
-
-// Wording that announces a flow other than internal use.
+// Wording that announces a flow other than internal use: the lexicon list and the flow it suggests.
 struct Cue {
-  std::string_view word;
+  const char *list;
   const char *flow;
 };
-constexpr Cue k_cues[] = {{"委託", "outsourcing"},
-                          {"求償", "provision"},
-                          {"共同事業", "provision"},
-                          {"共同利用", "joint_use"},
-                          {"提供", "provision"}};
+constexpr Cue k_cues[] = {{"cue-outsourcing", "outsourcing"}, {"cue-joint-use", "joint_use"}, {"cue-provision", "provision"}};
 
-constexpr std::string_view k_review_bodies[] = {"支払基金", "国保中央会", "国民健康保険中央会", "審査支払機関"};
-
-void check_joint_use(Context &ctx, const std::optional<JointUse> &disclosure, Position where,
-                     const std::vector<Scope> &scopes, const std::string &owner) {
-  const Date effective = parse_date(ctx.revision).value_or(Date{});
+void check_joint_use(Context &ctx, const std::optional<JointUse> &disclosure, std::string_view printed,
+                     Position where, const std::vector<Scope> &scopes, const std::string &owner) {
+  const auto missing = legal::missing_joint_use(disclosure, printed, ctx.judge);
+  if (missing.empty()) {
+    return;
+  }
+  const std::string cite = law::cite_on(db(), "appi.joint-use", ctx.judge);
   if (!disclosure) {
     ctx.report("joint-use-incomplete", where,
-               {"joint use (共同利用) by `" + owner +
-                    "` has no `joint_use:` disclosure; APPI requires the items, the "
-                    "scope of joint users, the purpose and the responsible party to be disclosed",
-                "`" + owner +
-                    "` の共同利用に `joint_use:` の公表事項がありません。共同利用する項目、共同利用者の範囲、"
-                    "利用目的、責任者を公表する必要があります"},
+               {"joint use (共同利用) by `" + owner + "` has no `joint_use:` disclosure; " + cite +
+                    " requires that joint use takes place, the items, the scope of joint users, the purpose and "
+                    "the responsible party to be made known in advance",
+                "`" + owner + "` の共同利用に `joint_use:` の公表事項がありません。" + cite +
+                    "は、共同利用をする旨、項目、共同利用者の範囲、利用目的、責任者をあらかじめ公表するよう求めています"},
                scopes);
     return;
   }
-  struct Field {
-    const Text *text;
-    const char *key;
-    const char *ja;
-    bool required;
-  };
-  const bool since_2022 = effective >= k_joint_use_address_required;
-  const Field fields[] = {{&disclosure->items, "items", "共同して利用される個人データの項目", true},
-                          {&disclosure->scope, "scope", "共同して利用する者の範囲", true},
-                          {&disclosure->purpose, "purpose", "利用する者の利用目的", true},
-                          {&disclosure->responsible, "responsible", "責任を有する者の氏名又は名称", true},
-                          {&disclosure->address, "address", "責任を有する者の住所", since_2022},
-                          {&disclosure->representative, "representative", "法人の代表者の氏名", since_2022}};
-  for (const Field &f : fields) {
-    if (f.required && f.text->value.empty()) {
-      ctx.report("joint-use-incomplete", disclosure->pos,
-                 {"the joint-use disclosure of `" + owner + "` lacks `" + f.key + "`" +
-                      (f.key == std::string_view("address") || f.key == std::string_view("representative")
-                           ? " (required since 2022-04-01)"
-                           : std::string()),
-                  "`" + owner + "` の共同利用の公表事項に「" + f.ja + "」（`" + f.key + "`）がありません"},
-                 scopes);
-    }
+  std::string en;
+  std::string ja;
+  const Date start = db().provision("appi.joint-use").start();
+  for (const law::Requirement *req : missing) {
+    const bool dated = req->from > start;
+    en += (en.empty() ? "" : "; ") + req->en + " (`" + req->id + "`" +
+          (dated ? ", required since " + to_string(req->from) : std::string()) + ")";
+    ja += (ja.empty() ? "" : "、") + req->ja + "（`" + req->id + "`" +
+          (dated ? "、" + to_string(req->from) + "以降必要" : std::string()) + "）";
   }
-}
-
-// Purposes so general that they say nothing (a catch-all the ガイダンス asks to avoid).
-bool is_vague(std::string_view text) {
-  static constexpr std::string_view k_vague[] = {"医療保険事務に関すること",
-                                                 "保険事務に関すること",
-                                                 "健康保険事業に関すること",
-                                                 "事務に関すること",
-                                                 "業務に関すること",
-                                                 "その他",
-                                                 "その他の事務",
-                                                 "当組合の業務全般"};
-  return std::find(std::begin(k_vague), std::end(k_vague), text) != std::end(k_vague);
+  ctx.report("joint-use-incomplete", disclosure->pos,
+             {"the joint-use disclosure of `" + owner + "` lacks what " + cite + " requires: " + en,
+              "`" + owner + "` の共同利用の公表事項に" + cite + "が求める次の事項がありません: " + ja},
+             scopes);
 }
 
 // The digits of a printed marker ("２．", "(3)", "第4") as a number; nullopt when it has none.
@@ -153,148 +114,218 @@ void check_numbering(Context &ctx) {
   }
 }
 
+// Whether the notice says anything about provision to third parties in foreign countries. Only words
+// count: an article number alone (「第28条」) says nothing, and meant other things on other dates.
+bool states_foreign_provision(const Notice &n) {
+  bool found = false;
+  for_each_text(n, [&](const TextRef &ref) { found = found || lex().any("foreign-provision-statement", ref.text->value); });
+  return found;
+}
+
+// The wording sends data abroad: 海外/外国/国外, but not 海外療養費 (a benefit for care received abroad).
+bool wording_abroad(std::string text) {
+  for (const auto &word : lex().words("abroad-not-processing")) {
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word)) {
+      text.erase(at, word.size());
+    }
+  }
+  return lex().any("abroad", text);
+}
+
+void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase &u, bool foreign_statement) {
+  const Notice &n = ctx.notice();
+  const auto scopes = item_scopes(c, b, u);
+  const legal::Assessment a = legal::assess(n, b, u, ctx.judge);
+  const std::string &text = u.text.value;
+
+  if (a.flow == FlowKind::internal) {
+    for (const Cue &cue : k_cues) {
+      if (const auto at = lex().find(cue.list, text)) {
+        const std::string word(at->word);
+        ctx.report("internal-wording-suggests-flow", locate(n, u.text, at->offset, at->word.size()),
+                   {"item `" + u.id + "` is filed as internal use, but its wording says 「" + word +
+                        "」; if data leaves the insurer, set `flow: " + cue.flow + "` and name the parties",
+                    "項目 `" + u.id + "` は内部利用に分類されていますが、文言に「" + word + "」とあります。外部に出るなら `flow: " +
+                        cue.flow + "` とし、相手方を記載してください"},
+                   scopes);
+        break;
+      }
+    }
+    if (const auto at = lex().find("review-body", text)) {
+      const std::string body(at->word);
+      ctx.report("review-body-internal", locate(n, u.text, at->offset, at->word.size()),
+                 {"item `" + u.id + "` involves the review and payment bodies (「" + body +
+                      "」) but is filed as internal use; they act on the insurer's behalf (outsourcing, " +
+                      law::cite_on(db(), "appi.outsourcing", ctx.judge) + ") or receive a provision: file it so",
+                  "項目 `" + u.id + "` は審査支払機関（「" + body + "」）が関わりますが内部利用に分類されています。委託（" +
+                      law::cite_on(db(), "appi.outsourcing", ctx.judge) + "）または提供として記載してください"},
+                 scopes);
+    }
+  }
+
+  if (a.flow == FlowKind::joint_use) {
+    if (u.joint_use) {
+      check_joint_use(ctx, u.joint_use, text + b.heading.value, u.joint_use->pos, scopes, u.id);
+    } else if (!b.joint_use) {
+      check_joint_use(ctx, std::nullopt, text, u.pos, scopes, u.id);
+    }
+  }
+
+  // 特定個人情報: only the cases of 番号法第19条; never joint use.
+  const std::string article19 = law::cite_on(db(), "mynumber.provision-limit", ctx.judge);
+  if (a.my_number && a.flow == FlowKind::joint_use) {
+    ctx.report("mynumber-outside-article19", u.pos,
+               {"item `" + u.id + "` puts My Number data (特定個人情報) into joint use; 番号法 allows its provision only in "
+                                  "the cases of " +
+                    article19 + ", and joint use is not one of them",
+                "項目 `" + u.id + "` は特定個人情報を共同利用しています。番号法は" + article19 +
+                    "各号の場合に限り提供を認めており、共同利用はこれに当たりません"},
+               scopes);
+  } else if (a.my_number && a.to_third_party && a.mynumber_bases.empty()) {
+    ctx.report("mynumber-outside-article19", u.pos,
+               {"item `" + u.id + "` provides My Number data (特定個人情報) but neither its `basis:` nor its wording names "
+                                  "a case of " +
+                    article19 + " (e.g. 情報連携); it may be provided only in the cases that article lists",
+                "項目 `" + u.id + "` は特定個人情報を提供していますが、`basis:` にも文言にも" + article19 +
+                    "の各号（情報連携など）が示されていません。提供できるのは同条各号の場合に限られます"},
+               scopes);
+  }
+
+  // 要配慮個人情報 to a third party: consent (express or implied) or a legal exception; never by opt-out.
+  if (a.sensitive && a.to_third_party) {
+    const std::string third_party = law::cite_on(db(), "appi.third-party-provision", ctx.judge);
+    if (a.ground == legal::Ground::implied_consent && !a.objection_route) {
+      ctx.report("implied-consent-objection", u.pos,
+                 {"item `" + u.id + "` relies on implied consent, but the notice does not say how a member (or a family "
+                                    "member: each is a data subject of their own) can object; the ガイダンス accepts "
+                                    "implied consent only for published uses with a way to object",
+                  "項目 `" + u.id +
+                      "` は黙示の同意によっていますが、加入者（家族も一人ひとりが本人です）が拒む方法（申出先）が記載されていません。"
+                      "ガイダンスが黙示の同意を認めるのは、利用を公表し申出の方法を示した場合に限られます"},
+                 scopes);
+    } else if (a.ground == legal::Ground::none && a.to_employer) {
+      ctx.report("sensitive-to-employer", u.pos,
+                 {"item `" + u.id + "` provides sensitive data (要配慮個人情報) to the employer without consent or a "
+                                    "legal basis (" +
+                      third_party +
+                      "); health data may go to the employer only with the member's consent, under a law, or "
+                      "under a disclosed joint use (`flow: joint_use` with its `joint_use:` disclosure)",
+                  "項目 `" + u.id + "` は要配慮個人情報を事業主に提供していますが、同意も法令上の根拠もありません（" + third_party +
+                      "）。健康情報を事業主に渡すには本人の同意、法令の根拠、または公表された共同利用（`flow: joint_use` と "
+                      "`joint_use:`）が必要です"},
+                 scopes);
+    } else if (a.ground == legal::Ground::none) {
+      for (const Ref &r : u.data) {
+        const DataSource *d = find_data(n, r.id);
+        if (!d || !d->sensitive) {
+          continue;
+        }
+        ctx.report("outward-sensitive-without-basis", r.pos,
+                   {"item `" + u.id + "` provides sensitive data (要配慮個人情報) `" + d->id +
+                        "` to a third party without a `basis:`; " + third_party +
+                        " needs the person's consent or a legal exception (never opt-out): state the law, the "
+                        "consent, or `implied_consent` for a published use members can object to",
+                    "項目 `" + u.id + "` は要配慮個人情報 `" + d->id + "` を第三者に提供しますが `basis:` がありません。" +
+                        third_party + "により本人の同意か法令上の例外が必要です（オプトアウト不可）。法令、同意、または"
+                                      "申出により拒める公表済みの利用なら `implied_consent` を記載してください"},
+                   scopes);
+      }
+    }
+  }
+
+  // 事業者健診 results received from the employer: the insurer acquires health data; the law that
+  // obliges the employer to hand them over is the basis to state.
+  if (a.flow == FlowKind::received && a.to_employer && a.sensitive && a.ground == legal::Ground::none) {
+    std::string bases;
+    for (const char *id : {"kakuho.employer-checkup-records", "hia.employer-checkup-records"}) {
+      const std::string cite = law::cite_on(db(), id, ctx.judge);
+      if (!cite.empty()) {
+        bases += (bases.empty() ? "" : "、") + cite;
+      }
+    }
+    if (!bases.empty()) {
+      ctx.report("employer-checkup-receipt", u.pos,
+                 {"item `" + u.id + "` receives health-check results from the employer but states no basis; the "
+                                    "employer provides them under " +
+                      bases + ": cite it so that members see why no consent is asked",
+                  "項目 `" + u.id + "` は事業主から健診結果を受け取りますが根拠の記載がありません。事業主は" + bases +
+                      "に基づき提供します。同意を求めない理由として根拠を記載してください"},
+                 scopes);
+    }
+  }
+
+  // Data sent abroad: from 2017-05-30 the notice must speak of foreign third parties; from 2022-04-01
+  // the country must be named.
+  const law::Provision &foreign = db().provision("appi.foreign-provision");
+  if (db().numbering(foreign.id, ctx.judge) && a.flow != FlowKind::internal && a.flow != FlowKind::received) {
+    std::vector<const Party *> abroad;
+    for (const Ref &r : u.parties) {
+      if (const Party *p = find_party(n, r.id); p && p->abroad) {
+        abroad.push_back(p);
+      }
+    }
+    const std::string cite = law::cite_on(db(), foreign.id, ctx.judge);
+    if ((!abroad.empty() || wording_abroad(text)) && !foreign_statement) {
+      ctx.report("processing-abroad", u.pos,
+                 {"item `" + u.id + "` sends data abroad, but the notice says nothing about provision to third parties "
+                                    "in foreign countries (" +
+                      cite + ")",
+                  "項目 `" + u.id + "` は個人データを外国に送りますが、外国にある第三者への提供（" + cite +
+                      "）についての記載がありません"},
+                 scopes);
+    }
+    for (const auto &req : foreign.requires_) {
+      if (req.id != "country" || ctx.judge < req.from) {
+        continue;
+      }
+      for (const Party *p : abroad) {
+        if (p->country.empty()) {
+          ctx.report("processing-abroad", p->pos,
+                     {"party `" + p->id + "` is abroad but the notice does not name " + req.en + " (required since " +
+                          to_string(req.from) + ")",
+                      "相手方 `" + p->id + "` は外国にありますが、" + req.ja + "が記載されていません（" + to_string(req.from) +
+                          "以降必要）"},
+                     scopes);
+        }
+      }
+    }
+  }
+
+  if (lex().is("vague-purpose", text)) {
+    const std::string cite = law::cite_on(db(), "appi.purpose-specification", ctx.judge);
+    ctx.report("vague-purpose", u.text.pos,
+               {"「" + text + "」 says nothing a member can check; name the concrete use (" + cite +
+                    " asks for purposes specified as far as possible)",
+                "「" + text + "」では加入者が何に使われるのか分かりません。具体的な利用目的を書いてください（" + cite +
+                    "はできる限り特定するよう求めています）"},
+               scopes);
+  }
+}
+
 } // namespace
 
 void check_flows_revision(Context &ctx) {
   check_numbering(ctx);
   const Notice &n = ctx.notice();
-  bool has_article_28_statement = false;
-  for_each_text(n, [&](const TextRef &ref) {
-    const std::string &v = ref.text->value;
-    has_article_28_statement =
-        has_article_28_statement || contains(v, "外国にある第三者") || contains(v, "第28条") || contains(v, "28条");
-  });
-
+  const bool foreign_statement = states_foreign_provision(n);
   for (const Category &c : n.categories) {
     for (const Bucket &b : c.buckets) {
       const std::vector<Scope> bucket_scopes = {{&b.id, &b.suppress}, {&c.id, &c.suppress}};
       if (b.items.empty()) {
         ctx.report("empty-bucket", b.pos,
-                   {"bucket `" + b.id + "` (" + b.heading.value +
-                        ") lists no use case; remove the heading or add "
-                        "its items",
-                    "区分 `" + b.id + "`（" + b.heading.value +
-                        "）に事例が1つもありません。見出しを削除するか事例を"
-                        "記載してください"},
+                   {"bucket `" + b.id + "` (" + b.heading.value + ") lists no use case; remove the heading or add its items",
+                    "区分 `" + b.id + "`（" + b.heading.value + "）に事例が1つもありません。見出しを削除するか事例を記載してください"},
                    bucket_scopes);
       }
-      bool bucket_disclosure_checked = false;
+      // A bucket-wide joint-use disclosure is checked once, for the bucket.
+      const bool any_joint_use = std::any_of(b.items.begin(), b.items.end(), [&](const UseCase &u) {
+        return effective_flow(u, b) == FlowKind::joint_use && !u.joint_use;
+      });
+      if (any_joint_use && b.joint_use) {
+        check_joint_use(ctx, b.joint_use, b.heading.value, b.joint_use->pos, bucket_scopes, b.id);
+      }
       for (const UseCase &u : b.items) {
-        const auto scopes = item_scopes(c, b, u);
-        const FlowKind flow = effective_flow(u, b);
-        const std::string &text = u.text.value;
-
-        if (flow == FlowKind::internal) {
-          for (const Cue &cue : k_cues) {
-            if (const auto at = text.find(cue.word); at != std::string::npos) {
-              ctx.report("internal-wording-suggests-flow", locate(n, u.text, at, cue.word.size()),
-                         {"item `" + u.id + "` is filed as internal use, but its wording says 「" +
-                              std::string(cue.word) + "」; if data leaves the insurer, set `flow: " + cue.flow +
-                              "` and name the parties",
-                          "項目 `" + u.id + "` は内部利用に分類されていますが、文言に「" + std::string(cue.word) +
-                              "」とあります。外部に出るなら `flow: " + cue.flow + "` とし、相手方を記載してください"},
-                         scopes);
-              break;
-            }
-          }
-          for (std::string_view body : k_review_bodies) {
-            if (const auto at = text.find(body); at != std::string::npos) {
-              ctx.report("review-body-internal", locate(n, u.text, at, body.size()),
-                         {"item `" + u.id + "` involves the review and payment bodies (「" + std::string(body) +
-                              "」) but is filed as internal use; data sent to them is outsourcing (委託) or "
-                              "provision: file it in a 審査支払機関 bucket",
-                          "項目 `" + u.id + "` は審査支払機関（「" + std::string(body) +
-                              "」）が関わりますが内部利用に分類されています。委託または提供として審査支払機関の区分に"
-                              "記載してください"},
-                         scopes);
-              break;
-            }
-          }
-        }
-
-        if (flow == FlowKind::joint_use) {
-          // The item's own disclosure, else the bucket's (checked once for the bucket), else none.
-          if (u.joint_use) {
-            check_joint_use(ctx, u.joint_use, u.joint_use->pos, scopes, u.id);
-          } else if (b.joint_use) {
-            if (!bucket_disclosure_checked) {
-              check_joint_use(ctx, b.joint_use, b.joint_use->pos, bucket_scopes, b.id);
-              bucket_disclosure_checked = true;
-            }
-          } else {
-            check_joint_use(ctx, std::nullopt, u.pos, scopes, u.id);
-          }
-        }
-
-        const bool my_number = has_data(n, u, [](const DataSource &d) { return d.my_number; });
-        if (my_number && flow == FlowKind::joint_use) {
-          ctx.report("mynumber-outside-article19", u.pos,
-                     {"item `" + u.id +
-                          "` puts My Number data (特定個人情報) into joint use; 番号法 allows its "
-                          "provision only in the cases of 第19条, and joint use is not one of them",
-                      "項目 `" + u.id +
-                          "` は特定個人情報を共同利用しています。番号法は第19条各号の場合に限り提供を"
-                          "認めており、共同利用はこれに当たりません"},
-                     scopes);
-        } else if (my_number && flow == FlowKind::provision && !has_mynumber_19(u)) {
-          ctx.report("mynumber-outside-article19", u.pos,
-                     {"item `" + u.id +
-                          "` provides My Number data (特定個人情報) without citing 番号法第19条 in its "
-                          "`basis:`; it may be provided only in the cases that article lists",
-                      "項目 `" + u.id +
-                          "` は特定個人情報を提供していますが、`basis:` に番号法第19条がありません。"
-                          "提供できるのは同条各号の場合に限られます"},
-                     scopes);
-        }
-
-        const bool sensitive = has_data(n, u, [](const DataSource &d) { return d.sensitive; });
-        if (sensitive && flow == FlowKind::provision && has_party_kind(n, u, PartyKind::employer) && !has_consent(u)) {
-          ctx.report(
-              "sensitive-to-employer", u.pos,
-              {"item `" + u.id +
-                   "` provides sensitive data (要配慮個人情報) to the employer without a consent "
-                   "basis; health data may go to the employer only with the member's consent or under a "
-                   "disclosed joint use (`flow: joint_use` with its `joint_use:` items)",
-               "項目 `" + u.id +
-                   "` は要配慮個人情報を事業主に提供していますが、同意の根拠がありません。"
-                   "健康情報を事業主に渡すには本人の同意か、公表された共同利用（`flow: joint_use` と `joint_use:`）"
-                   "が必要です"},
-              scopes);
-        }
-
-        if (!has_article_28_statement && flow != FlowKind::internal && flow != FlowKind::received) {
-          const bool party_abroad = std::any_of(u.parties.begin(), u.parties.end(), [&](const Ref &r) {
-            const Party *p = find_party(n, r.id);
-            return p && p->abroad;
-          });
-          // 海外療養費 is a benefit for care received abroad, not processing abroad.
-          std::string scan = text;
-          for (std::size_t at = scan.find("海外療養費"); at != std::string::npos; at = scan.find("海外療養費")) {
-            scan.replace(at, std::string_view("海外療養費").size(), "");
-          }
-          const bool wording_abroad = contains(scan, "海外") || contains(scan, "外国") || contains(scan, "国外");
-          if (party_abroad || wording_abroad) {
-            ctx.report("processing-abroad", u.pos,
-                       {"item `" + u.id +
-                            "` sends data abroad, but the notice has no statement on provision to "
-                            "third parties in foreign countries (APPI 第28条; 第24条 before 2022-04-01)",
-                        "項目 `" + u.id +
-                            "` は個人データを外国に送りますが、公表文に外国にある第三者への提供"
-                            "（個人情報保護法第28条、2022年4月1日前は第24条）についての記載がありません"},
-                       scopes);
-          }
-        }
-
-        if (is_vague(text)) {
-          ctx.report("vague-purpose", u.text.pos,
-                     {"「" + text +
-                          "」 says nothing a member can check; name the concrete use (the ガイダンス asks for "
-                          "purposes as specific as possible)",
-                      "「" + text +
-                          "」では加入者が何に使われるのか分かりません。具体的な利用目的を書いてください"
-                          "（ガイダンスはできる限り特定するよう求めています）"},
-                     scopes);
-        }
+        check_item(ctx, c, b, u, foreign_statement);
       }
     }
   }

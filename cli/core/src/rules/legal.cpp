@@ -1,52 +1,63 @@
-// Legal rules that depend on the date: what the law said on the revision's effective date.
-// Each fact carries its date; docs/rules/<id>.md gives the source and any uncertainty.
+// Legal rules that depend on the date: what the law said on the date judged. Every article number,
+// date and meaning comes from the legal database (schemas/law/*.yaml); these functions only ask it.
+#include "notice/legal.hpp"
+
 #include "rules/context.hpp"
 #include "rules/text.hpp"
+#include "utf8.hpp"
 
 #include "notice/era.hpp"
+#include "notice/law.hpp"
+#include "notice/lexicon.hpp"
 
 #include <algorithm>
 
 namespace notice::rules {
 namespace {
 
-// 番号法19条: an item was inserted on 2021-09-01, moving information linkage from 第7号 to 第8号.
-constexpr Date k_mynumber_19_renumbered{2021, 9, 1};
-// APPI articles renumbered by the 2020/2021 amendments, in force 2022-04-01.
-constexpr Date k_appi_renumbered{2022, 4, 1};
-// The paper 健康保険被保険者証 stopped being issued.
-constexpr Date k_card_abolished{2024, 12, 2};
-// オンライン資格確認等システム: trial operation from March 2021, full operation from 2021-10-20.
-constexpr Date k_online_trial{2021, 3, 1};
-constexpr Date k_online_full{2021, 10, 20};
-// The 2004 MHLW ガイドライン was replaced by the PPC/MHLW ガイダンス.
-constexpr Date k_guidance{2017, 4, 14};
-
-Date effective_of(const Context &ctx) {
-  return parse_date(ctx.revision).value_or(Date{});
+const law::Database &db() {
+  return law::Database::builtin();
 }
 
-std::string cite(const Citation &c) {
-  std::string s = "第" + std::to_string(c.article) + "条";
-  if (c.article_branch) {
-    s += "の" + std::to_string(c.article_branch);
-  }
-  if (c.paragraph) {
-    s += "第" + std::to_string(c.paragraph) + "項";
-  }
-  if (c.item) {
-    s += "第" + std::to_string(c.item) + "号";
-  }
-  return s;
+const Lexicon &lex() {
+  return Lexicon::builtin();
 }
 
-bool is_linkage_context(std::string_view text) {
-  return contains(text, "情報連携") || contains(text, "情報提供ネットワーク");
+// The sentence of `text` around byte `offset`: from the previous 。 to the next, ignoring 。 inside
+// brackets (（以下「他機関」という。） does not end the sentence).
+std::string_view sentence_around(std::string_view text, std::size_t offset) {
+  std::size_t begin = 0;
+  int depth = 0;
+  std::size_t i = 0;
+  std::size_t end = text.size();
+  while (i < text.size()) {
+    const std::size_t at = i;
+    const char32_t cp = detail::next_code_point(text, i);
+    if (cp == U'（' || cp == U'「' || cp == U'(' || cp == U'『') {
+      ++depth;
+    } else if ((cp == U'）' || cp == U'」' || cp == U')' || cp == U'』') && depth > 0) {
+      --depth;
+    } else if (depth == 0 && (cp == U'。' || cp == U'\n')) {
+      if (at < offset) {
+        begin = i;
+      } else {
+        end = i;
+        break;
+      }
+    }
+  }
+  return text.substr(begin, end - begin);
 }
 
-// The text an item or category speaks in: its own words plus its category's title and intro.
+// The words around an element: its own text, its bucket's heading, its category's title and intro.
 std::string context_of(const TextRef &ref) {
   std::string context = ref.text->value;
+  if (ref.item && ref.text != &ref.item->text) {
+    context += ref.item->text.value;
+  }
+  if (ref.bucket) {
+    context += ref.bucket->heading.value;
+  }
   if (ref.category) {
     context += ref.category->title.value;
     for (const auto &t : ref.category->intro) {
@@ -56,171 +67,385 @@ std::string context_of(const TextRef &ref) {
   return context;
 }
 
-void check_mynumber_19(Context &ctx, const Citation &c, Position pos, const std::string &context,
-                       const std::vector<Scope> &scopes) {
-  if (c.law != "mynumber_act" || c.article != 19 || c.article_branch != 0) {
+// A citation to judge: where it stands and the words that say what it is cited for.
+struct Occurrence {
+  law::Cite cite;
+  Position pos;
+  std::string sentence; // the sentence it stands in (for a `basis:` entry, its item's wording)
+  std::string context;  // the wider words around it
+  std::vector<Scope> scopes;
+};
+
+std::string law_short_name(const std::string &id) {
+  const law::Law *law = db().find_law(id);
+  if (!law) {
+    return id;
+  }
+  std::string best = law->title;
+  for (const auto &n : law->names) {
+    if (n.size() < best.size()) {
+      best = n;
+    }
+  }
+  return best;
+}
+
+bool related(const law::Cite &a, const law::Cite &b) {
+  return a.within(b) || b.within(a);
+}
+
+void judge_citation(Context &ctx, const Occurrence &o) {
+  const law::Law *law = db().find_law(o.cite.law);
+  if (!law) {
     return;
   }
-  const auto report = [&](std::string_view id, Message m) { ctx.report(id, pos, std::move(m), scopes); };
-  if (c.paragraph && !c.item) {
-    report("mynumber-19-paragraph",
-           {"番号法" + cite(c) +
-                " cites a paragraph (項), but 第19条 has no paragraphs: its cases are items (号); "
-                "write 第19条第" +
-                std::to_string(c.paragraph) + "号 if that item is meant",
-            "番号法" + cite(c) +
-                " は「項」を引用していますが、第19条は項に分かれておらず各号で定めています。"
-                "号の誤りなら第19条第" +
-                std::to_string(c.paragraph) + "号と書いてください"});
+  const Date date = ctx.judge;
+  const std::string written = law_short_name(law->id) + law::format_cite(o.cite);
+  if (o.cite.paragraph && !o.cite.item &&
+      std::find(law->items_only.begin(), law->items_only.end(), o.cite.article) != law->items_only.end()) {
+    law::Cite as_item = o.cite;
+    as_item.item = as_item.paragraph;
+    as_item.paragraph = 0;
+    ctx.report("citation-paragraph-for-item", o.pos,
+               {written + " cites a paragraph (項), but 第" + std::to_string(o.cite.article) +
+                    "条 has no paragraphs: its cases are items (号); write " + law::format_cite(as_item) +
+                    " if that item is meant",
+                written + " は「項」を引用していますが、第" + std::to_string(o.cite.article) +
+                    "条は項に分かれておらず各号で定めています。号の誤りなら" + law::format_cite(as_item) +
+                    "と書いてください"},
+               o.scopes);
     return;
   }
-  if (!is_linkage_context(context)) {
-    return;
+
+  // What the sentence cites the article for: the concepts it names, else those of the wider context.
+  std::vector<const law::Provision *> named;
+  for (const std::string *words : {&o.sentence, &o.context}) {
+    for (const auto &p : db().provisions()) {
+      if (p.law == law->id && p.named_in(*words)) {
+        named.push_back(&p);
+      }
+    }
+    if (!named.empty()) {
+      break;
+    }
   }
-  const Date effective = effective_of(ctx);
-  if (c.item == 7 && effective >= k_mynumber_19_renumbered) {
-    report("mynumber-19-stale-item",
-           {"information linkage is cited as 番号法第19条第7号, but since 2021-09-01 it is 第8号 (an item was "
-            "inserted before it): cite 第19条第8号",
-            "情報連携を番号法第19条第7号として引用していますが、2021年9月1日に号が1つ挿入され第8号になりました。"
-            "第19条第8号と改めてください"});
-  } else if (c.item == 8 && effective < k_mynumber_19_renumbered) {
-    report("mynumber-19-anachronistic-item",
-           {"information linkage is cited as 番号法第19条第8号, but before 2021-09-01 it was 第7号: cite "
-            "第19条第7号",
-            "情報連携を番号法第19条第8号として引用していますが、2021年9月1日より前は第7号でした。"
-            "第19条第7号と書いてください"});
+  if (named.empty()) {
+    return; // the sentence does not say what it cites the article for: nothing to judge
+  }
+  const auto meaning = db().meaning(o.cite, date);
+  for (const law::Provision *m : meaning) {
+    if (std::find(named.begin(), named.end(), m) != named.end()) {
+      return; // the number means, on this date, what the sentence says
+    }
+  }
+
+  // Was it this concept's number at another time?
+  for (const law::Provision *p : named) {
+    const law::Numbering *now = db().numbering(p->id, date);
+    for (std::size_t k = 0; k < p->numbering.size(); ++k) {
+      const law::Numbering &n = p->numbering[k];
+      if (&n == now || (now && n.cite == now->cite) || !related(o.cite, n.cite)) {
+        continue;
+      }
+      const std::string current = now ? law::format_cite(now->cite) : std::string();
+      // What the number means now, when a provision carries exactly that number on the date.
+      std::string now_means;
+      if (!meaning.empty()) {
+        const law::Numbering *m = db().numbering(meaning.front()->id, date);
+        now_means = m && m->cite == o.cite ? meaning.front()->ja : std::string();
+      }
+      if (date < n.from) {
+        const std::string en_then = now ? "; on " + to_string(date) + " it was " + current
+                                        : "; " + p->en + " did not exist before " + to_string(p->start());
+        const std::string ja_then = now ? "。" + to_string(date) + "時点では" + current + "です"
+                                        : "。" + p->ja + "は" + to_string(p->start()) + "より前には存在しません";
+        ctx.report("citation-anachronistic", o.pos,
+                   {written + " is cited for " + p->en + " (" + p->ja + "), but it has that number only from " +
+                        to_string(n.from) + en_then,
+                    p->ja + "の根拠として" + written + "を引用していますが、この条番号になったのは" +
+                        to_string(n.from) + "からです" + ja_then},
+                   o.scopes);
+        return;
+      }
+      // An earlier number: stale since the first later numbering that differs (or the provision's end).
+      std::optional<Date> changed = n.until ? std::optional<Date>(next_day(*n.until)) : std::nullopt;
+      for (std::size_t j = k + 1; j < p->numbering.size() && !changed; ++j) {
+        if (p->numbering[j].cite != n.cite) {
+          changed = p->numbering[j].from;
+        }
+      }
+      if (!changed) {
+        continue;
+      }
+      const std::string en_now =
+          now ? "; since " + to_string(*changed) + " it is " + current : "; it ceased on " + to_string(*changed);
+      const std::string ja_now = now ? "。" + to_string(*changed) + "以降は" + current + "です"
+                                     : "。" + to_string(*changed) + "に廃止されました";
+      const std::string en_meaning =
+          now_means.empty() ? "" : " (" + law::format_cite(o.cite) + " is now " + now_means + ")";
+      const std::string ja_meaning =
+          now_means.empty() ? "" : "（現在の" + law::format_cite(o.cite) + "は" + now_means + "）";
+      ctx.report("citation-stale", o.pos,
+                 {written + " is cited for " + p->en + " (" + p->ja + "), but that was its number until " +
+                      to_string(previous_day(*changed)) + en_now + en_meaning,
+                  p->ja + "の根拠として" + written + "を引用していますが、それは" + to_string(previous_day(*changed)) +
+                      "までの条番号です" + ja_now + ja_meaning},
+                 o.scopes);
+      return;
+    }
   }
 }
 
-// APPI articles whose old number no longer means the same after 2022-04-01; 17, 18 and 27 exist in
-// both numberings with other meanings, so they are not judged.
-struct Renumbered {
-  int old_article;
-  int new_article;
-  const char *topic;
-  const char *topic_ja;
-};
-constexpr Renumbered k_appi[] = {
-    {15, 17, "specifying purposes of use", "利用目的の特定"},
-    {16, 18, "limits on use", "利用目的による制限"},
-    {23, 27, "third-party provision", "第三者提供の制限"},
-    {24, 28, "provision to third parties in foreign countries", "外国にある第三者への提供の制限"},
-};
+// Every citation the notice makes: printed ones, and `basis:` entries unless the notice prints the same
+// citation (a `basis:` records what the notice says; one finding per citation, at the printed place).
+std::vector<Occurrence> citations_of(const Notice &n) {
+  std::vector<Occurrence> out;
+  for_each_text(n, [&](const TextRef &ref) {
+    for (const law::Citation &c : law::find_citations(ref.text->value)) {
+      Occurrence o;
+      o.cite = c.cite;
+      o.pos = locate(n, *ref.text, c.offset, c.length);
+      o.sentence = std::string(sentence_around(ref.text->value, c.offset));
+      o.context = context_of(ref);
+      o.scopes = scopes_of(ref);
+      out.push_back(std::move(o));
+    }
+  });
+  const std::size_t printed = out.size();
+  for_each_item(n, [&](const Category &cat, const Bucket &b, const UseCase &u) {
+    for (const Basis &basis : u.basis) {
+      const std::string law = law::law_id(basis.law);
+      auto cite =
+          law::parse_cite("第" + basis.article + "条" + (basis.paragraph.empty() ? "" : "第" + basis.paragraph + "項") +
+                          (basis.item.empty() ? "" : "第" + basis.item + "号"));
+      if (!cite || law.empty() || !db().find_law(law)) {
+        continue; // consent, or an article of the 附則: nothing to judge
+      }
+      cite->law = law;
+      if (std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(printed),
+                      [&](const Occurrence &o) { return o.cite == *cite; })) {
+        continue;
+      }
+      const TextRef ref{&u.text, &cat, &b, &u};
+      Occurrence o;
+      o.cite = *cite;
+      o.pos = basis.pos;
+      o.sentence = u.text.value + basis.note.value;
+      o.context = context_of(ref);
+      o.scopes = scopes_of(ref);
+      out.push_back(std::move(o));
+    }
+  });
+  return out;
+}
 
-void check_appi(Context &ctx, const Citation &c, Position pos, const std::vector<Scope> &scopes) {
-  if (c.law != "appi" || c.article_branch != 0) {
+void check_insurance_card(Context &ctx) {
+  const Notice &n = ctx.notice();
+  const Date issue_ended = db().date("insurance-card.issue-ended");
+  const Date expired = db().date("insurance-card.expired");
+  if (ctx.judge < issue_ended) {
     return;
   }
-  const Date effective = effective_of(ctx);
-  if (effective >= k_appi_renumbered) {
-    for (const auto &r : k_appi) {
-      if (c.article == r.old_article) {
-        ctx.report("appi-article-stale", pos,
-                   {"個人情報保護法" + cite(c) + " is the numbering before 2022-04-01 (" + r.topic +
-                        "); since then "
-                        "it is 第" +
-                        std::to_string(r.new_article) + "条",
-                    "個人情報保護法" + cite(c) + " は2022年4月1日より前の条番号です（" + r.topic_ja + "）。現在は第" +
-                        std::to_string(r.new_article) + "条です"},
-                   scopes);
-      }
+  bool replacement_named = false;
+  for_each_text(n, [&](const TextRef &ref) {
+    replacement_named = replacement_named || lex().any("card-replacement", ref.text->value);
+  });
+  for_each_text(n, [&](const TextRef &ref) {
+    const std::string &value = ref.text->value;
+    const auto card = lex().find("insurance-card", value);
+    if (!card) {
+      return;
     }
-  } else if ((c.article == 27 && c.paragraph == 5) || c.article == 28 || c.article == 32) {
-    ctx.report("appi-article-anachronistic", pos,
-               {"個人情報保護法" + cite(c) +
-                    " is the numbering in force from 2022-04-01, but this revision is "
-                    "older; the article then was numbered differently (27条5項 was 23条5項, 28条 was 24条, 32条 was "
-                    "27条)",
-                "個人情報保護法" + cite(c) +
-                    " は2022年4月1日以降の条番号ですが、この改正版はそれより前に施行されています"
-                    "（当時は 27条5項→23条5項、28条→24条、32条→27条）"},
-               scopes);
+    const Position pos = locate(n, *ref.text, card->offset, card->word.size());
+    const std::string word(card->word);
+    if (ctx.judge >= expired && lex().any("card-current", value)) {
+      ctx.report("insurance-card-abolished", pos,
+                 {"no " + word + " is valid any more: new cards stopped on " + to_string(issue_ended) +
+                      " and the old ones lapsed on " + to_string(previous_day(expired)) +
+                      ", but this revision still describes issuing or managing them; describe the 資格確認書 "
+                      "and 資格情報のお知らせ instead",
+                  word + "は" + to_string(issue_ended) + "に新規発行を終了し、従前の証も" +
+                      to_string(previous_day(expired)) +
+                      "までに有効期限を迎えましたが、この改正版は証の発行・管理を記載しています。資格確認書・"
+                      "資格情報のお知らせの記載に改めてください"},
+                 scopes_of(ref));
+    } else if (!replacement_named && lex().any("card-issue", value)) {
+      ctx.report("insurance-card-abolished", pos,
+                 {"no new " + word + " has been issued since " + to_string(issue_ended) +
+                      " (replaced by the 資格確認書 and the My Number card), but this revision lists its issue and "
+                      "never mentions the 資格確認書",
+                  word + "は" + to_string(issue_ended) +
+                      "に新規発行を終了し、資格確認書とマイナ保険証に移行しましたが、この改正版は証の発行を挙げ、"
+                      "資格確認書に触れていません"},
+                 scopes_of(ref));
+    }
+  });
+}
+
+void check_online_eligibility(Context &ctx) {
+  const Notice &n = ctx.notice();
+  const Date basis = db().date("online-eligibility.basis");
+  const Date trial = db().date("online-eligibility.trial");
+  const Date full = db().date("online-eligibility.full");
+  if (ctx.judge >= full) {
+    return;
   }
+  for_each_text(n, [&](const TextRef &ref) {
+    const auto at = lex().find("online-eligibility", ref.text->value);
+    if (!at) {
+      return;
+    }
+    const Position pos = locate(n, *ref.text, at->offset, at->word.size());
+    if (ctx.judge < basis) {
+      ctx.report("online-qualification-anachronistic", pos,
+                 {"the オンライン資格確認 had no legal basis before " + to_string(basis) +
+                      " (令和元年法律第9号), but this revision names it",
+                  "オンライン資格確認は" + to_string(basis) +
+                      "の法施行（令和元年法律第9号）より前には制度がありませんが、この改正版はこれを記載しています"},
+                 scopes_of(ref));
+    } else {
+      const bool before_trial = ctx.judge < trial;
+      ctx.report("online-qualification-trial", pos,
+                 {std::string("the オンライン資格確認等システム ") +
+                      (before_trial ? "had its legal basis but had not started (trial from " + to_string(trial) + ")"
+                                    : "was in trial operation from " + to_string(trial)) +
+                      "; full operation began on " + to_string(full),
+                  std::string("オンライン資格確認等システムは") +
+                      (before_trial ? "法的根拠はあるものの未稼働でした（プレ運用開始は" + to_string(trial) + "）"
+                                    : to_string(trial) + "からプレ運用中でした") +
+                      "。本格運用の開始は" + to_string(full) + "です"},
+                 scopes_of(ref));
+    }
+  });
+}
+
+void check_guideline(Context &ctx) {
+  const Notice &n = ctx.notice();
+  const Date applied = db().date("guidance.applied");
+  if (ctx.judge < applied) {
+    return;
+  }
+  for_each_text(n, [&](const TextRef &ref) {
+    const std::string &value = ref.text->value;
+    const auto at = lex().find("guideline", value);
+    if (!at || !lex().any("guideline-issuer", value) || lex().any("guidance", value)) {
+      return;
+    }
+    ctx.report("guideline-superseded", locate(n, *ref.text, at->offset, at->word.size()),
+               {"refers to the MHLW ガイドライン, which the ガイダンス of the 個人情報保護委員会 and MHLW (notified " +
+                    to_string(db().date("guidance.notified")) + ") replaced from " + to_string(applied) +
+                    " (健康保険組合等における個人情報の適切な取扱いのためのガイダンス)",
+                "厚生労働省のガイドラインに言及していますが、" + to_string(applied) +
+                    "から個人情報保護委員会・厚生労働省の「健康保険組合等における個人情報の適切な取扱いのための"
+                    "ガイダンス」（" +
+                    to_string(db().date("guidance.notified")) + "通知）に置き換えられました"},
+               scopes_of(ref));
+  });
+}
+
+// 匿名加工情報 and 仮名加工情報: named before they existed, or named without what must be published.
+void check_processed_information(Context &ctx) {
+  const Notice &n = ctx.notice();
+  for (const char *id : {"appi.anonymised", "appi.pseudonymised"}) {
+    const law::Provision &p = db().provision(id);
+    for_each_text(n, [&](const TextRef &ref) {
+      const std::string &value = ref.text->value;
+      std::optional<WordMatch> at;
+      for (const auto &k : p.keywords) {
+        if (const auto found = value.find(k); found != std::string::npos) {
+          at = WordMatch{found, k};
+          break;
+        }
+      }
+      if (!at) {
+        return;
+      }
+      const Position pos = locate(n, *ref.text, at->offset, at->word.size());
+      if (!db().numbering(p.id, ctx.judge)) {
+        ctx.report("processed-information", pos,
+                   {p.ja + " did not exist before " + to_string(p.start()) + " (" +
+                        law::cite_on(db(), p.id, p.start()) + "), but this revision names it",
+                    p.ja + "は" + to_string(p.start()) + "（" + law::cite_on(db(), p.id, p.start()) +
+                        "）より前には存在しませんが、この改正版はこれを記載しています"},
+                   scopes_of(ref));
+        return;
+      }
+      for (const auto &req : p.requires_) {
+        if (ctx.judge < req.from || lex().any(p.id + "." + req.id, value)) {
+          continue;
+        }
+        ctx.report(
+            "processed-information", pos,
+            {"names " + p.ja + " but does not state " + req.en + " (" + law::cite_on(db(), p.id, ctx.judge) + ")",
+             p.ja + "に言及していますが、" + req.ja + "の記載がありません（" + law::cite_on(db(), p.id, ctx.judge) +
+                 "）"},
+            scopes_of(ref));
+      }
+    });
+  }
+}
+
+// APPI 32条 (27条 from 2017-05-30, 24条 before): what must be published about retained data.
+void check_retained_data(Context &ctx) {
+  const Notice &n = ctx.notice();
+  const law::Provision &p = db().provision("appi.retained-data-publication");
+  if (!db().numbering(p.id, ctx.judge)) {
+    return;
+  }
+  std::string all;
+  for_each_text(n, [&](const TextRef &ref) { all += ref.text->value + "\n"; });
+  std::vector<const law::Requirement *> missing;
+  for (const auto &req : p.requires_) {
+    if (ctx.judge < req.from) {
+      continue;
+    }
+    bool met = false;
+    if (req.id == "name") {
+      met = !n.insurer.name.empty();
+    } else if (req.id == "purposes") {
+      met = !n.categories.empty();
+    } else if (req.id == "address") {
+      met = !n.insurer.address.empty() || lex().any(p.id + "." + req.id, all);
+    } else if (req.id == "representative") {
+      met = !n.insurer.representative.empty() || lex().any(p.id + "." + req.id, all);
+    } else {
+      met = lex().any(p.id + "." + req.id, all);
+    }
+    for (const auto &e : n.elsewhere) {
+      met = met || std::find(e.matters.begin(), e.matters.end(), req.id) != e.matters.end();
+    }
+    if (!met) {
+      missing.push_back(&req);
+    }
+  }
+  if (missing.empty()) {
+    return;
+  }
+  std::string en;
+  std::string ja;
+  for (const auto *req : missing) {
+    en += (en.empty() ? "" : "; ") + req->en;
+    ja += (ja.empty() ? "" : "、") + req->ja;
+  }
+  const std::string cite = law::cite_on(db(), p.id, ctx.judge);
+  ctx.report("retained-data-matters", n.title.pos,
+             {"the notice does not state what " + cite + " requires to be published about retained personal data: " +
+                  en + "; if another page publishes them, list it under `published_elsewhere:`",
+              "保有個人データに関して" + cite + "が公表を求める事項の記載がありません: " + ja +
+                  "。別のページで公表している場合は `published_elsewhere:` に記載してください"});
 }
 
 } // namespace
 
 void check_legal_revision(Context &ctx) {
-  const Notice &n = ctx.notice();
-  const Date effective = effective_of(ctx);
-
-  // Citations in the published text.
-  for_each_text(n, [&](const TextRef &ref) {
-    const auto scopes = scopes_of(ref);
-    const std::string context = context_of(ref);
-    for (const Citation &c : find_citations(ref.text->value)) {
-      const Position pos = locate(n, *ref.text, c.offset, c.length);
-      check_mynumber_19(ctx, c, pos, context, scopes);
-      check_appi(ctx, c, pos, scopes);
-    }
-  });
-
-  // Citations recorded as structured `basis:` entries.
-  for_each_item(n, [&](const Category &cat, const Bucket &b, const UseCase &u) {
-    for (const Basis &basis : u.basis) {
-      Citation c;
-      c.law = law_id(basis.law);
-      c.article = std::atoi(basis.article.c_str());
-      c.paragraph = std::atoi(basis.paragraph.c_str());
-      c.item = std::atoi(basis.item.c_str());
-      if (c.article == 0) {
-        continue;
-      }
-      TextRef ref{&u.text, &cat, &b, &u};
-      std::string context = context_of(ref);
-      const std::vector<Scope> scopes = scopes_of(ref);
-      check_mynumber_19(ctx, c, basis.pos, context, scopes);
-      check_appi(ctx, c, basis.pos, scopes);
-    }
-  });
-
-  // Words whose meaning depends on the date.
-  bool mentions_qualification_certificate = false;
-  for_each_text(n, [&](const TextRef &ref) {
-    mentions_qualification_certificate = mentions_qualification_certificate || contains(ref.text->value, "資格確認書");
-  });
-  for_each_text(n, [&](const TextRef &ref) {
-    const std::string &value = ref.text->value;
-    const auto scopes = scopes_of(ref);
-
-    if (effective >= k_card_abolished && !mentions_qualification_certificate) {
-      if (const auto at = value.find("被保険者証"); at != std::string::npos && contains(value, "発行")) {
-        ctx.report("insurance-card-abolished", locate(n, *ref.text, at, std::string_view("被保険者証").size()),
-                   {"the paper 被保険者証 has not been issued since 2024-12-02 (replaced by the 資格確認書 and the My "
-                    "Number card), but this revision still lists its issue and never mentions the 資格確認書",
-                    "紙の被保険者証は2024年12月2日に新規発行を終了し、資格確認書とマイナ保険証に移行しましたが、"
-                    "この改正版は被保険者証の発行を挙げ、資格確認書に触れていません"},
-                   scopes);
-      }
-    }
-    if (const auto at = value.find("オンライン資格確認"); at != std::string::npos && effective < k_online_full) {
-      const bool before_trial = effective < k_online_trial;
-      ctx.report(before_trial ? "online-qualification-anachronistic" : "online-qualification-trial",
-                 locate(n, *ref.text, at, std::string_view("オンライン資格確認").size()),
-                 before_trial
-                     ? Message{"the オンライン資格確認等システム did not exist before its trial operation in March "
-                               "2021, but this revision is older",
-                               "オンライン資格確認等システムは2021年3月のプレ運用開始前には存在しませんが、"
-                               "この改正版はそれより前に施行されています"}
-                     : Message{"the オンライン資格確認等システム was only in trial operation until its full operation "
-                               "on 2021-10-20, and this revision is older",
-                               "オンライン資格確認等システムは2021年10月20日の本格運用までプレ運用中でした。"
-                               "この改正版はそれより前に施行されています"},
-                 scopes);
-    }
-    if (effective >= k_guidance && contains(value, "ガイドライン") && contains(value, "厚生労働省") &&
-        !contains(value, "ガイダンス")) {
-      const auto at = value.find("ガイドライン");
-      ctx.report(
-          "guideline-superseded", locate(n, *ref.text, at, std::string_view("ガイドライン").size()),
-          {"refers to the MHLW ガイドライン, which the ガイダンス of the 個人情報保護委員会 and MHLW replaced on "
-           "2017-04-14 (健康保険組合等における個人情報の適切な取扱いのためのガイダンス)",
-           "厚生労働省のガイドラインに言及していますが、2017年4月14日に個人情報保護委員会・厚生労働省の"
-           "「健康保険組合等における個人情報の適切な取扱いのためのガイダンス」に置き換えられました"},
-          scopes);
-    }
-  });
+  for (const Occurrence &o : citations_of(ctx.notice())) {
+    judge_citation(ctx, o);
+  }
+  check_insurance_card(ctx);
+  check_online_eligibility(ctx);
+  check_guideline(ctx);
+  check_processed_information(ctx);
+  check_retained_data(ctx);
 }
 
 void check_legal_file(Context &ctx) {
@@ -235,39 +460,24 @@ void check_legal_file(Context &ctx) {
     const std::string expected = to_japanese_date(r.effective).value_or(to_string(r.effective));
     ctx.report("revision-wording-date", locate(ctx.notice(), r.wording, found->begin, found->end - found->begin),
                {"the closing line says " + printed + " (" + to_string(found->date) +
-                    "), but the revision is "
-                    "effective " +
-                    to_string(r.effective) + " (" + expected + ")",
+                    "), but the revision is effective " + to_string(r.effective) + " (" + expected + ")",
                 "施行日の記載が「" + printed + "」（" + to_string(found->date) +
                     "）ですが、この改正の `effective` は " + to_string(r.effective) + "（" + expected + "）です"});
   }
 
-  // Official titles that are commonly misspelt in notices.
-  struct Misspelling {
-    std::string_view wrong;
-    std::string_view right;
-  };
-  static constexpr Misspelling k_titles[] = {
-      {"行政手続きにおける特定の個人を識別するための番号の利用等に関する法律",
-       "行政手続における特定の個人を識別するための番号の利用等に関する法律"},
-      {"個人情報保護に関する法律", "個人情報の保護に関する法律"},
-      {"高齢者の医療の確保に関する法", "高齢者の医療の確保に関する法律"},
-      {"高齢者医療の確保に関する法律", "高齢者の医療の確保に関する法律"},
-  };
+  // Official titles that notices commonly misspell.
   const Notice &n = ctx.notice();
   for_each_text(n, [&](const TextRef &ref) {
     const std::string &value = ref.text->value;
-    const auto scopes = scopes_of(ref);
-    for (const auto &t : k_titles) {
-      const auto at = value.find(t.wrong);
-      // 高齢者の医療の確保に関する法 is a prefix of the right title: only flag it when 律 does not follow.
-      if (at == std::string::npos || value.compare(at, t.right.size(), t.right) == 0) {
-        continue;
+    for (const auto &law : db().laws()) {
+      for (const auto &wrong : law.common_misspellings) {
+        if (const auto at = value.find(wrong); at != std::string::npos) {
+          ctx.report("law-title", locate(n, *ref.text, at, wrong.size()),
+                     {"the law's official title is 「" + law.title + "」 (" + law.number + ")",
+                      "法律の正式な題名は「" + law.title + "」（" + law.number + "）です"},
+                     scopes_of(ref));
+        }
       }
-      ctx.report("law-title", locate(n, *ref.text, at, t.wrong.size()),
-                 {"the law's official title is 「" + std::string(t.right) + "」",
-                  "法律の正式な題名は「" + std::string(t.right) + "」です"},
-                 scopes);
     }
   });
 }

@@ -12,10 +12,6 @@ std::string line_of(Position pos) {
   return std::to_string(pos.line);
 }
 
-bool is_outward(FlowKind flow) {
-  return flow == FlowKind::provision || flow == FlowKind::joint_use;
-}
-
 void check_ids(Context &ctx) {
   const Notice &n = ctx.notice();
   std::map<std::string, Position, std::less<>> seen;
@@ -203,28 +199,6 @@ void check_structure_revision(Context &ctx) {
                   "項目 `" + u.id + "` は " + std::string(to_string(flow)) +
                       " ですが相手方がありません。提供先（受領元）を `parties:` に書いてください"},
                  scopes);
-    }
-    // Data given back to the members themselves (医療費通知) is not a provision to a third party;
-    // the employer has its own rule (sensitive-to-employer), My Number data too
-    // (mynumber-outside-article19).
-    const bool to_third_party = std::any_of(u.parties.begin(), u.parties.end(), [&](const Ref &r) {
-      const Party *p = find_party(n, r.id);
-      return !p || (p->kind != PartyKind::data_subject && p->kind != PartyKind::employer);
-    });
-    if (is_outward(flow) && to_third_party && u.basis.empty()) {
-      for (const Ref &r : u.data) {
-        const DataSource *d = find_data(n, r.id);
-        if (d && d->sensitive) {
-          ctx.report("outward-sensitive-without-basis", r.pos,
-                     {"item `" + u.id + "` gives sensitive data (要配慮個人情報) `" + d->id + "` to others (" +
-                          std::string(to_string(flow)) +
-                          ") without a `basis:`; state the law that permits it or the consent obtained",
-                      "項目 `" + u.id + "` は要配慮個人情報 `" + d->id + "` を外部に出します（" +
-                          std::string(to_string(flow)) +
-                          "）が `basis:` がありません。根拠となる法令か、得た同意を記載してください"},
-                     scopes);
-        }
-      }
     }
   });
 }

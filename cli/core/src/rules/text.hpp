@@ -13,25 +13,6 @@
 
 namespace notice::rules {
 
-/// A citation such as 番号法第19条第7号 found in a text, with the law it names (if any).
-struct Citation {
-  std::string law;        ///< "mynumber_act", "appi", "health_insurance_act", "elderly_medical_act", or ""
-  int article = 0;        ///< 条
-  int article_branch = 0; ///< the N of 条のN, 0 if none
-  int paragraph = 0;      ///< 項, 0 if none
-  int item = 0;           ///< 号, 0 if none
-  std::size_t offset = 0; ///< byte offset of the citation (its 第 or first digit) in the text
-  std::size_t length = 0; ///< bytes it spans in the text
-};
-
-/// Every citation of an article (…条…) in `text`. Digits may be half-width, full-width or kanji
-/// numerals, with spaces between (the seed has 第 19条第 7号). The law is the nearest law name
-/// before the citation in the same text; 同法 repeats the previous one.
-std::vector<Citation> find_citations(std::string_view text);
-
-/// Converts a law name as written in a `basis:` entry or in prose to a law id; "" if unknown.
-std::string law_id(std::string_view name);
-
 /// A text of the notice together with the element it belongs to (for suppression and context).
 struct TextRef {
   const Text *text = nullptr;

@@ -1,0 +1,46 @@
+// Named word lists by which rules read a notice's printed text (schemas/lexicon.yaml, compiled in).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace notice {
+
+/// A match of a lexicon word in a text: its byte offset and the word.
+struct WordMatch {
+  std::size_t offset = 0;
+  std::string_view word;
+};
+
+/// The built-in lexicon. Thread-safe: built once, then read-only.
+class Lexicon {
+public:
+  /// The lexicon compiled from schemas/lexicon.yaml; throws notice::Error if it is malformed.
+  static const Lexicon &builtin();
+
+  /// Builds a lexicon from YAML text; throws notice::Error naming `name` and the position.
+  static Lexicon parse(const std::string &name, std::string_view text);
+
+  /// The words of list `list`; throws notice::Error for a list that does not exist (a rule's bug).
+  const std::vector<std::string> &words(std::string_view list) const;
+
+  /// The earliest occurrence in `text` of a word of `list` (the longest word at that place).
+  std::optional<WordMatch> find(std::string_view list, std::string_view text) const;
+
+  /// True when `text` contains a word of `list`.
+  bool any(std::string_view list, std::string_view text) const { return find(list, text).has_value(); }
+
+  /// True when `text` is exactly one of the words of `list`.
+  bool is(std::string_view list, std::string_view text) const;
+
+  /// The names of all lists, in file order.
+  std::vector<std::string> list_names() const;
+
+private:
+  std::vector<std::pair<std::string, std::vector<std::string>>> m_lists;
+};
+
+} // namespace notice

@@ -1,0 +1,87 @@
+#include "notice/lexicon.hpp"
+
+#include "yaml_tree.hpp"
+
+#include "notice/error.hpp"
+
+#include <algorithm>
+
+namespace notice {
+namespace detail {
+extern const std::string_view k_lexicon_yaml;
+} // namespace detail
+
+Lexicon Lexicon::parse(const std::string &name, std::string_view text) {
+  const Source source(name, std::string(text));
+  const auto parsed = detail::parse_yaml(source, LoadLimits{});
+  const auto fail = [&](Position pos, const std::string &what) {
+    throw Error("built-in lexicon " + name + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
+                what);
+  };
+  if (!parsed.root || !parsed.root->is_mapping()) {
+    fail(parsed.problem ? parsed.problem->pos : Position{}, "not a mapping");
+  }
+  const detail::YamlNode *lists = parsed.root->get("lists");
+  if (!lists || !lists->is_mapping()) {
+    fail(parsed.root->pos, "`lists` is required and is a mapping");
+  }
+  Lexicon lexicon;
+  for (std::size_t i = 0; i < lists->keys.size(); ++i) {
+    const detail::YamlNode &words = lists->children[i];
+    if (!words.is_sequence() || words.children.empty()) {
+      fail(words.pos, "`" + lists->keys[i].name + "` must be a list of words");
+    }
+    std::vector<std::string> out;
+    for (const auto &w : words.children) {
+      if (!w.is_scalar() || w.scalar.empty()) {
+        fail(w.pos, "`" + lists->keys[i].name + "` lists words");
+      }
+      out.push_back(w.scalar);
+    }
+    lexicon.m_lists.emplace_back(lists->keys[i].name, std::move(out));
+  }
+  return lexicon;
+}
+
+const Lexicon &Lexicon::builtin() {
+  static const Lexicon lexicon = parse("schemas/lexicon.yaml", detail::k_lexicon_yaml);
+  return lexicon;
+}
+
+const std::vector<std::string> &Lexicon::words(std::string_view list) const {
+  for (const auto &[name, words] : m_lists) {
+    if (name == list) {
+      return words;
+    }
+  }
+  throw Error("internal error: no word list `" + std::string(list) + "` in the lexicon");
+}
+
+std::optional<WordMatch> Lexicon::find(std::string_view list, std::string_view text) const {
+  std::optional<WordMatch> best;
+  for (const auto &word : words(list)) {
+    const auto at = text.find(word);
+    if (at == std::string_view::npos) {
+      continue;
+    }
+    if (!best || at < best->offset || (at == best->offset && word.size() > best->word.size())) {
+      best = WordMatch{at, word};
+    }
+  }
+  return best;
+}
+
+bool Lexicon::is(std::string_view list, std::string_view text) const {
+  const auto &w = words(list);
+  return std::find(w.begin(), w.end(), text) != w.end();
+}
+
+std::vector<std::string> Lexicon::list_names() const {
+  std::vector<std::string> out;
+  for (const auto &entry : m_lists) {
+    out.push_back(entry.first);
+  }
+  return out;
+}
+
+} // namespace notice
