@@ -285,12 +285,17 @@ void check_render_tools(RenderFormat format) {
   const std::string name(to_string(format));
   if (!find_program("pandoc")) {
     throw Error("--format " + name +
-                " needs pandoc, which was not found in PATH; install the Debian package `pandoc` "
-                "(apt install pandoc). --format txt and md work without it");
+                    " needs pandoc, which was not found in PATH; install the Debian package `pandoc` "
+                    "(apt install pandoc). --format txt and md work without it",
+                "--format " + name +
+                    " には pandoc が必要ですが、PATH にありません。Debian パッケージ `pandoc` を入れてください"
+                    "（apt install pandoc）。--format txt と md は pandoc なしで使えます");
   }
   if (format == RenderFormat::pdf && !find_program("weasyprint")) {
     throw Error("--format pdf needs weasyprint, which was not found in PATH; install the Debian packages "
-                "`weasyprint` and `fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)");
+                "`weasyprint` and `fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)",
+                "--format pdf には weasyprint が必要ですが、PATH にありません。Debian パッケージ `weasyprint` と "
+                "`fonts-ipaexfont` を入れてください（apt install weasyprint fonts-ipaexfont）");
   }
 }
 
@@ -298,11 +303,14 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
   const bool pdf = job.to == "pdf";
   const bool docx = job.to == "docx";
   if (!find_program("pandoc")) {
-    throw Error("pandoc was not found in PATH; install the Debian package `pandoc` (apt install pandoc)");
+    throw Error("pandoc was not found in PATH; install the Debian package `pandoc` (apt install pandoc)",
+                "pandoc が PATH にありません。Debian パッケージ `pandoc` を入れてください（apt install pandoc）");
   }
   if (pdf && !find_program("weasyprint")) {
     throw Error("weasyprint was not found in PATH; install the Debian packages `weasyprint` and "
-                "`fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)");
+                "`fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)",
+                "weasyprint が PATH にありません。Debian パッケージ `weasyprint` と `fonts-ipaexfont` を入れてください"
+                "（apt install weasyprint fonts-ipaexfont）");
   }
   const PrivateTempDir dir;
   std::vector<std::string> argv{"pandoc",     "--from",           job.from,     "--to", pdf ? "html5" : job.to,
