@@ -3,6 +3,7 @@
 #include "doc_location.hpp"
 #include "exit_codes.hpp"
 #include "notice_ref.hpp"
+#include "rule_page.hpp"
 #include "suggest.hpp"
 #include "version.hpp"
 
@@ -104,15 +105,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
                   "--ignore " + id + ": このルールは読めないファイルを報告するもので、無効にできません");
     }
     if (!rule) {
-      std::vector<std::string> ids;
-      for (const RuleInfo &r : rule_catalog()) {
-        ids.emplace_back(r.id);
-      }
-      const auto near = closest(id, ids);
-      throw Error("--ignore " + id + ": no such rule; " + (near ? "did you mean " + *near + "? " : "") +
-                      "`notice-audit rules` lists them",
-                  "--ignore " + id + ": そのようなルールはありません。" + (near ? *near + " のことですか？" : "") +
-                      "`notice-audit rules` で一覧を表示します");
+      throw unknown_rule_error("--ignore", id, false);
     }
     rules.severity[std::string(rule->id)] = std::nullopt;
   }

@@ -26,18 +26,24 @@ int print_rule_page(const std::string &id, std::ostream &out) {
         << "\n\nSee notice-audit-diff(1) for every change class.\n";
     return k_exit_clean;
   }
+  throw unknown_rule_error("rules", id, true);
+}
+
+Error unknown_rule_error(const std::string &what, const std::string &id, bool with_diff_classes) {
   std::vector<std::string> ids;
   for (const RuleInfo &r : rule_catalog()) {
     ids.emplace_back(r.id);
   }
-  for (const DiffRuleInfo &r : diff_rule_catalog()) {
-    ids.emplace_back(r.id);
+  if (with_diff_classes) {
+    for (const DiffRuleInfo &r : diff_rule_catalog()) {
+      ids.emplace_back(r.id);
+    }
   }
   const auto near = closest(id, ids);
-  throw Error("rules " + id + ": no such rule; " + (near ? "did you mean " + *near + "? " : "") +
-                  "`notice-audit rules` lists them",
-              "rules " + id + ": そのようなルールはありません。" + (near ? *near + " のことですか？" : "") +
-                  "`notice-audit rules` で一覧を表示します");
+  return Error(what + " " + id + ": no such rule; " + (near ? "did you mean " + *near + "? " : "") +
+                   "`notice-audit rules` lists them",
+               what + " " + id + ": そのようなルールはありません。" + (near ? *near + " のことですか？" : "") +
+                   "`notice-audit rules` で一覧を表示します");
 }
 
 } // namespace notice::cli
