@@ -12,11 +12,13 @@
 #include "notice/error.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
+#include "notice/parallel.hpp"
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -32,7 +34,7 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   cmd->add_option("-f,--format", o.format,
                   "Report format (default: `format` in notice-audit.toml, else from the extension of --output, "
                   "else text)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "summary", "summary-json", "summary-html"}));
   cmd->add_option("--fail-on", o.fail_on,
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -49,6 +51,10 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   cmd->add_flag("-q,--quiet", o.quiet, "Omit the closing summary line of the text report");
   cmd->add_flag("--coverage", o.coverage,
                 "After the report, compare each notice with the model list of purposes (ガイダンス 別表2; text only)");
+  cmd->add_flag("--summary", o.summary,
+                "Print the federation summary instead of every finding (same as --format summary)");
+  cmd->add_option("-j,--jobs", o.jobs, "Check this many files at once (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_option("--lang", o.lang, "Language of messages (default: ja under a Japanese locale, else en)")
       ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
@@ -71,7 +77,7 @@ Config resolve_config(const ValidateOptions &o) {
 
 const std::vector<FormatExtension> k_extensions{
     {"text", {".txt", ".text"}},   {"json", {".json"}},     {"sarif", {".sarif"}},
-    {"junit", {".xml", ".junit"}}, {"github", {".github"}},
+    {"junit", {".xml", ".junit"}}, {"github", {".github"}}, {"summary-html", {".html", ".htm"}},
 };
 
 std::string failure_reason(int failing, const std::string &fail_on, const std::string &output, Lang lang) {
@@ -90,6 +96,119 @@ bool reaches(Severity severity, const std::string &fail_on) {
   }
   const Severity threshold = parse_severity(fail_on).value_or(Severity::error);
   return severity >= threshold;
+}
+
+} // namespace
+
+namespace {
+
+/// What checking one file produced, handed to the report in file order.
+struct CheckedFile {
+  FileReport report;
+  std::string coverage; ///< the --coverage table, when asked for
+  std::string error;    ///< a usage error for this file (exit 2); the file is then left out of the report
+};
+
+/// Text kept until the report is finished (the --coverage tables), in an anonymous temporary file
+/// so that it does not grow the process with the number of files; in memory if none can be made.
+class Spill {
+public:
+  Spill() : m_file(std::tmpfile()) {}
+  ~Spill() {
+    if (m_file) {
+      std::fclose(m_file);
+    }
+  }
+  Spill(const Spill &) = delete;
+  Spill &operator=(const Spill &) = delete;
+
+  void add(const std::string &text) {
+    if (m_file && std::fwrite(text.data(), 1, text.size(), m_file) == text.size()) {
+      m_written += text.size();
+      return;
+    }
+    if (m_file) { // the disk is full: keep everything in memory from now on, in order
+      m_memory.resize(m_written);
+      const bool read_back =
+          std::fseek(m_file, 0, SEEK_SET) == 0 && std::fread(m_memory.data(), 1, m_written, m_file) == m_written;
+      std::fclose(m_file);
+      m_file = nullptr;
+      if (!read_back) {
+        m_memory.clear();
+      }
+    }
+    m_memory += text;
+  }
+  void copy_to(std::ostream &out) {
+    if (m_file && std::fflush(m_file) == 0 && std::fseek(m_file, 0, SEEK_SET) == 0) {
+      char buffer[1 << 16];
+      for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, m_file)) > 0;) {
+        out.write(buffer, static_cast<std::streamsize>(n));
+      }
+    }
+    out << m_memory;
+  }
+
+private:
+  std::FILE *m_file;
+  std::size_t m_written = 0;
+  std::string m_memory;
+};
+
+// Loads and checks one file; runs on a worker thread, so it touches nothing shared but read-only
+// options.
+// `dated` is the date FILE@DATE gave this file, which replaces --revision for it.
+CheckedFile check_file(const std::string &path, const ValidateOptions &o, const RuleOptions &all_rules,
+                       std::optional<Date> dated, Lang lang) {
+  CheckedFile out;
+  const auto message = [lang](const Error &e) {
+    return lang == Lang::ja && !e.message_ja().empty() ? e.message_ja() : std::string(e.what());
+  };
+  RuleOptions dated_rules;
+  if (dated) {
+    dated_rules = all_rules;
+    dated_rules.revision = dated;
+  }
+  const RuleOptions &rules = dated ? dated_rules : all_rules;
+  const Date judged = rules.revision ? *rules.revision : *rules.as_of;
+  LoadResult loaded;
+  try {
+    loaded = load_file(path);
+  } catch (const Error &e) {
+    // An unreadable file (permissions, vanished) is reported when its turn comes, and the report
+    // of the others stays a complete document.
+    out.error = message(e);
+    return out;
+  }
+  out.report = FileReport{path, loaded.source, std::move(loaded.diagnostics)};
+  FileReport &report = out.report;
+  apply_options(report.diagnostics, rules);
+  if (loaded.notice) {
+    const Notice &notice = *loaded.notice;
+    report.insurer = notice.insurer.name.value;
+    if (rules.revision) {
+      try {
+        select_revision(notice, {path, rules.revision, {}});
+      } catch (const Error &e) {
+        out.error = message(e);
+        return out;
+      }
+    }
+    if (const Revision *current = revision_at(notice, judged)) {
+      report.in_force = to_string(current->effective);
+    }
+    auto findings = check_notice(notice, rules);
+    report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
+    if (o.coverage && !notice.revisions.empty()) {
+      const Date date =
+          rules.revision ? revision_at(notice, *rules.revision)->effective : latest_revision(notice)->effective;
+      std::ostringstream coverage;
+      write_coverage(coverage, compute_coverage(at(notice, date)), path + " @" + to_string(date), lang);
+      out.coverage = coverage.str();
+    }
+  }
+  sort_diagnostics(report.diagnostics);
+  return out;
 }
 
 } // namespace
@@ -129,38 +248,14 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
     return k_exit_usage;
   }
   rules.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
-  const std::string format_name = !o.format.empty() ? o.format
-                                  : config.format   ? *config.format
-                                                    : format_for_output(o.output, k_extensions).value_or("text");
+  const std::string format_name = o.summary           ? std::string("summary")
+                                  : !o.format.empty() ? o.format
+                                  : config.format     ? *config.format
+                                                      : format_for_output(o.output, k_extensions).value_or("text");
   const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
 
   const std::vector<std::string> files = collect_notice_files(paths);
-  std::vector<FileReport> reports;
-  std::ostringstream coverage; // printed after the report, from the notices loaded once here
-  for (const auto &path : files) {
-    LoadResult loaded = load_file(path);
-    FileReport report{path, loaded.source, std::move(loaded.diagnostics)};
-    apply_options(report.diagnostics, rules);
-    if (loaded.notice) {
-      RuleOptions file_rules = rules;
-      if (const auto dated = file_dates.find(path); dated != file_dates.end()) {
-        file_rules.revision = dated->second;
-      }
-      if (file_rules.revision) {
-        select_revision(*loaded.notice, {path, file_rules.revision, {}});
-      }
-      auto findings = check_notice(*loaded.notice, file_rules);
-      report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
-      if (o.coverage && !loaded.notice->revisions.empty()) {
-        const Date date = file_rules.revision ? revision_at(*loaded.notice, *file_rules.revision)->effective
-                                              : latest_revision(*loaded.notice)->effective;
-        write_coverage(coverage, compute_coverage(at(*loaded.notice, date)), path + " @" + to_string(date), lang);
-      }
-    }
-    sort_diagnostics(report.diagnostics);
-    reports.push_back(std::move(report));
-  }
 
   ReportOptions report_options;
   report_options.tool_version = k_version;
@@ -171,26 +266,48 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   report_options.doc_uri = doc_uri();
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
-  if (o.output.empty()) {
-    write_report(out, format, reports, report_options);
-  } else {
-    std::ostringstream buffer;
-    write_report(buffer, format, reports, report_options);
-    write_file_atomically(o.output, buffer.str(), files);
-  }
 
-  out << coverage.str();
-
+  Spill coverage; // printed after the report
   int failing = 0;
-  for (const auto &report : reports) {
-    for (const auto &d : report.diagnostics) {
-      failing += !d.suppressed && reaches(d.severity, fail_on) ? 1 : 0;
-    }
+  bool usage_error = false;
+  // Each file's report is written as soon as it and those before it are done; then its text,
+  // model and findings are freed. With -o the report streams into the temporary file.
+  const auto report = [&](std::ostream &report_out) {
+    const auto writer = make_report_writer(report_out, format, report_options);
+    for_each_ordered<CheckedFile>(
+        files.size(), o.jobs > 0 ? o.jobs : default_jobs(),
+        [&](std::size_t i) {
+          const auto dated = file_dates.find(files[i]);
+          return check_file(files[i], o, rules,
+                            dated == file_dates.end() ? std::nullopt : std::optional<Date>(dated->second), lang);
+        },
+        [&](std::size_t, CheckedFile &checked) {
+          if (!checked.error.empty()) {
+            err << "notice-audit: error: " << checked.error << '\n';
+            usage_error = true;
+            return;
+          }
+          writer->add(checked.report);
+          coverage.add(checked.coverage);
+          for (const auto &d : checked.report.diagnostics) {
+            failing += !d.suppressed && reaches(d.severity, fail_on) ? 1 : 0;
+          }
+        });
+    writer->finish();
+  };
+  if (o.output.empty()) {
+    report(out);
+  } else {
+    write_file_atomically(o.output, report, files);
+  }
+  coverage.copy_to(out);
+  if (usage_error) {
+    return k_exit_usage;
   }
   if (failing == 0) {
     return k_exit_clean;
   }
-  if (!o.output.empty() || format != ReportFormat::text) {
+  if (!o.output.empty() || (format != ReportFormat::text && format != ReportFormat::summary)) {
     // The report is in a file or for a machine: say on the terminal why the status is 1.
     out.flush();
     err << failure_reason(failing, fail_on, o.output, lang);

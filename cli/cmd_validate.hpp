@@ -24,7 +24,9 @@ struct ValidateOptions {
   bool show_suppressed = false;
   bool quiet = false;
   bool coverage = false;
-  std::string lang; ///< en or ja; empty: from the locale
+  bool summary = false; ///< --summary: the federation summary (same as --format summary)
+  unsigned jobs = 0;    ///< files checked at once; 0: one per core
+  std::string lang;     ///< en or ja; empty: from the locale
 };
 
 /// Declares the subcommand and its options; opens no files.

@@ -1,5 +1,6 @@
 // notice-audit: builds the command line, dispatches to one subcommand, and turns failures of the
 // environment into `notice-audit: error: …` with exit status 2.
+#include "cmd_check_published.hpp"
 #include "cmd_completion.hpp"
 #include "cmd_diff.hpp"
 #include "cmd_graph.hpp"
@@ -40,6 +41,8 @@ int main(int argc, char **argv) {
   CLI::App *init_cmd = add_init(app, init);
   SchemaOptions schema;
   CLI::App *schema_cmd = add_schema(app, schema);
+  CheckPublishedOptions check_published;
+  CLI::App *check_published_cmd = add_check_published(app, check_published);
   // Declared last so that its script covers every subcommand above.
   CompletionOptions completion;
   CLI::App *completion_cmd = add_completion(app, completion);
@@ -96,6 +99,9 @@ int main(int argc, char **argv) {
     }
     if (schema_cmd->parsed()) {
       return run_schema(schema, std::cout, std::cerr);
+    }
+    if (check_published_cmd->parsed()) {
+      return run_check_published(check_published, std::cout, std::cerr);
     }
     if (completion_cmd->parsed()) {
       return run_completion(completion, app, std::cout, std::cerr);

@@ -9,6 +9,8 @@
 //   library  render_notice() in this process: load excluded, view, template, pandoc/weasyprint
 //   cli      the notice-audit binary writing to a file: process start, load, render, atomic write
 //   pandoc   pandoc alone on the Markdown render produced, with the same options, files prepared once
+#include "bench_timing.hpp"
+
 #include "notice/load.hpp"
 #include "notice/process.hpp"
 #include "notice/render.hpp"
@@ -26,30 +28,10 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using notice::bench::seconds;
+using notice::bench::Timing;
+using notice::bench::write;
 namespace fs = std::filesystem;
-
-double seconds(const std::function<void()> &work) {
-  const auto start = Clock::now();
-  work();
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// Minimum and median: the minimum is the least disturbed by other work on a shared machine.
-struct Timing {
-  std::vector<double> runs;
-  double min() const { return *std::min_element(runs.begin(), runs.end()); }
-  double median() const {
-    std::vector<double> sorted = runs;
-    std::sort(sorted.begin(), sorted.end());
-    return sorted[sorted.size() / 2];
-  }
-};
-
-void write(const fs::path &path, std::string_view content) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-}
 
 void require_success(const notice::ProcessResult &r, const std::string &what) {
   if (r.exit_code != 0) {
@@ -69,9 +51,8 @@ int main(int argc, char **argv) {
   const std::string binary = fs::absolute(argv[2]).string();
   const int repeat = argc > 3 ? std::max(1, std::atoi(argv[3])) : 15;
 
-  const auto load_start = Clock::now();
-  const notice::LoadResult loaded = notice::load_file(path);
-  const double load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
+  notice::LoadResult loaded;
+  const double load_seconds = seconds([&] { loaded = notice::load_file(path); });
   if (!loaded.notice) {
     std::fprintf(stderr, "%s: not a usable notice\n", path.c_str());
     return 2;

@@ -1,35 +1,71 @@
-// Benchmark of validate: the bundled notice, and a generated corpus of 1,400 notices (one per
-// health insurance society) validated in one process. Prints wall time per phase, the share of
-// the time spent parsing YAML, and peak memory. Not a test: run it by hand and record the figures
-// in docs/benchmarks.md.
+// Benchmark of validate at federation scale. Generates a corpus of notices in the real format (the
+// bundled notice under 1,400 society names, each with 0–6 extra use cases) and one notice 100 times
+// the bundled one, then prints in one run:
+//   - in process, one thread: libyaml's bare event parse, our YAML tree (parse_yaml), load (+ JSON
+//     Schema and model) and validate (+ every rule), so that the share of each step shows;
+//   - the command line `notice-audit validate` on the corpus in every report format (wall time and
+//     peak resident memory of the process), against the raw libyaml parse floor (the same files
+//     read and parsed to events, on one thread and on --jobs threads) and against `ajv validate`
+//     (ajv-cli 5, the JSON Schema alone, on a copy of the corpus with dates quoted for js-yaml);
+//   - one notice: the bundled notice and the 100x notice, notice-audit and ajv.
+// Not a test: run it by hand on an otherwise idle machine and copy the figures into
+// docs/benchmarks.md with the date and the machine.
 //
-//   bench_validate NOTICE.yaml [COUNT=1400] [REPEAT=5]
+//   tests/bench/install-ajv.sh                     # once: ajv-cli 5 into build/bench/ajv
+//   build/tests/bench/bench_validate notice/acom-kenpo.yaml build/notice-audit build/bench
+//       [--ajv build/bench/ajv/node_modules/.bin/ajv] [--count 1400] [--runs 3] [--jobs N]
+//
+// Every child process is run from an argument vector (no shell) with a time limit.
 #include "yaml_tree.hpp"
 
 #include "notice/load.hpp"
+#include "notice/parallel.hpp"
 #include "notice/rules.hpp"
-#include "notice/source.hpp"
+#include "notice/schema.hpp"
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <signal.h>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
+#include <yaml.h>
+
+extern char **environ;
 
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-std::string slurp(const std::string &path) {
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string slurp(const fs::path &path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+void spit(const fs::path &path, const std::string &text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
 }
 
 std::string replace_all(std::string text, const std::string &from, const std::string &to) {
@@ -56,97 +92,371 @@ std::string society(const std::string &base, int i) {
   return text;
 }
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
+// The bundled notice with every use case repeated `times` times (ids made unique).
+std::string multiplied(const std::string &base, int times) {
+  std::istringstream in(base);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  const std::string item = "          - id: ";
+  std::string out;
+  for (std::size_t i = 0; i < lines.size();) {
+    if (lines[i].rfind(item, 0) != 0) {
+      out += lines[i++] + '\n';
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < lines.size() && (lines[end].empty() || lines[end].rfind("            ", 0) == 0)) {
+      ++end;
+    }
+    for (int k = 0; k < times; ++k) {
+      for (std::size_t l = i; l < end; ++l) {
+        out += lines[l] + (l == i && k > 0 ? "-x" + std::to_string(k) : "") + '\n';
+      }
+    }
+    i = end;
+  }
+  return out;
 }
 
-struct Run {
-  double parse = 0;    // reading UTF-8 checked text into the YAML tree
-  double load = 0;     // parse + schema + model
-  double validate = 0; // load + rules
-  std::size_t findings = 0;
+// js-yaml reads an unquoted 2021-09-01 as a Date, which a `"type": "string"` schema refuses.
+std::string dates_quoted(const std::string &text) {
+  static const std::regex date(R"(: (\d{4}-\d{2}-\d{2})[ \t]*\n)");
+  return std::regex_replace(text, date, ": \"$1\"\n");
+}
+
+struct Child {
+  double wall = 0;
+  double cpu = 0; // user + system time of the process and its threads
+  double max_rss_mb = 0;
+  int status = -1;
 };
 
-Run run(const std::vector<std::pair<std::string, std::string>> &files) {
-  Run r;
-  notice::LoadLimits limits;
-  auto start = Clock::now();
-  for (const auto &[path, text] : files) {
-    notice::Source source(path, text);
-    const auto parsed = notice::detail::parse_yaml(source, limits);
-    if (!parsed.root) {
-      std::fprintf(stderr, "%s: parse failed\n", path.c_str());
-      std::exit(1);
+// Runs `argv` with standard output to `out_path` and standard error to `err_path`, killed after
+// `limit` seconds.
+Child run(const std::vector<std::string> &argv, const fs::path &out_path, const fs::path &err_path,
+          double limit = 600) {
+  std::vector<char *> args;
+  for (const auto &a : argv) {
+    args.push_back(const_cast<char *>(a.c_str()));
+  }
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  Child child;
+  pid_t pid = 0;
+  const auto start = Clock::now();
+  if (posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
+    std::fprintf(stderr, "cannot start %s\n", args[0]);
+    std::exit(2);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  rusage usage{};
+  int status = 0;
+  for (;;) {
+    const pid_t done = wait4(pid, &status, WNOHANG, &usage);
+    if (done == pid) {
+      break;
     }
-  }
-  r.parse = seconds_since(start);
-  start = Clock::now();
-  for (const auto &[path, text] : files) {
-    const auto loaded = notice::load_text(path, text);
-    if (!loaded.notice) {
-      std::fprintf(stderr, "%s: load failed\n", path.c_str());
-      std::exit(1);
+    if (seconds_since(start) > limit) {
+      kill(pid, SIGKILL);
+      wait4(pid, &status, 0, &usage);
+      std::fprintf(stderr, "%s: killed after %.0f s\n", args[0], limit);
+      break;
     }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  r.load = seconds_since(start);
-  start = Clock::now();
-  for (const auto &[path, text] : files) {
-    const auto loaded = notice::load_text(path, text);
-    r.findings += notice::check_notice(*loaded.notice, {}).size();
-  }
-  r.validate = seconds_since(start);
-  return r;
+  child.wall = seconds_since(start);
+  const auto secs = [](const timeval &t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  child.cpu = secs(usage.ru_utime) + secs(usage.ru_stime);
+  child.max_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  child.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return child;
 }
 
-Run best_of(const std::vector<std::pair<std::string, std::string>> &files, int repeat) {
-  Run best;
-  for (int i = 0; i < repeat; ++i) {
-    const Run r = run(files);
-    if (i == 0 || r.validate < best.validate) {
-      best = r;
+Child best_of(int runs, const std::vector<std::string> &argv, const fs::path &out, const fs::path &err) {
+  Child best;
+  for (int i = 0; i < runs; ++i) {
+    const Child c = run(argv, out, err);
+    best.max_rss_mb = std::max(best.max_rss_mb, c.max_rss_mb);
+    if (i == 0 || c.wall < best.wall) {
+      best.wall = c.wall;
+      best.status = c.status;
     }
+    best.cpu = i == 0 ? c.cpu : std::min(best.cpu, c.cpu);
   }
   return best;
 }
 
-void print(const char *name, std::size_t count, std::size_t bytes, const Run &r) {
-  std::printf("%-8s %5zu files %8.2f MB | parse %8.4f s | load %8.4f s | validate %8.4f s | parse share %4.1f %% | "
-              "%zu findings\n",
-              name, count, static_cast<double>(bytes) / 1e6, r.parse, r.load, r.validate, 100.0 * r.parse / r.validate,
-              r.findings);
+double median_of(int runs, const std::vector<std::string> &argv, const fs::path &out, const fs::path &err) {
+  std::vector<double> walls;
+  for (int i = 0; i < runs; ++i) {
+    walls.push_back(run(argv, out, err).wall);
+  }
+  std::sort(walls.begin(), walls.end());
+  return walls[walls.size() / 2];
+}
+
+// libyaml's event parse of one file's text: the least any YAML reader on top of it can cost.
+std::size_t libyaml_events(const std::string &text) {
+  yaml_parser_t parser;
+  yaml_parser_initialize(&parser);
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char *>(text.data()), text.size());
+  std::size_t events = 0;
+  for (;;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) {
+      std::fprintf(stderr, "libyaml: %s\n", parser.problem);
+      std::exit(1);
+    }
+    const bool end = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+    ++events;
+    if (end) {
+      break;
+    }
+  }
+  yaml_parser_delete(&parser);
+  return events;
+}
+
+// The parse floor as the command line meets it: every file read from disk and parsed to events,
+// spread over `jobs` threads.
+double floor_seconds(const std::vector<fs::path> &files, unsigned jobs) {
+  const auto start = Clock::now();
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) {
+    threads.emplace_back([&] {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        libyaml_events(slurp(files[i]));
+      }
+    });
+  }
+  for (auto &t : threads) {
+    t.join();
+  }
+  return seconds_since(start);
+}
+
+template <class F> double best_seconds(int runs, F f) {
+  double best = 0;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = Clock::now();
+    f();
+    const double s = seconds_since(start);
+    best = i == 0 ? s : std::min(best, s);
+  }
+  return best;
+}
+
+double own_peak_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+double load_average() {
+  double avg[1] = {0};
+  return getloadavg(avg, 1) == 1 ? avg[0] : -1;
+}
+
+std::string society_name(int i) {
+  char name[32];
+  std::snprintf(name, sizeof name, "society-%04d.yaml", i);
+  return name;
+}
+
+void generate(const fs::path &dir, const std::string &base, int count) {
+  for (const char *sub : {"corpus", "corpus-ajv", "big", "big-ajv", "out"}) {
+    fs::remove_all(dir / sub);
+    fs::create_directories(dir / sub);
+  }
+  std::size_t bytes = 0;
+  for (int i = 0; i < count; ++i) {
+    const std::string text = society(base, i);
+    spit(dir / "corpus" / society_name(i), text);
+    spit(dir / "corpus-ajv" / society_name(i), dates_quoted(text));
+    bytes += text.size();
+  }
+  // 100 times the bundled notice's size: its use cases repeated until the file is that large.
+  int times = 100;
+  std::string big = multiplied(base, times);
+  while (big.size() < 100 * base.size()) {
+    times += 10;
+    big = multiplied(base, times);
+  }
+  spit(dir / "big" / "notice-100x.yaml", big);
+  spit(dir / "big-ajv" / "notice-100x.yaml", dates_quoted(big));
+  spit(dir / "notice.schema.json", std::string(notice::notice_schema_json()));
+  std::printf("corpus: %d notices, %.2f MB in %s; 100x notice: %.2f MB (use cases repeated %d times)\n", count,
+              static_cast<double>(bytes) / 1e6, (dir / "corpus").c_str(), static_cast<double>(big.size()) / 1e6, times);
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_validate NOTICE.yaml [COUNT=1400] [REPEAT=5]\n");
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: bench_validate NOTICE.yaml NOTICE_AUDIT OUTDIR [--ajv AJV] [--count N] [--runs R] "
+                         "[--jobs N]\n");
     return 2;
   }
   const std::string base = slurp(argv[1]);
-  const int count = argc > 2 ? std::atoi(argv[2]) : 1400;
-  const int repeat = argc > 3 ? std::atoi(argv[3]) : 5;
-
-  // Warm the process-wide schema checker once, as a long-running process would.
-  notice::load_text("warm.yaml", base);
-  const auto compile_start = Clock::now();
-  notice::load_text("warm.yaml", base);
-  std::printf("one warm load of the bundled notice: %.4f s\n", seconds_since(compile_start));
-
-  const std::vector<std::pair<std::string, std::string>> bundled = {{argv[1], base}};
-  print("bundled", 1, base.size(), best_of(bundled, repeat * 20));
-
-  std::vector<std::pair<std::string, std::string>> corpus;
-  std::size_t bytes = 0;
-  for (int i = 0; i < count; ++i) {
-    corpus.emplace_back("society-" + std::to_string(i) + ".yaml", society(base, i));
-    bytes += corpus.back().second.size();
+  const std::string binary = fs::absolute(argv[2]).string();
+  const fs::path dir = fs::absolute(argv[3]);
+  std::string ajv;
+  int count = 1400;
+  int runs = 3;
+  unsigned jobs = notice::default_jobs();
+  for (int i = 4; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--ajv") {
+      ajv = fs::absolute(argv[i + 1]).string();
+    } else if (flag == "--count") {
+      count = std::atoi(argv[i + 1]);
+    } else if (flag == "--runs") {
+      runs = std::atoi(argv[i + 1]);
+    } else if (flag == "--jobs") {
+      jobs = static_cast<unsigned>(std::atoi(argv[i + 1]));
+    }
   }
-  print("corpus", corpus.size(), bytes, best_of(corpus, repeat));
 
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  std::printf("peak resident memory: %.1f MB (the corpus text itself: %.1f MB)\n",
-              static_cast<double>(usage.ru_maxrss) / 1024.0, static_cast<double>(bytes) / 1e6);
+  // The corpus, written afresh so that every run measures the same files, by a child process: the
+  // children started later inherit this process's peak resident set as theirs (Linux records it at
+  // exec), so this process must stay small until they have run.
+  const pid_t generator = fork();
+  if (generator == 0) {
+    generate(dir, base, count);
+    std::fflush(stdout);
+    _exit(0);
+  }
+  int generated = 0;
+  waitpid(generator, &generated, 0);
+  if (!WIFEXITED(generated) || WEXITSTATUS(generated) != 0) {
+    std::fprintf(stderr, "generating the corpus failed\n");
+    return 1;
+  }
+  std::vector<fs::path> files;
+  for (int i = 0; i < count; ++i) {
+    files.push_back(dir / "corpus" / society_name(i));
+  }
+  const fs::path schema = dir / "notice.schema.json";
+  std::printf("machine: %u cores used (--jobs), load average %.2f at start; best of %d runs unless stated\n\n", jobs,
+              load_average(), runs);
+
+  // The in-process phases, which hold the whole corpus, come after every child.
+  std::printf("this process's peak resident set while starting children: %.1f MB (a floor of every RSS below)\n\n",
+              own_peak_mb());
+  // The command line against the floors and ajv.
+  const double floor1 = best_seconds(runs, [&] { floor_seconds(files, 1); });
+  const double floor_n = best_seconds(runs, [&] { floor_seconds(files, jobs); });
+  std::printf("command line on the corpus (wall, CPU = user + system, peak RSS of the process):\n");
+  std::printf("  libyaml parse floor, 1 thread         %7.3f s\n", floor1);
+  std::printf("  libyaml parse floor, %u threads        %7.3f s\n", jobs, floor_n);
+  const fs::path out = dir / "out";
+  double text_wall = 0;
+  double text_cpu = 0;
+  double worst_rss = 0;
+  for (const char *format : {"text", "json", "sarif", "junit", "github", "summary"}) {
+    const Child c = best_of(
+        runs,
+        {binary, "validate", "--no-config", "-q", "-j", std::to_string(jobs), "-f", format, (dir / "corpus").string()},
+        out / (std::string("report.") + format), out / "stderr.txt");
+    std::printf("  notice-audit -j %u -f %-8s          %7.3f s  %6.3f s  %6.1f MB  (exit %d)\n", jobs, format, c.wall,
+                c.cpu, c.max_rss_mb, c.status);
+    if (std::string(format) == "text") {
+      text_wall = c.wall;
+      text_cpu = c.cpu;
+    }
+    worst_rss = std::max(worst_rss, c.max_rss_mb);
+  }
+  const Child one = best_of(runs, {binary, "validate", "--no-config", "-q", "-j", "1", (dir / "corpus").string()},
+                            out / "report.j1", out / "stderr.txt");
+  std::printf("  notice-audit -j 1 -f text              %7.3f s  %6.3f s  %6.1f MB\n", one.wall, one.cpu,
+              one.max_rss_mb);
+  Child ajv_corpus;
+  if (!ajv.empty()) {
+    ajv_corpus = best_of(runs,
+                         {ajv, "validate", "--spec=draft7", "--strict=false", "-s", schema.string(), "-d",
+                          (dir / "corpus-ajv").string() + "/*.yaml"},
+                         out / "ajv.txt", out / "ajv-stderr.txt");
+    std::printf("  ajv validate (schema only)             %7.3f s  %6.3f s  %6.1f MB  (exit %d)\n", ajv_corpus.wall,
+                ajv_corpus.cpu, ajv_corpus.max_rss_mb, ajv_corpus.status);
+  }
+  std::printf("\nratios (notice-audit -j %u, text report):\n", jobs);
+  if (!ajv.empty()) {
+    std::printf("  / ajv validate                  %5.2f  (target <= 0.5); CPU time %5.2f\n",
+                text_wall / ajv_corpus.wall, text_cpu / ajv_corpus.cpu);
+  }
+  std::printf("  / libyaml floor, 1 thread       %5.2f  (target <= 2.5)\n", text_wall / floor1);
+  std::printf("  / libyaml floor, %u threads      %5.2f\n", jobs, text_wall / floor_n);
+  std::printf("  peak RSS in any format          %5.1f MB (target <= 64)\n\n", worst_rss);
+
+  // One notice.
+  const std::string bundled = fs::absolute(argv[1]).string();
+  const double single =
+      median_of(runs * 7, {binary, "validate", "--no-config", "-q", bundled}, out / "single.txt", out / "stderr.txt");
+  const Child big_run = best_of(runs, {binary, "validate", "--no-config", "-q", (dir / "big").string()},
+                                out / "big.txt", out / "stderr.txt");
+  std::printf("one notice: bundled %.4f s (median of %d); 100x notice %.3f s, %.1f MB", single, runs * 7, big_run.wall,
+              big_run.max_rss_mb);
+  if (!ajv.empty()) {
+    const Child ajv_big = best_of(runs,
+                                  {ajv, "validate", "--spec=draft7", "--strict=false", "-s", schema.string(), "-d",
+                                   (dir / "big-ajv" / "notice-100x.yaml").string()},
+                                  out / "ajv-big.txt", out / "ajv-stderr.txt");
+    std::printf("; ajv on the 100x notice %.3f s", ajv_big.wall);
+  }
+  // In process, one thread: where the time goes.
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const auto &f : files) {
+    texts.emplace_back(f.filename().string(), slurp(f));
+  }
+  const notice::LoadLimits limits;
+  notice::load_text("warm.yaml", base); // compile the schema once, as the command does
+  const double events = best_seconds(runs, [&] {
+    for (const auto &[path, text] : texts) {
+      libyaml_events(text);
+    }
+  });
+  const double tree = best_seconds(runs, [&] {
+    for (const auto &[path, text] : texts) {
+      notice::Source source(path, text);
+      if (!notice::detail::parse_yaml(source, limits).root) {
+        std::fprintf(stderr, "%s: parse failed\n", path.c_str());
+        std::exit(1);
+      }
+    }
+  });
+  const double load = best_seconds(runs, [&] {
+    for (const auto &[path, text] : texts) {
+      if (!notice::load_text(path, text).notice) {
+        std::fprintf(stderr, "%s: load failed\n", path.c_str());
+        std::exit(1);
+      }
+    }
+  });
+  std::size_t findings = 0;
+  const double validate = best_seconds(runs, [&] {
+    findings = 0;
+    for (const auto &[path, text] : texts) {
+      findings += notice::check_notice(*notice::load_text(path, text).notice, {}).size();
+    }
+  });
+  texts.clear();
+  texts.shrink_to_fit();
+  std::printf("\nin process, one thread (text already in memory):\n");
+  std::printf("  libyaml events            %7.3f s\n", events);
+  std::printf("  our YAML tree             %7.3f s  (+%.3f s over the events)\n", tree, tree - events);
+  std::printf("  load: + schema, model     %7.3f s  (+%.3f s)\n", load, load - tree);
+  std::printf("  validate: + every rule    %7.3f s  (+%.3f s)  %zu findings\n\n", validate, validate - load, findings);
+
+  std::printf("\nload average at the end %.2f\n", load_average());
   return 0;
 }

@@ -7,10 +7,15 @@ cmake_minimum_required(VERSION 3.25)
 #
 # CASE/cmd holds one argument per line; @SRC@ is the source tree, @OUT@ a fresh scratch directory
 # in the build tree, @CASE@ the case directory. Lines starting with # are comments. The actual
-# output is kept in OUT. With NOTICE_AUDIT_UPDATE_EXPECTED=1 in the environment the expected files
-# are rewritten instead (review the diff before committing it).
+# output is kept in OUT. CASE/setup.cmake, when present, is included first (BIN, CASE, OUT and
+# SRC set) to make input files in OUT that are better generated than committed. With
+# NOTICE_AUDIT_UPDATE_EXPECTED=1 in the environment the expected files are rewritten instead
+# (review the diff before committing it).
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
+if(EXISTS "${CASE}/setup.cmake")
+  include("${CASE}/setup.cmake")
+endif()
 file(STRINGS "${CASE}/cmd" lines ENCODING UTF-8)
 set(args)
 foreach(line IN LISTS lines)

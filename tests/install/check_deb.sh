@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 deb=$(ls "$work"/out/notice-audit_*.deb)
 failed=0
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libyaml-cpp0.7 libgvc6 libcgraph6 libtomlplusplus3; do
+for lib in libyaml-0-2 libgvc6 libcgraph6 libtomlplusplus3; do
   grep -q "$lib" <<<"$depends" || { echo "Depends lacks $lib: $depends"; failed=1; }
 done
 recommends=$(dpkg-deb -f "$deb" Recommends)

@@ -106,7 +106,9 @@ TEST_CASE("bad input gets one clear error with its position", "[load][input]") {
   }
   SECTION("not YAML") {
     CHECK(findings("schema: 1\n  title: [x\n") ==
-          Lines{"a.yaml:2:8: error: YAML syntax: illegal map value [yaml-syntax]"});
+          Lines{"a.yaml:2:3: error: this line is indented 2 spaces more than the line above it: keys of one "
+                "mapping start in the same column (if it continues the text above, put that text in quotes) "
+                "[yaml-syntax]"});
   }
   SECTION("duplicate keys") {
     CHECK(findings("schema: 1\ninsurer:\n  name: a\n  name: b\n") ==
@@ -168,10 +170,10 @@ TEST_CASE("bad input gets one clear error with its position", "[load][input]") {
                                   "levels deep: check the indentation [too-deep]"});
   }
   SECTION("a multi-megabyte scalar is refused before the schema's regexes see it") {
-    // On one line: refused before parsing (yaml-cpp would take seconds to scan it).
+    // On one line: libyaml scans it in linear time, and the assembler refuses it as it arrives.
     const std::string line = "schema: 1\ntitle: \"" + std::string(2u << 20, 'a') + "\"\n";
-    CHECK(findings(line) == Lines{"a.yaml:2:1: error: this line is 2097161 bytes long, more than the limit of 65536; "
-                                  "split long text into paragraphs or items [scalar-too-long]"});
+    CHECK(findings(line) == Lines{"a.yaml:2:8: error: this value is 2097152 bytes long, more than the limit of "
+                                  "65536; split it into paragraphs or items [scalar-too-long]"});
     // A block scalar of many short lines: refused when the parser hands it over.
     std::string block = "schema: 1\ntitle: |\n";
     for (int i = 0; i < 20'000; ++i) {

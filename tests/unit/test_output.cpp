@@ -70,3 +70,22 @@ TEST_CASE("collect_notice_files expands directories to sorted *.yaml and *.yml, 
   fs::create_directories(dir.path / "empty");
   CHECK_THROWS_WITH(collect_notice_files({(dir.path / "empty").string()}), Catch::Contains("no notice files"));
 }
+
+TEST_CASE("write_file_atomically streams a large content, and a failing producer leaves the target alone", "[output]") {
+  TempDir dir;
+  const auto target = (dir.path / "report.json").string();
+  write_file_atomically(target, [](std::ostream &out) {
+    for (int i = 0; i < 100'000; ++i) {
+      out << "line " << i << '\n';
+    }
+  });
+  CHECK(slurp(target).size() == 1'088'890);
+  CHECK_THROWS_WITH(write_file_atomically(target,
+                                          [](std::ostream &out) {
+                                            out << "half a report";
+                                            throw Error("a file could not be read");
+                                          }),
+                    "a file could not be read");
+  CHECK(slurp(target).substr(0, 7) == "line 0\n");
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}

@@ -21,8 +21,8 @@ std::vector<FileReport> sample() {
                      {},
                      {},
                      {}};
-  Diagnostic suppressed{
-      Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, {}, {}, "理由"};
+  Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, {}, {},
+                        "理由"};
   return {FileReport{"n.yaml", source, {suppressed, warning}}};
 }
 
@@ -86,7 +86,9 @@ TEST_CASE("junit: failures only at or above the fail level, the other findings p
   files.push_back(FileReport{"clean.yaml", nullptr, {}});
   // The default fail level (error): the warning does not fail the job, so it is no <failure>.
   const std::string passing = write(ReportFormat::junit, files);
-  CHECK(passing.find("<testsuites name=\"notice-audit\" tests=\"2\" failures=\"0\">") != std::string::npos);
+  CHECK(passing.find("<testsuites name=\"notice-audit\">\n  <testsuite name=\"n.yaml\" tests=\"1\" failures=\"0\">") !=
+        std::string::npos);
+  CHECK(passing.find("<testsuite name=\"clean.yaml\" tests=\"1\" failures=\"0\">") != std::string::npos);
   CHECK(passing.find("<failure") == std::string::npos);
   CHECK(passing.find("<system-out>n.yaml:2:8: warning: a &lt;b&gt; &amp; &quot;c&quot; [unused-party]</system-out>") !=
         std::string::npos);
@@ -95,7 +97,7 @@ TEST_CASE("junit: failures only at or above the fail level, the other findings p
   ReportOptions options;
   options.fail_level = Severity::warning;
   const std::string failing = write(ReportFormat::junit, files, options);
-  CHECK(failing.find("<testsuites name=\"notice-audit\" tests=\"2\" failures=\"1\">") != std::string::npos);
+  CHECK(failing.find("<testsuite name=\"n.yaml\" tests=\"1\" failures=\"1\">") != std::string::npos);
   CHECK(failing.find("message=\"a &lt;b&gt; &amp; &quot;c&quot;\"") != std::string::npos);
   // --fail-on never: nothing fails.
   options.fail_level = std::nullopt;
@@ -118,6 +120,30 @@ TEST_CASE("sarif: rule help is the rule's page, linked where it is installed", "
   }
   CHECK(found);
   CHECK(write(ReportFormat::sarif, sample()).find("example.invalid") == std::string::npos);
+}
+
+TEST_CASE("json and sarif written file by file are the bytes of the document dumped whole", "[report]") {
+  auto two = sample();
+  two.push_back(FileReport{"clean.yaml", nullptr, {}});
+  two.push_back(sample()[0]);
+  for (const auto format : {ReportFormat::json, ReportFormat::sarif}) {
+    for (const auto &files : {std::vector<FileReport>{}, sample(), two}) {
+      const std::string streamed = write(format, files);
+      CHECK(nlohmann::json::parse(streamed).dump(2) + "\n" == streamed);
+    }
+  }
+}
+
+TEST_CASE("a writer writes each file as it is added", "[report]") {
+  for (const auto format :
+       {ReportFormat::text, ReportFormat::json, ReportFormat::sarif, ReportFormat::junit, ReportFormat::github}) {
+    std::ostringstream out;
+    const auto writer = make_report_writer(out, format, {});
+    const std::size_t before = out.str().size();
+    writer->add(sample()[0]);
+    CHECK(out.str().size() > before);
+    writer->finish();
+  }
 }
 
 TEST_CASE("github annotations escape what the workflow-command syntax reserves", "[report]") {

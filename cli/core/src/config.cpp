@@ -12,7 +12,8 @@ namespace {
 
 const std::initializer_list<std::string_view> k_top_keys = {"fail-on", "format", "rules", "suppress"};
 const std::initializer_list<std::string_view> k_fail_levels = {"error", "warning", "info", "never"};
-const std::initializer_list<std::string_view> k_formats = {"text", "json", "sarif", "junit", "github"};
+const std::initializer_list<std::string_view> k_formats = {"text",   "json",    "sarif",        "junit",
+                                                           "github", "summary", "summary-json", "summary-html"};
 
 [[noreturn]] void fail(const std::string &path, const toml::source_region &where, const std::string &message) {
   throw Error(path + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) + ": " +

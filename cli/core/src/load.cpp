@@ -322,29 +322,6 @@ LoadResult load_text(const std::string &path, std::string text, const LoadLimits
         make_error(path, "encoding", source->position_of(problem->offset), {problem->message, problem->message_ja}));
     return result;
   }
-  // yaml-cpp scans a long scalar in full before we see it (seconds for megabytes); a line that long
-  // can only hold such a scalar, so refuse it before parsing.
-  {
-    std::size_t line_start = 0;
-    const std::string &t = source->text();
-    while (line_start < t.size()) {
-      std::size_t end = t.find('\n', line_start);
-      if (end == std::string::npos) {
-        end = t.size();
-      }
-      if (end - line_start > limits.max_scalar_bytes) {
-        const std::string size = std::to_string(end - line_start);
-        const std::string limit = std::to_string(limits.max_scalar_bytes);
-        result.diagnostics.push_back(make_error(path, "scalar-too-long", source->position_of(line_start),
-                                                {"this line is " + size + " bytes long, more than the limit of " +
-                                                     limit + "; split long text into paragraphs or items",
-                                                 "この行は " + size + " バイトあり、上限 " + limit +
-                                                     " バイトを超えています。長い文は段落や項目に分けてください"}));
-        return result;
-      }
-      line_start = end + 1;
-    }
-  }
   const detail::YamlParse parsed = detail::parse_yaml(*source, limits);
   if (parsed.problem) {
     result.diagnostics.push_back(

@@ -18,7 +18,59 @@ namespace notice {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// An output stream buffer over a file descriptor; remembers the first write error.
+class FdBuffer : public std::streambuf {
+public:
+  explicit FdBuffer(int fd) : m_fd(fd) { setp(m_buffer, m_buffer + sizeof m_buffer); }
+  int error() const { return m_error; }
+
+protected:
+  int_type overflow(int_type ch) override {
+    if (!flush_buffer()) {
+      return traits_type::eof();
+    }
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return flush_buffer() ? 0 : -1; }
+
+private:
+  bool flush_buffer() {
+    const char *data = pbase();
+    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
+    while (left > 0 && m_error == 0) {
+      const ssize_t n = ::write(m_fd, data, left);
+      if (n < 0 && errno != EINTR) {
+        m_error = errno;
+      } else if (n > 0) {
+        data += n;
+        left -= static_cast<std::size_t>(n);
+      }
+    }
+    setp(m_buffer, m_buffer + sizeof m_buffer);
+    return m_error == 0;
+  }
+
+  int m_fd;
+  int m_error = 0;
+  char m_buffer[1 << 16];
+};
+
+} // namespace
+
 void write_file_atomically(const std::string &path, std::string_view content, const std::vector<std::string> &inputs) {
+  write_file_atomically(
+      path, [&](std::ostream &out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); },
+      inputs);
+}
+
+void write_file_atomically(const std::string &path, const std::function<void(std::ostream &)> &produce,
+                           const std::vector<std::string> &inputs) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     throw Error(path + ": is a directory; give a file name for the output");
@@ -35,19 +87,23 @@ void write_file_atomically(const std::string &path, std::string_view content, co
   if (fd < 0) {
     throw Error(path + ": cannot create a temporary file beside it: " + std::strerror(errno));
   }
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const std::string reason = std::strerror(errno);
+  {
+    FdBuffer buffer(fd);
+    std::ostream out(&buffer);
+    try {
+      produce(out);
+      out.flush();
+    } catch (...) {
+      ::close(fd);
+      ::unlink(temp.c_str());
+      throw;
+    }
+    if (buffer.error() != 0 || !out) {
+      const std::string reason = std::strerror(buffer.error() != 0 ? buffer.error() : EIO);
       ::close(fd);
       ::unlink(temp.c_str());
       throw Error(path + ": write failed: " + reason);
     }
-    written += static_cast<std::size_t>(n);
   }
   // Keep the permissions an existing file had; new files get the usual 0666 & ~umask.
   struct stat st {};

@@ -1,6 +1,7 @@
 #include "notice/report.hpp"
 
 #include "ansi.hpp"
+#include "summary.hpp"
 #include "utf8.hpp"
 
 #include "notice/rule_docs.hpp"
@@ -23,67 +24,45 @@ bool is_wide(char32_t cp) {
          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-void write_text(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
-  const detail::Palette c = detail::palette(options.color);
-  for (const auto &file : files) {
-    for (const auto &d : file.diagnostics) {
-      if (d.suppressed && !options.show_suppressed) {
-        continue;
-      }
-      const char *color = d.severity == Severity::error ? c.red : d.severity == Severity::warning ? c.yellow : c.cyan;
-      out << c.bold << d.path;
-      if (d.pos.known()) {
-        out << ':' << d.pos.line << ':' << d.pos.column;
-      }
-      out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' '
-          << message_in(d, options.lang) << " [" << d.rule_id << ']';
-      if (d.suppressed) {
-        out << " (suppressed: " << *d.suppressed << ')';
-      }
-      out << '\n';
-      // A line with bytes that are not UTF-8 would only garble the terminal: do not quote it.
-      if (file.source && d.pos.known() && d.rule_id != "encoding") {
-        // Quote the line (a window of it when long) and put a caret under the column, counting
-        // wide characters twice.
-        std::string_view line = file.source->line(d.pos.line);
-        std::size_t i = 0;
-        int column = 1;
-        while (i < line.size() && column < d.pos.column) {
-          detail::next_code_point(line, i);
-          ++column;
-        }
-        std::string prefix;
-        std::string suffix;
-        constexpr int k_before = 30;
-        constexpr int k_after = 50;
-        if (display_width(line) > k_before + k_after) {
-          std::size_t begin = 0;
-          for (int skip = d.pos.column - 1 - k_before; skip > 0 && begin < line.size(); --skip) {
-            detail::next_code_point(line, begin);
-          }
-          std::size_t end = begin;
-          for (int keep = 0; keep < k_before + k_after && end < line.size(); ++keep) {
-            detail::next_code_point(line, end);
-          }
-          prefix = begin > 0 ? "…" : "";
-          suffix = end < line.size() ? "…" : "";
-          i -= begin;
-          line = line.substr(begin, end - begin);
-        }
-        const std::string gutter = std::to_string(d.pos.line);
-        out << ' ' << gutter << " | " << prefix << line << suffix << '\n';
-        out << ' ' << std::string(gutter.size(), ' ') << " | "
-            << std::string(static_cast<std::size_t>(display_width(prefix) + display_width(line.substr(0, i))), ' ')
-            << color << '^' << c.reset << '\n';
-      }
+// Quotes the line of `d` (a window of it when long) with a caret under the column, counting wide
+// characters twice.
+void write_excerpt(std::ostream &out, const Source &source, const Diagnostic &d, const char *color,
+                   const detail::Palette &c) {
+  std::string_view line = source.line(d.pos.line);
+  std::size_t i = 0;
+  int column = 1;
+  while (i < line.size() && column < d.pos.column) {
+    detail::next_code_point(line, i);
+    ++column;
+  }
+  std::string prefix;
+  std::string suffix;
+  constexpr int k_before = 30;
+  constexpr int k_after = 50;
+  if (display_width(line) > k_before + k_after) {
+    std::size_t begin = 0;
+    for (int skip = d.pos.column - 1 - k_before; skip > 0 && begin < line.size(); --skip) {
+      detail::next_code_point(line, begin);
     }
+    std::size_t end = begin;
+    for (int keep = 0; keep < k_before + k_after && end < line.size(); ++keep) {
+      detail::next_code_point(line, end);
+    }
+    prefix = begin > 0 ? "…" : "";
+    suffix = end < line.size() ? "…" : "";
+    i -= begin;
+    line = line.substr(begin, end - begin);
   }
-  if (!options.summary) {
-    return;
-  }
-  const ReportCounts n = count(files);
-  if (options.lang == Lang::ja) {
-    out << std::to_string(files.size()) << " ファイルを検査: ";
+  const std::string gutter = std::to_string(d.pos.line);
+  out << ' ' << gutter << " | " << prefix << line << suffix << '\n';
+  out << ' ' << std::string(gutter.size(), ' ') << " | "
+      << std::string(static_cast<std::size_t>(display_width(prefix) + display_width(line.substr(0, i))), ' ') << color
+      << '^' << c.reset << '\n';
+}
+
+void write_summary_line(std::ostream &out, const ReportCounts &n, std::size_t files, Lang lang) {
+  if (lang == Lang::ja) {
+    out << std::to_string(files) << " ファイルを検査: ";
     if (n.errors + n.warnings + n.infos == 0) {
       out << "指摘なし";
     } else {
@@ -95,7 +74,7 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
     out << "\n";
     return;
   }
-  const std::string in_files = " in " + detail::plural(static_cast<int>(files.size()), "file");
+  const std::string in_files = " in " + detail::plural(static_cast<long long>(files), "file");
   if (n.errors + n.warnings + n.infos == 0) {
     out << "No findings" << in_files;
   } else {
@@ -121,6 +100,101 @@ void write_text(std::ostream &out, const std::vector<FileReport> &files, const R
   out << ".\n";
 }
 
+/// Keeps the totals every format needs at its end.
+class CountingWriter : public ReportWriter {
+public:
+  void add(const FileReport &file) final {
+    add_counts(m_counts, file);
+    ++m_files;
+    write_file(file);
+  }
+
+protected:
+  virtual void write_file(const FileReport &file) = 0;
+  const ReportCounts &counts() const { return m_counts; }
+  std::size_t files() const { return m_files; }
+
+private:
+  ReportCounts m_counts;
+  std::size_t m_files = 0;
+};
+
+class TextWriter final : public CountingWriter {
+public:
+  TextWriter(std::ostream &out, const ReportOptions &options) : m_out(out), m_options(options) {}
+
+  void write_file(const FileReport &file) override {
+    const detail::Palette c = detail::palette(m_options.color);
+    for (const auto &d : file.diagnostics) {
+      if (d.suppressed && !m_options.show_suppressed) {
+        continue;
+      }
+      const char *color = d.severity == Severity::error ? c.red : d.severity == Severity::warning ? c.yellow : c.cyan;
+      m_out << c.bold << d.path;
+      if (d.pos.known()) {
+        m_out << ':' << d.pos.line << ':' << d.pos.column;
+      }
+      m_out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' '
+            << message_in(d, m_options.lang) << " [" << d.rule_id << ']';
+      if (d.suppressed) {
+        m_out << " (suppressed: " << *d.suppressed << ')';
+      }
+      m_out << '\n';
+      // A line with bytes that are not UTF-8 would only garble the terminal: do not quote it.
+      if (file.source && d.pos.known() && d.rule_id != "encoding") {
+        write_excerpt(m_out, *file.source, d, color, c);
+      }
+    }
+  }
+
+  void finish() override {
+    if (m_options.summary) {
+      write_summary_line(m_out, counts(), files(), m_options.lang);
+    }
+  }
+
+private:
+  std::ostream &m_out;
+  ReportOptions m_options;
+};
+
+// nlohmann's dump(2) of one element, indented to sit `depth` spaces deep in a larger document, so
+// that a streamed document has the same bytes as one dumped whole.
+std::string dump_at(const nlohmann::json &value, std::size_t depth) {
+  const std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  const std::string indent(depth, ' ');
+  for (char ch : text) {
+    out += ch;
+    if (ch == '\n') {
+      out += indent;
+    }
+  }
+  return out;
+}
+
+/// Writes the elements of one JSON array member, `"name": [ … ]`, one element at a time.
+class JsonArrayStream {
+public:
+  JsonArrayStream(std::ostream &out, std::size_t depth) : m_out(out), m_depth(depth) {}
+
+  void add(const nlohmann::json &element) {
+    m_out << (m_count++ == 0 ? "\n" : ",\n") << std::string(m_depth, ' ') << dump_at(element, m_depth);
+  }
+  void close() {
+    if (m_count > 0) {
+      m_out << '\n' << std::string(m_depth - 2, ' ');
+    }
+    m_out << ']';
+  }
+
+private:
+  std::ostream &m_out;
+  std::size_t m_depth;
+  std::size_t m_count = 0;
+};
+
 nlohmann::json diagnostic_json(const Diagnostic &d) {
   nlohmann::json j = {
       {"rule", d.rule_id},    {"severity", to_string(d.severity)}, {"line", d.pos.line},      {"column", d.pos.column},
@@ -137,95 +211,127 @@ nlohmann::json diagnostic_json(const Diagnostic &d) {
   return j;
 }
 
-void write_json(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
-  nlohmann::json report = {{"tool", "notice-audit"}, {"version", options.tool_version}, {"format", 1}};
-  auto list = nlohmann::json::array();
-  for (const auto &file : files) {
+// {"files": [...], "format": 1, "summary": {...}, "tool": …, "version": …}: keys in nlohmann's
+// (sorted) order, so "files" comes first and the totals after it.
+class JsonWriter final : public CountingWriter {
+public:
+  JsonWriter(std::ostream &out, const ReportOptions &options)
+      : m_out(out), m_version(options.tool_version), m_files(out, 4) {
+    m_out << "{\n  \"files\": [";
+  }
+
+  void write_file(const FileReport &file) override {
     auto diagnostics = nlohmann::json::array();
     for (const auto &d : file.diagnostics) {
       diagnostics.push_back(diagnostic_json(d));
     }
-    list.push_back({{"path", file.path}, {"diagnostics", diagnostics}});
+    m_files.add({{"path", file.path}, {"diagnostics", diagnostics}});
   }
-  report["files"] = list;
-  const ReportCounts n = count(files);
-  report["summary"] = {
-      {"errors", n.errors}, {"warnings", n.warnings}, {"infos", n.infos}, {"suppressed", n.suppressed}};
-  out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-}
+
+  void finish() override {
+    m_files.close();
+    const ReportCounts &n = counts();
+    const nlohmann::json summary = {
+        {"errors", n.errors}, {"warnings", n.warnings}, {"infos", n.infos}, {"suppressed", n.suppressed}};
+    m_out << ",\n  \"format\": 1,\n  \"summary\": " << dump_at(summary, 2)
+          << ",\n  \"tool\": \"notice-audit\",\n  \"version\": " << dump_at(m_version, 2) << "\n}\n";
+  }
+
+private:
+  std::ostream &m_out;
+  nlohmann::json m_version;
+  JsonArrayStream m_files;
+};
 
 std::string sarif_level(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-void write_sarif(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
-  auto rules = nlohmann::json::array();
-  std::map<std::string, std::size_t, std::less<>> index;
-  for (const RuleInfo &r : rule_catalog()) {
-    index.emplace(std::string(r.id), rules.size());
-    nlohmann::json rule = {{"id", r.id},
-                           {"name", r.id},
-                           {"shortDescription", {{"text", r.summary}}},
-                           {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
-                           {"properties", {{"family", r.family}}}};
-    if (const std::string basis = rule_basis(r); !basis.empty()) {
-      rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + basis}};
-    }
-    if (r.stale_law) {
-      rule["properties"]["stale_law"] = true;
-    }
-    // The page itself, which code scanning shows beside each alert, and where it is installed.
-    if (const auto page = rule_page(r.id)) {
-      rule["help"] = {{"text", *page}, {"markdown", *page}};
-      if (!options.doc_uri.empty()) {
-        rule["helpUri"] = options.doc_uri + "/rules/" + std::string(r.id) + ".md";
-      }
-    }
-    rules.push_back(rule);
+nlohmann::json sarif_result(const Diagnostic &d, const std::map<std::string, std::size_t, std::less<>> &index,
+                            Lang lang) {
+  nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", d.path}}}}}};
+  if (d.pos.known()) {
+    location["physicalLocation"]["region"] = {{"startLine", d.pos.line}, {"startColumn", d.pos.column}};
   }
-  auto results = nlohmann::json::array();
-  for (const auto &file : files) {
-    for (const auto &d : file.diagnostics) {
-      nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", d.path}}}}}};
-      if (d.pos.known()) {
-        location["physicalLocation"]["region"] = {{"startLine", d.pos.line}, {"startColumn", d.pos.column}};
-      }
-      nlohmann::json result = {{"ruleId", d.rule_id},
-                               {"level", sarif_level(d.severity)},
-                               {"message", {{"text", message_in(d, options.lang)}}},
-                               {"locations", nlohmann::json::array({location})}};
-      if (const auto it = index.find(d.rule_id); it != index.end()) {
-        result["ruleIndex"] = it->second;
-      }
-      result["properties"] = {{"message_en", d.message}, {"message_ja", d.message_ja}};
-      if (!d.revisions.empty()) {
-        result["properties"]["revisions"] = d.revisions;
-      }
-      if (!d.since.empty()) {
-        result["properties"]["since"] = d.since;
-      }
-      if (!d.until.empty()) {
-        result["properties"]["until"] = d.until;
-      }
-      if (d.suppressed) {
-        result["suppressions"] = nlohmann::json::array({{{"kind", "inSource"}, {"justification", *d.suppressed}}});
-      }
-      results.push_back(result);
-    }
+  nlohmann::json result = {{"ruleId", d.rule_id},
+                           {"level", sarif_level(d.severity)},
+                           {"message", {{"text", message_in(d, lang)}}},
+                           {"locations", nlohmann::json::array({location})}};
+  if (const auto it = index.find(d.rule_id); it != index.end()) {
+    result["ruleIndex"] = it->second;
   }
-  nlohmann::json sarif = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       nlohmann::json::array(
-           {{{"tool", {{"driver", {{"name", "notice-audit"}, {"version", options.tool_version}, {"rules", rules}}}}},
-             {"columnKind", "unicodeCodePoints"},
-             {"results", results}}})}};
-  if (!options.doc_uri.empty()) {
-    sarif["runs"][0]["tool"]["driver"]["informationUri"] = options.doc_uri + "/README.md";
+  result["properties"] = {{"message_en", d.message}, {"message_ja", d.message_ja}};
+  if (!d.revisions.empty()) {
+    result["properties"]["revisions"] = d.revisions;
   }
-  out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  if (!d.since.empty()) {
+    result["properties"]["since"] = d.since;
+  }
+  if (!d.until.empty()) {
+    result["properties"]["until"] = d.until;
+  }
+  if (d.suppressed) {
+    result["suppressions"] = nlohmann::json::array({{{"kind", "inSource"}, {"justification", *d.suppressed}}});
+  }
+  return result;
 }
+
+// SARIF 2.1.0 with one run whose keys sort as columnKind, results, tool: the results are streamed
+// and the tool (the rule catalogue) follows them.
+class SarifWriter final : public CountingWriter {
+public:
+  SarifWriter(std::ostream &out, const ReportOptions &options) : m_out(out), m_options(options), m_results(out, 8) {
+    for (const RuleInfo &r : rule_catalog()) {
+      m_index.emplace(std::string(r.id), m_index.size());
+    }
+    m_out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n"
+             "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
+  }
+
+  void write_file(const FileReport &file) override {
+    for (const auto &d : file.diagnostics) {
+      m_results.add(sarif_result(d, m_index, m_options.lang));
+    }
+  }
+
+  void finish() override {
+    m_results.close();
+    auto rules = nlohmann::json::array();
+    for (const RuleInfo &r : rule_catalog()) {
+      nlohmann::json rule = {{"id", r.id},
+                             {"name", r.id},
+                             {"shortDescription", {{"text", r.summary}}},
+                             {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
+                             {"properties", {{"family", r.family}}}};
+      if (const std::string basis = rule_basis(r); !basis.empty()) {
+        rule["fullDescription"] = {{"text", std::string(r.summary) + ". Basis: " + basis}};
+      }
+      if (r.stale_law) {
+        rule["properties"]["stale_law"] = true;
+      }
+      // The page itself, which code scanning shows beside each alert, and where it is installed.
+      if (const auto page = rule_page(r.id)) {
+        rule["help"] = {{"text", *page}, {"markdown", *page}};
+        if (!m_options.doc_uri.empty()) {
+          rule["helpUri"] = m_options.doc_uri + "/rules/" + std::string(r.id) + ".md";
+        }
+      }
+      rules.push_back(rule);
+    }
+    nlohmann::json tool = {
+        {"driver", {{"name", "notice-audit"}, {"version", m_options.tool_version}, {"rules", rules}}}};
+    if (!m_options.doc_uri.empty()) {
+      tool["driver"]["informationUri"] = m_options.doc_uri + "/README.md";
+    }
+    m_out << ",\n      \"tool\": " << dump_at(tool, 6) << "\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n";
+  }
+
+private:
+  std::ostream &m_out;
+  ReportOptions m_options;
+  std::map<std::string, std::size_t, std::less<>> m_index;
+  JsonArrayStream m_results;
+};
 
 // JUnit XML: entities as in HTML, and the control characters XML 1.0 forbids even as references
 // replaced by '?'.
@@ -251,55 +357,55 @@ bool junit_failure(const Diagnostic &d, std::optional<Severity> fail_level) {
   return !d.suppressed && fail_level && d.severity >= *fail_level;
 }
 
-void write_junit(std::ostream &out, const std::vector<FileReport> &files, const ReportOptions &options) {
-  const auto cases = [](const FileReport &file) {
-    int n = 0;
-    for (const auto &d : file.diagnostics) {
-      n += d.suppressed ? 0 : 1;
-    }
-    return n;
-  };
-  const auto failures = [&](const FileReport &file) {
-    int n = 0;
-    for (const auto &d : file.diagnostics) {
-      n += junit_failure(d, options.fail_level) ? 1 : 0;
-    }
-    return n;
-  };
-  int tests = 0;
-  int failed = 0;
-  for (const auto &file : files) {
-    tests += std::max(cases(file), 1);
-    failed += failures(file);
+// One <testsuite> per file, written as the file finishes. The totals of the whole run are not
+// repeated on <testsuites> (they would have to be known before the first suite); JUnit readers sum
+// the suites.
+class JunitWriter final : public ReportWriter {
+public:
+  JunitWriter(std::ostream &out, const ReportOptions &options)
+      : m_out(out), m_lang(options.lang), m_fail_level(options.fail_level) {
+    m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"notice-audit\">\n";
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"notice-audit\" tests=\"" << tests << "\" failures=\"" << failed << "\">\n";
-  for (const auto &file : files) {
-    const int active = cases(file);
-    out << "  <testsuite name=\"" << xml_escape(file.path) << "\" tests=\"" << std::max(active, 1) << "\" failures=\""
-        << failures(file) << "\">\n";
+
+  void add(const FileReport &file) override {
+    int active = 0;
+    int failures = 0;
+    for (const auto &d : file.diagnostics) {
+      active += d.suppressed ? 0 : 1;
+      failures += junit_failure(d, m_fail_level) ? 1 : 0;
+    }
+    m_out << "  <testsuite name=\"" << xml_escape(file.path) << "\" tests=\"" << std::max(active, 1) << "\" failures=\""
+          << failures << "\">\n";
     if (active == 0) {
-      out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\"validate\"/>\n";
+      m_out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\"validate\"/>\n";
     }
     for (const auto &d : file.diagnostics) {
-      if (d.suppressed) {
-        continue;
+      if (!d.suppressed) {
+        write_case(file, d);
       }
-      out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\""
-          << xml_escape(d.rule_id + " at " + location_of(d)) << "\">\n";
-      if (junit_failure(d, options.fail_level)) {
-        out << "      <failure type=\"" << to_string(d.severity) << "\" message=\""
-            << xml_escape(message_in(d, options.lang)) << "\">" << xml_escape(format_diagnostic(d, options.lang))
-            << "</failure>\n";
-      } else {
-        out << "      <system-out>" << xml_escape(format_diagnostic(d, options.lang)) << "</system-out>\n";
-      }
-      out << "    </testcase>\n";
     }
-    out << "  </testsuite>\n";
+    m_out << "  </testsuite>\n";
   }
-  out << "</testsuites>\n";
-}
+
+  void finish() override { m_out << "</testsuites>\n"; }
+
+private:
+  void write_case(const FileReport &file, const Diagnostic &d) {
+    m_out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\""
+          << xml_escape(d.rule_id + " at " + location_of(d)) << "\">\n";
+    if (junit_failure(d, m_fail_level)) {
+      m_out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(message_in(d, m_lang))
+            << "\">" << xml_escape(format_diagnostic(d, m_lang)) << "</failure>\n";
+    } else {
+      m_out << "      <system-out>" << xml_escape(format_diagnostic(d, m_lang)) << "</system-out>\n";
+    }
+    m_out << "    </testcase>\n";
+  }
+
+  std::ostream &m_out;
+  Lang m_lang;
+  std::optional<Severity> m_fail_level;
+};
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also escape ':' and ','.
 std::string gh_escape(std::string_view text, bool property) {
@@ -328,8 +434,11 @@ std::string gh_escape(std::string_view text, bool property) {
   return out;
 }
 
-void write_github(std::ostream &out, const std::vector<FileReport> &files, Lang lang) {
-  for (const auto &file : files) {
+class GithubWriter final : public ReportWriter {
+public:
+  GithubWriter(std::ostream &out, const ReportOptions &options) : m_out(out), m_lang(options.lang) {}
+
+  void add(const FileReport &file) override {
     for (const auto &d : file.diagnostics) {
       if (d.suppressed) {
         continue;
@@ -337,14 +446,20 @@ void write_github(std::ostream &out, const std::vector<FileReport> &files, Lang 
       const char *command = d.severity == Severity::error     ? "error"
                             : d.severity == Severity::warning ? "warning"
                                                               : "notice";
-      out << "::" << command << " file=" << gh_escape(d.path, true);
+      m_out << "::" << command << " file=" << gh_escape(d.path, true);
       if (d.pos.known()) {
-        out << ",line=" << d.pos.line << ",col=" << d.pos.column;
+        m_out << ",line=" << d.pos.line << ",col=" << d.pos.column;
       }
-      out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(message_in(d, lang), false) << '\n';
+      m_out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(message_in(d, m_lang), false) << '\n';
     }
   }
-}
+
+  void finish() override {}
+
+private:
+  std::ostream &m_out;
+  Lang m_lang;
+};
 
 } // namespace
 
@@ -364,23 +479,36 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "github") {
     return ReportFormat::github;
   }
+  if (name == "summary") {
+    return ReportFormat::summary;
+  }
+  if (name == "summary-json") {
+    return ReportFormat::summary_json;
+  }
+  if (name == "summary-html") {
+    return ReportFormat::summary_html;
+  }
   return std::nullopt;
+}
+
+void add_counts(ReportCounts &n, const FileReport &file) {
+  for (const auto &d : file.diagnostics) {
+    if (d.suppressed) {
+      ++n.suppressed;
+    } else if (d.severity == Severity::error) {
+      ++n.errors;
+    } else if (d.severity == Severity::warning) {
+      ++n.warnings;
+    } else {
+      ++n.infos;
+    }
+  }
 }
 
 ReportCounts count(const std::vector<FileReport> &files) {
   ReportCounts n;
   for (const auto &file : files) {
-    for (const auto &d : file.diagnostics) {
-      if (d.suppressed) {
-        ++n.suppressed;
-      } else if (d.severity == Severity::error) {
-        ++n.errors;
-      } else if (d.severity == Severity::warning) {
-        ++n.warnings;
-      } else {
-        ++n.infos;
-      }
-    }
+    add_counts(n, file);
   }
   return n;
 }
@@ -394,25 +522,33 @@ int display_width(std::string_view text) {
   return width;
 }
 
-void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
-                  const ReportOptions &options) {
+std::unique_ptr<ReportWriter> make_report_writer(std::ostream &out, ReportFormat format, const ReportOptions &options) {
   switch (format) {
   case ReportFormat::text:
-    write_text(out, files, options);
     break;
   case ReportFormat::json:
-    write_json(out, files, options);
-    break;
+    return std::make_unique<JsonWriter>(out, options);
   case ReportFormat::sarif:
-    write_sarif(out, files, options);
-    break;
+    return std::make_unique<SarifWriter>(out, options);
   case ReportFormat::junit:
-    write_junit(out, files, options);
-    break;
+    return std::make_unique<JunitWriter>(out, options);
   case ReportFormat::github:
-    write_github(out, files, options.lang);
-    break;
+    return std::make_unique<GithubWriter>(out, options);
+  case ReportFormat::summary:
+  case ReportFormat::summary_json:
+  case ReportFormat::summary_html:
+    return detail::make_summary_writer(out, format, options);
   }
+  return std::make_unique<TextWriter>(out, options);
+}
+
+void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
+                  const ReportOptions &options) {
+  const auto writer = make_report_writer(out, format, options);
+  for (const auto &file : files) {
+    writer->add(file);
+  }
+  writer->finish();
 }
 
 } // namespace notice

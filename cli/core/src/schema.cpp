@@ -12,7 +12,9 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <functional>
 #include <string>
 
 namespace notice {
@@ -64,6 +66,7 @@ nlohmann::json to_json(const YamlNode &node) {
   }
   case YamlNode::Kind::sequence: {
     auto array = nlohmann::json::array();
+    array.get_ref<nlohmann::json::array_t &>().reserve(node.children.size());
     for (const auto &child : node.children) {
       array.push_back(to_json(child));
     }
@@ -72,7 +75,7 @@ nlohmann::json to_json(const YamlNode &node) {
   case YamlNode::Kind::mapping: {
     auto object = nlohmann::json::object();
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
-      object[node.keys[i].name] = to_json(node.children[i]);
+      object.emplace(node.keys[i].name, to_json(node.children[i]));
     }
     return object;
   }
@@ -122,8 +125,103 @@ bool is_wrapper(const std::string &description) {
   return description.rfind("Failed to validate", 0) == 0;
 }
 
+// The schema that applies at document path `context`, following $ref, properties and items (and the
+// branches of oneOf/anyOf that have the step); nullptr when the path leaves the schema.
+const nlohmann::json *schema_at(const nlohmann::json &document, const std::vector<std::string> &context) {
+  const auto resolve = [&](const nlohmann::json *node) {
+    for (int hops = 0; node && hops < 16 && node->is_object() && node->contains("$ref"); ++hops) {
+      const std::string ref = node->at("$ref").get<std::string>();
+      const std::string prefix = "#/definitions/";
+      const std::string name = ref.rfind(prefix, 0) == 0 ? ref.substr(prefix.size()) : std::string();
+      node = document.contains("definitions") && document.at("definitions").contains(name)
+                 ? &document.at("definitions").at(name)
+                 : nullptr;
+    }
+    return node;
+  };
+  std::function<const nlohmann::json *(const nlohmann::json *, std::size_t)> walk =
+      [&](const nlohmann::json *node, std::size_t i) -> const nlohmann::json * {
+    node = resolve(node);
+    if (!node || !node->is_object()) {
+      return nullptr;
+    }
+    if (i == context.size()) {
+      return node;
+    }
+    const std::string &step = context[i];
+    const std::string inner = step.size() >= 2 ? step.substr(1, step.size() - 2) : step;
+    if (node->contains("properties") && node->at("properties").contains(inner)) {
+      if (const auto *found = walk(&node->at("properties").at(inner), i + 1)) {
+        return found;
+      }
+    }
+    if (node->contains("items") && !inner.empty() && std::isdigit(static_cast<unsigned char>(inner[0]))) {
+      if (const auto *found = walk(&node->at("items"), i + 1)) {
+        return found;
+      }
+    }
+    for (const char *branches : {"oneOf", "anyOf", "allOf"}) {
+      if (node->contains(branches)) {
+        for (const auto &branch : node->at(branches)) {
+          if (const auto *found = walk(&branch, i)) {
+            return found;
+          }
+        }
+      }
+    }
+    return nullptr;
+  };
+  return walk(&document, 1);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// "`kenpoo` is not one of the allowed values: kenpo, kokuho_kumiai, kyosai, other (did you mean
+// `kenpo`?)", from the enum the schema declares at that place.
+bool describe_enum(const nlohmann::json &schema, const YamlNode *node, const std::vector<std::string> &context,
+                   std::string &message, std::string &message_ja) {
+  const nlohmann::json *at = schema_at(schema, context);
+  if (!at || !at->contains("enum") || !node || !node->is_scalar()) {
+    return false;
+  }
+  std::string allowed;
+  std::string closest;
+  std::size_t best = 3; // suggest only a near miss
+  for (const auto &value : at->at("enum")) {
+    const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+    allowed += (allowed.empty() ? "" : ", ") + text;
+    if (const std::size_t distance = edit_distance(node->scalar, text); distance < best) {
+      best = distance;
+      closest = text;
+    }
+  }
+  message = "`" + node->scalar + "` is not one of the allowed values: " + allowed;
+  message_ja = "`" + node->scalar + "` は使える値ではありません。使える値: " + allowed;
+  if (!closest.empty()) {
+    message += " (did you mean `" + closest + "`?)";
+    message_ja += "（`" + closest + "` の誤りではありませんか）";
+  }
+  return true;
+}
+
 // Makes valijson's sentences read like ours and points at the key when one is named.
-void describe(const YamlNode &root, const valijson::ValidationResults::Error &error, Diagnostic &d) {
+void describe(const nlohmann::json &schema, const YamlNode &root, const valijson::ValidationResults::Error &error,
+              Diagnostic &d) {
   const YamlNode *node = follow(root, error.context);
   d.pos = node ? node->pos : root.pos;
   std::string message = error.description;
@@ -153,8 +251,10 @@ void describe(const YamlNode &root, const valijson::ValidationResults::Error &er
               "YYYY-MM-DD; article numbers: digits)";
     message_ja = "値の形式が違います（id は英小文字・数字・-・_、日付は YYYY-MM-DD、条項号は数字）";
   } else if (message.rfind("Failed to match against any enum values", 0) == 0) {
-    message = "this value is not one of the allowed values; docs/format.md lists them";
-    message_ja = "許されている値のいずれでもありません。docs/format.md の一覧を確認してください";
+    if (!describe_enum(schema, node, error.context, message, message_ja)) {
+      message = "this value is not one of the allowed values; docs/format.md lists them";
+      message_ja = "許されている値のいずれでもありません。docs/format.md の一覧を確認してください";
+    }
   } else if (message.rfind("Failed to match expected value set by 'const' constraint", 0) == 0) {
     message = "this value is fixed by the format (`schema: 1`)";
     message_ja = "この値は形式で決まっています（`schema: 1`）";
@@ -181,15 +281,15 @@ void describe(const YamlNode &root, const valijson::ValidationResults::Error &er
 } // namespace
 
 struct SchemaChecker::Impl {
-  valijson::Schema schema;
-  valijson::Validator validator;
+  nlohmann::json document; // the schema as JSON, to name allowed values
+  valijson::Schema schema; // read-only once compiled
 };
 
 SchemaChecker::SchemaChecker() : m_impl(std::make_unique<Impl>()) {
   try {
-    const auto document = nlohmann::json::parse(notice_schema_json());
+    m_impl->document = nlohmann::json::parse(notice_schema_json());
     valijson::SchemaParser parser;
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), m_impl->schema);
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(m_impl->document), m_impl->schema);
   } catch (const std::exception &e) {
     throw Error(std::string("the built-in JSON Schema is broken: ") + e.what());
   }
@@ -197,15 +297,16 @@ SchemaChecker::SchemaChecker() : m_impl(std::make_unique<Impl>()) {
 
 SchemaChecker::~SchemaChecker() = default;
 
-SchemaChecker &SchemaChecker::instance() {
-  static SchemaChecker checker;
+const SchemaChecker &SchemaChecker::instance() {
+  static const SchemaChecker checker;
   return checker;
 }
 
-std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::string &path) {
+std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::string &path) const {
   const nlohmann::json document = to_json(root);
   valijson::ValidationResults results;
-  if (m_impl->validator.validate(m_impl->schema, valijson::adapters::NlohmannJsonAdapter(document), &results)) {
+  thread_local valijson::Validator validator; // its regex cache changes while it validates
+  if (validator.validate(m_impl->schema, valijson::adapters::NlohmannJsonAdapter(document), &results)) {
     return {};
   }
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
@@ -220,7 +321,7 @@ std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::st
     d.severity = Severity::error;
     d.rule_id = "schema";
     d.path = path;
-    describe(root, error, d);
+    describe(m_impl->document, root, error, d);
     diagnostics.push_back(std::move(d));
   }
   return diagnostics;

@@ -10,7 +10,8 @@
 
 namespace notice::detail {
 
-/// A compiled schema, reused across files (valijson caches its regexes in it).
+/// The compiled schema, shared read-only by every thread; each thread validates with a validator of
+/// its own (valijson's validator caches compiled regexes as it goes, so one cannot be shared).
 class SchemaChecker {
 public:
   /// Compiles the embedded notice schema. Throws notice::Error if the embedded schema is broken.
@@ -21,10 +22,11 @@ public:
 
   /// Checks `root` against the schema; findings get rule id `schema` and the positions of the
   /// offending YAML nodes.
-  std::vector<Diagnostic> check(const YamlNode &root, const std::string &path);
+  /// Safe to call from several threads at once.
+  std::vector<Diagnostic> check(const YamlNode &root, const std::string &path) const;
 
-  /// The process-wide checker (compiling the schema takes a while; do it once).
-  static SchemaChecker &instance();
+  /// The process-wide checker (compiling the schema takes a while; do it once). Thread-safe.
+  static const SchemaChecker &instance();
 
 private:
   struct Impl;

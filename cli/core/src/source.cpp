@@ -6,10 +6,8 @@ namespace notice {
 
 Source::Source(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
   m_line_starts.push_back(0);
-  for (std::size_t i = 0; i < m_text.size(); ++i) {
-    if (m_text[i] == '\n') {
-      m_line_starts.push_back(i + 1);
-    }
+  for (std::size_t i = m_text.find('\n'); i != std::string::npos; i = m_text.find('\n', i + 1)) {
+    m_line_starts.push_back(i + 1);
   }
 }
 

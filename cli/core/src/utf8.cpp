@@ -56,6 +56,34 @@ std::size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::size_t find_unprintable(std::string_view text, char32_t &found) {
+  // Byte by byte: in valid UTF-8 the forbidden code points above ASCII are C2 80–C2 9F (C1) and
+  // EF BF BE/BF (U+FFFE/FFFF), so nothing needs decoding.
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = byte_at(text, i);
+    if (c >= 0x20 && c < 0x7F) {
+      continue;
+    }
+    if (c < 0x20) {
+      if (c != '\t' && c != '\n' && c != '\r') {
+        found = c;
+        return i;
+      }
+    } else if (c == 0x7F) {
+      found = c;
+      return i;
+    } else if (c == 0xC2 && i + 1 < n && byte_at(text, i + 1) < 0xA0) {
+      found = byte_at(text, i + 1);
+      return i;
+    } else if (c == 0xEF && i + 2 < n && byte_at(text, i + 1) == 0xBF && byte_at(text, i + 2) >= 0xBE) {
+      found = byte_at(text, i + 2) == 0xBE ? 0xFFFE : 0xFFFF;
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 char32_t next_code_point(std::string_view text, std::size_t &i) {
   const auto c = static_cast<unsigned char>(text[i]);
   std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;

@@ -20,6 +20,11 @@ struct EncodingProblem {
 /// Shift_JIS and says how to convert. std::nullopt when the text is fine.
 std::optional<EncodingProblem> check_encoding(std::string_view text);
 
+/// Byte offset of the first code point of valid UTF-8 `text` that YAML does not allow in a document
+/// (outside its printable set: C0 controls other than tab, line feed and carriage return, DEL, the
+/// C1 controls including NEL, U+FFFE and U+FFFF), or npos. The code point is stored in `found`.
+std::size_t find_unprintable(std::string_view text, char32_t &found);
+
 /// Byte offset of the first invalid UTF-8 sequence, or npos when `text` is valid UTF-8.
 std::size_t find_invalid_utf8(std::string_view text);
 

@@ -1,14 +1,16 @@
+// parse_yaml() through libyaml's event parser: a thin adapter that converts libyaml's marks to our
+// positions, feeds the events to the parser-neutral TreeAssembler (yaml/assembler.cpp) and turns
+// libyaml's errors into the project's words (yaml/syntax.cpp).
 #include "yaml_tree.hpp"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include "utf8.hpp"
+#include "yaml/assembler.hpp"
+#include "yaml/syntax.hpp"
 
-#include <sstream>
-#include <unordered_map>
-#include <unordered_set>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+#include <yaml.h>
 
 namespace notice::detail {
 
@@ -32,247 +34,270 @@ Position YamlNode::key_pos(std::string_view key) const {
 
 namespace {
 
-/// Thrown from the event handler to stop parsing at the first problem.
-struct Stop {
-  YamlProblem problem;
-};
-
-constexpr std::string_view k_core_tag = "tag:yaml.org,2002:";
-
-class TreeBuilder : public YAML::EventHandler {
+/// libyaml counts marks in code points from the start of its input; this walks the text once, in
+/// step with the events, to give our 1-based line and code-point column (lines end at LF only, as
+/// in Source, whatever libyaml thinks of CR or U+2028).
+class MarkMap {
 public:
-  TreeBuilder(const Source &source, std::size_t offset, const LoadLimits &limits)
-      : m_source(source), m_offset(offset), m_limits(limits) {}
-
-  std::optional<YamlNode> &root() { return m_root; }
-  int documents() const { return m_documents; }
-
-  Position to_position(const YAML::Mark &mark) const {
-    if (mark.is_null() || mark.pos < 0) {
-      return {};
-    }
-    return m_source.position_of(m_offset + static_cast<std::size_t>(mark.pos));
-  }
-
-  void OnDocumentStart(const YAML::Mark &mark) override {
-    if (++m_documents > 1) {
-      fail("multiple-documents", mark,
-           {"a second YAML document starts here; keep one notice per file (split the file at `---`)",
-            "2つ目のYAML文書がここから始まります。1ファイルに1つの公表文にしてください（`---` で分割）"});
+  MarkMap(std::string_view text, std::size_t start) : m_text(text), m_start(start) {
+    reset();
+    // libyaml's own line and column are ours unless a lone CR or U+2028/U+2029 (line breaks to
+    // libyaml, not to Source) occurs; NEL is refused before parsing.
+    m_trust_libyaml =
+        text.find("\xE2\x80\xA8") == std::string_view::npos && text.find("\xE2\x80\xA9") == std::string_view::npos;
+    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos && m_trust_libyaml;
+         cr = text.find('\r', cr + 1)) {
+      m_trust_libyaml = cr + 1 < text.size() && text[cr + 1] == '\n';
     }
   }
-  void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
-    YamlNode node;
-    node.pos = to_position(mark);
-    complete(std::move(node), anchor, 1);
-  }
-
-  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
-    const auto it = m_anchors.find(anchor);
-    if (it == m_anchors.end()) {
-      fail("yaml-alias", mark,
-           {"this alias refers to a node that contains it; aliases cannot be recursive",
-            "このエイリアスは自分を含むノードを参照しています。エイリアスは再帰できません"});
+  Position at(const yaml_mark_t &mark) {
+    if (m_trust_libyaml) {
+      return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
     }
-    const std::size_t count = it->second.second;
-    if (m_nodes + count > m_limits.max_nodes) {
-      fail("alias-budget", mark,
-           {"expanding this alias would make the document larger than " + std::to_string(m_limits.max_nodes) +
-                " nodes; a notice needs no such repetition (is this an alias bomb?)",
-            "このエイリアスを展開すると文書が " + std::to_string(m_limits.max_nodes) +
-                " ノードを超えます。公表文にこのような繰り返しは不要です（エイリアス爆弾ではありませんか）"});
-    }
-    m_nodes += count;
-    YamlNode copy = it->second.first;
-    copy.pos = to_position(mark);
-    complete(std::move(copy), 0, count);
+    return walk_to(mark.index);
   }
-
-  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                const std::string &value) override {
-    count_node(mark);
-    if (value.size() > m_limits.max_scalar_bytes) {
-      fail("scalar-too-long", mark,
-           {"this value is " + std::to_string(value.size()) + " bytes long, more than the limit of " +
-                std::to_string(m_limits.max_scalar_bytes) + "; split it into paragraphs or items",
-            "この値は " + std::to_string(value.size()) + " バイトあり、上限 " +
-                std::to_string(m_limits.max_scalar_bytes) + " バイトを超えています。段落や項目に分けてください"});
-    }
-    YamlNode node;
-    node.kind = YamlNode::Kind::scalar;
-    node.pos = to_position(mark);
-    node.scalar = value;
-    if (tag == "?") {
-      node.quoted = false;
-    } else if (tag == "!" || tag == std::string(k_core_tag) + "str") {
-      node.quoted = true;
-    } else if (tag == std::string(k_core_tag) + "int" || tag == std::string(k_core_tag) + "bool" ||
-               tag == std::string(k_core_tag) + "null") {
-      node.quoted = false;
-    } else {
-      fail("yaml-tag", mark,
-           {"unsupported tag `" + tag + "`; remove it (only !!str, !!int, !!bool and !!null are read)",
-            "対応していないタグ `" + tag + "` です。削除してください（読めるのは !!str, !!int, !!bool, !!null のみ）"});
-    }
-    complete(std::move(node), anchor, 1);
-  }
-
-  void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, YamlNode::Kind::sequence, "seq");
-  }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, YamlNode::Kind::mapping, "map");
-  }
-  void OnMapEnd() override { close(); }
 
 private:
-  struct Frame {
-    YamlNode node;
-    YAML::anchor_t anchor = 0;
-    std::size_t count = 1; // nodes in this subtree, for the alias budget
-    bool have_key = false;
-    YamlKey key;
-    std::unordered_set<std::string> seen;
-  };
-
-  [[noreturn]] void fail(std::string rule, const YAML::Mark &mark, Message message) const {
-    throw Stop{YamlProblem{std::move(rule), to_position(mark), std::move(message)}};
-  }
-  [[noreturn]] void fail_at(std::string rule, Position pos, Message message) const {
-    throw Stop{YamlProblem{std::move(rule), pos, std::move(message)}};
-  }
-
-  void count_node(const YAML::Mark &mark) {
-    if (++m_nodes > m_limits.max_nodes) {
-      fail("node-budget", mark,
-           {"the document has more than " + std::to_string(m_limits.max_nodes) + " nodes; split it",
-            "文書のノード数が " + std::to_string(m_limits.max_nodes) + " を超えています。分割してください"});
+  Position walk_to(std::size_t index) {
+    if (index < m_index) {
+      reset(); // rare: an error mark behind the last event
     }
-  }
-
-  void open(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, YamlNode::Kind kind,
-            std::string_view core_name) {
-    count_node(mark);
-    if (tag != "?" && tag != "!" && tag != std::string(k_core_tag) + std::string(core_name)) {
-      fail("yaml-tag", mark,
-           {"unsupported tag `" + tag + "`; remove it", "対応していないタグ `" + tag + "` です。削除してください"});
-    }
-    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
-      fail("too-deep", mark,
-           {"nesting deeper than " + std::to_string(m_limits.max_depth) +
-                " levels; a notice is at most about 8 levels deep: check the indentation",
-            "入れ子が " + std::to_string(m_limits.max_depth) +
-                " 段を超えています。公表文は深くても8段程度です。インデントを確認してください"});
-    }
-    Frame frame;
-    frame.node.kind = kind;
-    frame.node.pos = to_position(mark);
-    frame.anchor = anchor;
-    m_stack.push_back(std::move(frame));
-  }
-
-  void close() {
-    Frame frame = std::move(m_stack.back());
-    m_stack.pop_back();
-    complete(std::move(frame.node), frame.anchor, frame.count);
-  }
-
-  void complete(YamlNode node, YAML::anchor_t anchor, std::size_t count) {
-    if (anchor != 0) {
-      m_anchors[anchor] = {node, count};
-    }
-    if (m_stack.empty()) {
-      m_root = std::move(node);
-      return;
-    }
-    Frame &parent = m_stack.back();
-    parent.count += count;
-    if (parent.node.kind == YamlNode::Kind::sequence) {
-      parent.node.children.push_back(std::move(node));
-      return;
-    }
-    if (!parent.have_key) {
-      if (node.kind != YamlNode::Kind::scalar) {
-        fail_at("yaml-key", node.pos,
-                {"a key must be plain text, not a list, mapping or null",
-                 "キーは文字列にしてください（リスト・マッピング・null は使えません）"});
+    while (m_index < index && m_byte < m_text.size()) {
+      const unsigned char c = static_cast<unsigned char>(m_text[m_byte]);
+      if (c == '\n') {
+        ++m_line;
+        m_column = 1;
+        ++m_byte;
+      } else {
+        ++m_column;
+        m_byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       }
-      if (!node.quoted && node.scalar == "<<") {
-        fail_at("merge-key", node.pos,
-                {"merge keys (`<<:`) are not supported; write the keys out (aliases `*name` still work)",
-                 "マージキー（`<<:`）には対応していません。キーを書き出してください（エイリアス `*name` は使えます）"});
-      }
-      if (!parent.seen.insert(node.scalar).second) {
-        Position first = parent.node.key_pos(node.scalar);
-        fail_at("duplicate-key", node.pos,
-                {"duplicate key `" + node.scalar + "` (first at line " + std::to_string(first.line) +
-                     "); YAML keeps only one of them: remove or rename one",
-                 "キー `" + node.scalar + "` が重複しています（最初は " + std::to_string(first.line) +
-                     " 行目）。YAML ではどちらか一方しか残りません。削除するか名前を変えてください"});
-      }
-      parent.key = YamlKey{std::move(node.scalar), node.pos};
-      parent.have_key = true;
-      return;
+      ++m_index;
     }
-    parent.node.keys.push_back(std::move(parent.key));
-    parent.node.children.push_back(std::move(node));
-    parent.have_key = false;
+    return {m_line, m_column};
   }
 
-  const Source &m_source;
-  std::size_t m_offset;
-  const LoadLimits &m_limits;
-  std::vector<Frame> m_stack;
-  std::optional<YamlNode> m_root;
-  std::unordered_map<YAML::anchor_t, std::pair<YamlNode, std::size_t>> m_anchors;
-  std::size_t m_nodes = 0;
-  int m_documents = 0;
+  void reset() {
+    m_index = 0;
+    m_byte = m_start;
+    m_line = 1;
+    m_column = 1;
+  }
+
+  std::string_view m_text;
+  std::size_t m_start;
+  std::size_t m_index = 0;
+  std::size_t m_byte = 0;
+  int m_line = 1;
+  int m_column = 1;
+  bool m_trust_libyaml = false;
 };
+
+/// Owns a libyaml parser and the event being handled.
+class Parser {
+public:
+  explicit Parser(std::string_view input) {
+    yaml_parser_initialize(&m_parser);
+    yaml_parser_set_encoding(&m_parser, YAML_UTF8_ENCODING);
+    yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char *>(input.data()), input.size());
+  }
+  ~Parser() {
+    if (m_have_event) {
+      yaml_event_delete(&m_event);
+    }
+    yaml_parser_delete(&m_parser);
+  }
+  Parser(const Parser &) = delete;
+  Parser &operator=(const Parser &) = delete;
+
+  /// The next event, or nullptr on a syntax error (then error() says which).
+  const yaml_event_t *next() {
+    if (m_have_event) {
+      yaml_event_delete(&m_event);
+      m_have_event = false;
+    }
+    if (!yaml_parser_parse(&m_parser, &m_event)) {
+      return nullptr;
+    }
+    m_have_event = true;
+    return &m_event;
+  }
+  const yaml_parser_t &state() const { return m_parser; }
+
+private:
+  yaml_parser_t m_parser{};
+  yaml_event_t m_event{};
+  bool m_have_event = false;
+};
+
+std::string_view text_of(const yaml_char_t *text) {
+  return text ? std::string_view(reinterpret_cast<const char *>(text)) : std::string_view();
+}
+
+bool starts(const char *text, std::string_view prefix) {
+  return text && std::string_view(text).substr(0, prefix.size()) == prefix;
+}
+
+// Classifies libyaml's error by its (stable, English) problem and context strings.
+YamlProblem syntax_error(const Source &source, const yaml_parser_t &p, MarkMap &marks) {
+  const char *problem = p.problem ? p.problem : "";
+  const char *context = p.context ? p.context : "";
+  if (p.error == YAML_READER_ERROR) {
+    // Encoding and forbidden characters are checked before parsing; this is a safety net.
+    return syntax_problem(source, SyntaxSlip::other, source.position_of(p.problem_offset), 0, problem);
+  }
+  const Position at = marks.at(p.problem_mark);
+  const Position opened = marks.at(p.context_mark);
+  const auto char_at = [&](Position pos) -> char {
+    const std::string_view l = source.line(pos.line);
+    std::size_t i = 0;
+    for (int column = 1; column < pos.column && i < l.size(); ++column) {
+      next_code_point(l, i);
+    }
+    return i < l.size() ? l[i] : '\0';
+  };
+  if (starts(context, "while scanning a quoted scalar")) {
+    if (starts(problem, "found unknown escape character")) {
+      return syntax_problem(source, SyntaxSlip::bad_escape, at);
+    }
+    return syntax_problem(source, SyntaxSlip::unclosed_quote, opened, char_at(opened));
+  }
+  if (starts(context, "while parsing a flow")) {
+    return syntax_problem(source, SyntaxSlip::unclosed_bracket, opened, char_at(opened));
+  }
+  if (starts(context, "while scanning a simple key")) {
+    return syntax_problem(source, SyntaxSlip::key_without_colon, opened);
+  }
+  if (starts(problem, "mapping values are not allowed")) {
+    return syntax_problem(source, SyntaxSlip::colon_not_allowed, at);
+  }
+  if (starts(problem, "did not find expected key")) {
+    return syntax_problem(source, SyntaxSlip::expected_key, at);
+  }
+  if (starts(problem, "did not find expected '-' indicator")) {
+    return syntax_problem(source, SyntaxSlip::expected_item, at);
+  }
+  if (starts(problem, "block sequence entries are not allowed")) {
+    return syntax_problem(source, SyntaxSlip::item_not_allowed, at);
+  }
+  if (starts(problem, "did not find expected node content")) {
+    return syntax_problem(source, SyntaxSlip::missing_value, at);
+  }
+  if (std::strstr(problem, "tab") != nullptr) {
+    return syntax_problem(source, SyntaxSlip::tab, at);
+  }
+  if (starts(problem, "found character that cannot start any token")) {
+    const char c = char_at(at);
+    return syntax_problem(source, c == '\t' ? SyntaxSlip::tab : SyntaxSlip::reserved_character, at, c);
+  }
+  if (starts(context, "while scanning an anchor") || starts(context, "while scanning an alias")) {
+    return syntax_problem(source, SyntaxSlip::bad_anchor, opened);
+  }
+  std::string detail = problem;
+  if (*context != '\0') {
+    detail += std::string(" (") + context + ")";
+  }
+  return syntax_problem(source, SyntaxSlip::other, at, 0, detail);
+}
+
+ScalarStyle style_of(yaml_scalar_style_t style) {
+  switch (style) {
+  case YAML_PLAIN_SCALAR_STYLE:
+  case YAML_ANY_SCALAR_STYLE:
+    return ScalarStyle::plain;
+  case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+  case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+    return ScalarStyle::quoted;
+  case YAML_LITERAL_SCALAR_STYLE:
+  case YAML_FOLDED_SCALAR_STYLE:
+    return ScalarStyle::block;
+  }
+  return ScalarStyle::plain;
+}
+
+std::string hex(char32_t cp) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+  return buffer;
+}
 
 } // namespace
 
 YamlParse parse_yaml(const Source &source, const LoadLimits &limits) {
-  std::string_view text = source.text();
+  YamlParse result;
+  const std::string_view text = source.text();
   std::size_t offset = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") { // a UTF-8 byte order mark is harmless: skip it
     offset = 3;
   }
-  std::istringstream stream{std::string(text.substr(offset))};
-  TreeBuilder builder(source, offset, limits);
-  YamlParse result;
-  try {
-    YAML::Parser parser(stream);
-    if (parser.HandleNextDocument(builder)) {
-      parser.HandleNextDocument(builder); // only to detect a second document
-    }
-  } catch (const Stop &stop) {
-    result.problem = stop.problem;
-    return result;
-  } catch (const YAML::DeepRecursion &e) {
-    result.problem = YamlProblem{"too-deep",
-                                 builder.to_position(e.mark),
-                                 {"nesting too deep for the YAML parser; check the brackets and indentation",
-                                  "入れ子が深すぎます。括弧とインデントを確認してください"}};
-    return result;
-  } catch (const YAML::Exception &e) {
-    result.problem = YamlProblem{
-        "yaml-syntax", builder.to_position(e.mark), {"YAML syntax: " + e.msg, "YAML の構文エラー: " + e.msg}};
+  char32_t control = 0;
+  if (const std::size_t at = find_unprintable(text, control); at != std::string_view::npos) {
+    const std::string code = hex(control);
+    result.problem =
+        YamlProblem{"encoding",
+                    source.position_of(at),
+                    {"the control character " + code +
+                         " is not allowed in a YAML file (it could change what a terminal shows); remove it",
+                     "制御文字 " + code +
+                         " は YAML のファイルに使えません（端末の表示を変えるおそれがあります）。削除してください"}};
     return result;
   }
-  if (builder.documents() == 0 || !builder.root() || builder.root()->kind == YamlNode::Kind::null) {
+  MarkMap marks(text, offset);
+  TreeAssembler tree(limits);
+  Parser parser(text.substr(offset));
+  try {
+    for (bool done = false; !done;) {
+      const yaml_event_t *event = parser.next();
+      if (!event) {
+        result.problem = syntax_error(source, parser.state(), marks);
+        return result;
+      }
+      const Position pos = marks.at(event->start_mark);
+      switch (event->type) {
+      case YAML_DOCUMENT_START_EVENT:
+        tree.document_start(pos);
+        break;
+      case YAML_SCALAR_EVENT: {
+        const auto &s = event->data.scalar;
+        tree.scalar(pos, text_of(s.tag), text_of(s.anchor), style_of(s.style),
+                    std::string(reinterpret_cast<const char *>(s.value), s.length));
+        break;
+      }
+      case YAML_ALIAS_EVENT:
+        tree.alias(pos, text_of(event->data.alias.anchor));
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+        tree.sequence_start(pos, text_of(event->data.sequence_start.tag), text_of(event->data.sequence_start.anchor));
+        break;
+      case YAML_MAPPING_START_EVENT:
+        tree.mapping_start(pos, text_of(event->data.mapping_start.tag), text_of(event->data.mapping_start.anchor));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        tree.collection_end();
+        break;
+      case YAML_STREAM_END_EVENT:
+        done = true;
+        break;
+      case YAML_NO_EVENT:
+      case YAML_STREAM_START_EVENT:
+      case YAML_DOCUMENT_END_EVENT:
+        break;
+      }
+    }
+  } catch (const YamlStop &stop) {
+    result.problem = stop.problem;
+    return result;
+  }
+  if (tree.documents() == 0 || !tree.root() || tree.root()->kind == YamlNode::Kind::null) {
     result.problem = YamlProblem{"empty",
                                  Position{1, 1},
                                  {"the file is empty; a notice is a YAML mapping that starts with `schema: 1`",
                                   "ファイルが空です。公表文は `schema: 1` で始まる YAML のマッピングです"}};
     return result;
   }
-  result.root = std::move(builder.root());
+  result.root = std::move(tree.root());
   return result;
 }
 

@@ -1,7 +1,7 @@
-// Our own YAML tree, built from yaml-cpp's event parser. YAML::Node never leaves yaml_tree.cpp:
-// building our tree from events lets us detect duplicate keys, budget alias expansion, refuse
-// merge keys and several documents, cap depth and scalar length, and keep quoted scalars as
-// strings — none of which YAML::Load offers.
+// Our own YAML tree, built from parser events: libyaml's event parser in yaml_tree.cpp feeds the
+// parser-neutral yaml/assembler.cpp. Building the tree from events lets us detect duplicate keys,
+// budget alias expansion, refuse merge keys and several documents, cap depth and scalar length,
+// and keep quoted scalars as strings — none of which a document loader offers.
 #pragma once
 
 #include "notice/diagnostic.hpp"

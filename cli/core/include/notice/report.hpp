@@ -13,9 +13,10 @@
 
 namespace notice {
 
-enum class ReportFormat { text, json, sarif, junit, github };
+enum class ReportFormat { text, json, sarif, junit, github, summary, summary_json, summary_html };
 
-/// Parses "text", "json", "sarif", "junit", "github"; std::nullopt otherwise.
+/// Parses "text", "json", "sarif", "junit", "github", "summary", "summary-json", "summary-html";
+/// std::nullopt otherwise.
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 /// The findings for one checked file; `source` may be null when the file could not be read.
@@ -23,6 +24,8 @@ struct FileReport {
   std::string path;
   std::shared_ptr<const Source> source;
   std::vector<Diagnostic> diagnostics;
+  std::string insurer{};  ///< the insurer's name, for the federation summary; empty when unreadable
+  std::string in_force{}; ///< effective date (YYYY-MM-DD) of the revision in force on the day judged
 };
 
 struct ReportOptions {
@@ -48,6 +51,25 @@ struct ReportCounts {
 };
 
 ReportCounts count(const std::vector<FileReport> &files);
+
+/// Adds the findings of `file` to `counts`.
+void add_counts(ReportCounts &counts, const FileReport &file);
+
+/// A report written one file at a time, so that a run over many files keeps only the file at hand:
+/// `add()` writes that file's part at once (the caller may free its text afterwards), `finish()`
+/// closes the document (totals, closing brackets). Every format is a valid document once finished.
+class ReportWriter {
+public:
+  virtual ~ReportWriter() = default;
+  /// Writes the part of the report for `file`.
+  virtual void add(const FileReport &file) = 0;
+  /// Writes what follows the last file; call once.
+  virtual void finish() = 0;
+};
+
+/// A writer of `format` to `out`, which must outlive it. The opening of the document (if any) is
+/// written at once.
+std::unique_ptr<ReportWriter> make_report_writer(std::ostream &out, ReportFormat format, const ReportOptions &options);
 
 /// Writes `files` to `out` in `format`. Output depends only on the arguments (no time, no paths
 /// other than those given), so the same input gives the same bytes.

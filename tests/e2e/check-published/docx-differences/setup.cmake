@@ -1,0 +1,3 @@
+set(FORMAT docx)
+set(MODIFY ON)
+include(${CASE}/../make-published.cmake)

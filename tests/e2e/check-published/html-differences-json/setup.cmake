@@ -1,0 +1,3 @@
+set(FORMAT html)
+set(MODIFY ON)
+include(${CASE}/../make-published.cmake)

@@ -1,0 +1,3 @@
+set(FORMAT pdf)
+set(MODIFY ON)
+include(${CASE}/../make-published.cmake)

@@ -1,0 +1,3 @@
+set(FORMAT pdf)
+set(MODIFY OFF)
+include(${CASE}/../make-published.cmake)
