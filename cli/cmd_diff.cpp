@@ -90,7 +90,8 @@ std::string failure_reason(const Diff &diff, const DiffFailPolicy &policy, const
       const bool by_class = std::find(policy.rules.begin(), policy.rules.end(), f.rule_id) != policy.rules.end();
       if (by_severity || by_class) {
         hits.push_back(std::string(lang == Lang::ja ? label_ja(change.element) : to_string(change.element)) + " " +
-                       change.id() + ": " + f.rule_id + " (" + std::string(to_string(f.severity)) + ")");
+                       change.id() + ": " + f.rule_id + say(lang, " (", "（") +
+                       std::string(severity_name(f.severity, lang)) + say(lang, ")", "）"));
       }
     }
   }
@@ -100,11 +101,11 @@ std::string failure_reason(const Diff &diff, const DiffFailPolicy &policy, const
   }
   std::string listed;
   for (std::size_t i = 0; i < hits.size() && i < 3; ++i) {
-    listed += (i ? "; " : "") + hits[i];
+    listed += (i ? say(lang, "; ", "、") : "") + hits[i];
   }
   if (hits.size() > 3) {
     listed += say(lang, "; and " + std::to_string(hits.size() - 3) + " more",
-                  "; ほか " + std::to_string(hits.size() - 3) + " 件");
+                  "、ほか " + std::to_string(hits.size() - 3) + " 件");
   }
   const std::string where =
       output.empty() ? "" : say(lang, " The report is in " + output + ".", "報告は " + output + " にあります。");

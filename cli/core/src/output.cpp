@@ -127,7 +127,7 @@ std::vector<std::string> collect_notice_files(const std::vector<std::string> &ar
     std::error_code ec;
     const auto status = fs::status(argument, ec);
     if (ec || !fs::exists(status)) {
-      throw Error(argument + ": no such file or directory");
+      throw Error(argument + ": no such file or directory", argument + ": ファイルもディレクトリもありません");
     }
     if (!fs::is_directory(status)) {
       files.push_back(argument);
@@ -149,10 +149,12 @@ std::vector<std::string> collect_notice_files(const std::vector<std::string> &ar
       }
     }
     if (ec) {
-      throw Error(argument + ": cannot list the directory: " + ec.message());
+      throw Error(argument + ": cannot list the directory: " + ec.message(),
+                  argument + ": ディレクトリの中を読めません: " + ec.message());
     }
     if (found.empty()) {
-      throw Error(argument + ": no notice files (*.yaml, *.yml) in this directory");
+      throw Error(argument + ": no notice files (*.yaml, *.yml) in this directory",
+                  argument + ": このディレクトリに公表文のファイル（*.yaml、*.yml）がありません");
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());

@@ -83,10 +83,7 @@ std::string join(const std::vector<std::string> &values, std::string_view separa
 // --- words of the reports -----------------------------------------------------------------------
 
 std::string severity_word(Severity s, Lang lang) {
-  if (lang == Lang::en) {
-    return std::string(to_string(s));
-  }
-  return s == Severity::error ? "エラー" : s == Severity::warning ? "警告" : "情報";
+  return std::string(severity_name(s, lang));
 }
 
 std::string kind_word(ChangeKind k, Lang lang) {
