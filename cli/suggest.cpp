@@ -131,6 +131,30 @@ std::string unknown_option(const CLI::App &app, const std::string &where, const 
   return message;
 }
 
+// `notice-audit --lang ja validate`: an option of the subcommands, written before the subcommand.
+// Names the subcommand the command line goes on to give, if it has the option.
+std::optional<std::string> misplaced_option(const CLI::App &app, const std::vector<std::string> &args,
+                                            const std::string &name, Lang lang) {
+  std::vector<const CLI::App *> subs;
+  for (const auto &word : args) {
+    if (const CLI::App *sub = find_subcommand(app, word)) {
+      subs.push_back(sub);
+    }
+  }
+  const auto visible = visible_subcommands(app);
+  subs.insert(subs.end(), visible.begin(), visible.end());
+  for (const CLI::App *sub : subs) {
+    if (find_option(*sub, name) != nullptr) {
+      return text(lang,
+                  name + " is an option of the subcommands: write it after the subcommand (notice-audit " +
+                      sub->get_name() + " " + name + " …)",
+                  name + " はサブコマンドのオプションです。サブコマンドの後に書いてください（notice-audit " +
+                      sub->get_name() + " " + name + " …）");
+    }
+  }
+  return std::nullopt;
+}
+
 // Number of values an option takes after its name when they are not attached with `=`.
 int values_taken(const CLI::Option *option) {
   if (option->get_type_size_max() == 0) {
@@ -176,7 +200,8 @@ std::optional<std::string> unknown_word(const CLI::App &app, const std::vector<s
       const std::string name = word.substr(0, word.find('='));
       const CLI::Option *option = find_option(*scope, name);
       if (option == nullptr) {
-        return unknown_option(*scope, where, word, lang);
+        return scope == &app ? misplaced_option(app, args, name, lang).value_or(unknown_option(app, where, word, lang))
+                             : unknown_option(*scope, where, word, lang);
       }
       if (name.size() == word.size()) {
         // Skip the values, which may themselves start with '-' (`-o -`).
