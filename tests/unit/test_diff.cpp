@@ -748,11 +748,24 @@ TEST_CASE("the comparison table shows every printed line that changed: disclosur
     CHECK_THAT(html, Catch::Contains("<td class=\"place\">1．【他の事業者等への情報提供を伴う事例】</td>"));
   }
   SECTION("an added item with its disclosure is underlined whole, the old side says 新設") {
-    const std::string added =
-        replaced(k_joint, "          - id: collabo\n", "          - id: collabo2\n            added: 2022-04-01\n");
-    const std::string html = table(compare(k_base, replaced(k_joint, "id: collabo\n", "id: collabo-joint\n")));
-    CHECK_THAT(html, Catch::Contains("<u>その代表者の氏名：理事長　山田一郎</u>"));
-    (void)added;
+    const std::string added = replaced(k_joint, "  - id: health\n", R"(          - id: stress-check
+            text: ストレスチェック結果の共同利用
+            flow: joint_use
+            parties: [employer]
+            data: [applications]
+            joint_use:
+              items: ストレスチェック結果
+              scope: 事業主
+              purpose: 職場環境の改善
+              responsible: テスト健康保険組合
+              address: 東京都
+              representative: 理事長　山田一郎
+  - id: health
+)");
+    const std::string html = table(compare(k_joint, added));
+    CHECK_THAT(html, Catch::Contains("<td><u>ストレスチェック結果の共同利用</u>"
+                                     "<br>　<u>共同して利用される個人データの項目：ストレスチェック結果</u>"));
+    CHECK_THAT(html, Catch::Contains("<br>　<u>その代表者の氏名：理事長　山田一郎</u></td><td>（新設）</td>"));
   }
   SECTION("a changed note") {
     const std::string noted =
