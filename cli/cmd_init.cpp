@@ -19,8 +19,9 @@ CLI::App *add_init(CLI::App &app, InitOptions &o) {
                                              "schema in a directory, overwriting nothing");
   cmd->add_option("directory", o.directory, "Where to create the files (default: the current directory)");
   cmd->add_option("--insurer", o.insurer, "The society's name, e.g. 〇〇健康保険組合");
-  cmd->add_option("--kind", o.kind, "The kind of insurer")
-      ->check(CLI::IsMember({"kenpo", "kokuho_kumiai", "kyosai", "other"}));
+  cmd->add_option("--kind", o.kind,
+                  "The kind of insurer, which decides the scaffold's words and lists: kenpo (default), "
+                  "kokuho_kumiai, kyosai_national, kyosai_local, kyosai (docs/kinds.md lists them)");
   cmd->add_option("--effective", o.effective, "The date the first revision takes effect (YYYY-MM-DD)");
   cmd->add_option("--ci", o.ci, "Also create a CI recipe: .github/workflows/notice-audit.yml or .gitlab-ci.yml")
       ->check(CLI::IsMember({"github", "gitlab", "none"}));

@@ -3,6 +3,7 @@
 #include "exit_codes.hpp"
 #include "rule_page.hpp"
 
+#include "notice/kinds.hpp"
 #include "notice/law.hpp"
 #include "notice/report.hpp"
 #include "notice/rules.hpp"
@@ -19,12 +20,20 @@ CLI::App *add_rules(CLI::App &app, RulesOptions &o) {
   cmd->add_flag("--law", o.law,
                 "Print the legal timeline the rules read: every law, version, provision number, dated fact and "
                 "source");
-  cmd->add_option("--lang", o.lang, "Language of the timeline (default: ja under a Japanese locale, else en)")
+  cmd->add_flag("--kinds", o.kinds,
+                "Print the insurer kinds: statute, vocabulary, model list of purposes (with its source) and init "
+                "template of each");
+  cmd->add_option("--lang", o.lang, "Language of the timeline or the kinds (default: ja under a Japanese locale, else en)")
       ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
 }
 
 int run_rules(const RulesOptions &o, std::ostream &out, std::ostream &) {
+  if (o.kinds) {
+    const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
+    write_insurer_kinds(out, o.format == "md", lang);
+    return k_exit_clean;
+  }
   if (o.law) {
     const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
     law::write_timeline(out, law::Database::builtin(), o.format == "md", lang);

@@ -10,9 +10,10 @@ namespace notice::cli {
 
 struct RulesOptions {
   std::string format = "text";
-  std::string id;   ///< print this rule's page instead of the list
-  bool law = false; ///< print the legal timeline instead of the rules
-  std::string lang; ///< en or ja; empty: from the locale
+  std::string id;     ///< print this rule's page instead of the list
+  bool law = false;   ///< print the legal timeline instead of the rules
+  bool kinds = false; ///< print the insurer kinds instead of the rules
+  std::string lang;   ///< en or ja; empty: from the locale
 };
 
 /// Declares the subcommand and its options.

@@ -10,6 +10,7 @@
 #include "notice/config.hpp"
 #include "notice/coverage.hpp"
 #include "notice/error.hpp"
+#include "notice/explain.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
 #include "notice/parallel.hpp"
@@ -51,6 +52,9 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   cmd->add_flag("-q,--quiet", o.quiet, "Omit the closing summary line of the text report");
   cmd->add_flag("--coverage", o.coverage,
                 "After the report, compare each notice with the model list of purposes (ガイダンス 別表2; text only)");
+  cmd->add_flag("--explain", o.explain,
+                "After the report, show what was read for each item: its flow and how it was decided, parties, data "
+                "and legal bases, stated or read from the wording (text only)");
   cmd->add_flag("--summary", o.summary,
                 "Print the federation summary instead of every finding (same as --format summary)");
   cmd->add_option("-j,--jobs", o.jobs, "Check this many files at once (default: one per core)")
@@ -206,6 +210,14 @@ CheckedFile check_file(const std::string &path, const ValidateOptions &o, const 
       write_coverage(coverage, compute_coverage(at(notice, date)), path + " @" + to_string(date), lang);
       out.coverage = coverage.str();
     }
+    if (o.explain && !notice.revisions.empty()) {
+      const Date date = rules.revision ? *rules.revision : judged;
+      const Revision *revision = revision_at(notice, date);
+      std::ostringstream explanation;
+      write_explanation(explanation, at(notice, revision ? revision->effective : date), date,
+                        path + " @" + to_string(date), lang);
+      out.coverage += explanation.str();
+    }
   }
   sort_diagnostics(report.diagnostics);
   return out;
@@ -255,6 +267,12 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
 
+  if ((o.coverage || o.explain) && format != ReportFormat::text && o.output.empty()) {
+    // The tables are text printed after the report; on stdout they would break a JSON, SARIF or JUnit report.
+    err << "notice-audit: error: " << (o.coverage ? "--coverage" : "--explain") << " prints text after the report; "
+        << "with --format " << format_name << " write the report to a file with -o FILE\n";
+    return k_exit_usage;
+  }
   const std::vector<std::string> files = collect_notice_files(paths);
 
   ReportOptions report_options;

@@ -24,6 +24,7 @@ struct ValidateOptions {
   bool show_suppressed = false;
   bool quiet = false;
   bool coverage = false;
+  bool explain = false; ///< print what was read for each item (flow, parties, data, bases) after the report
   bool summary = false; ///< --summary: the federation summary (same as --format summary)
   unsigned jobs = 0;    ///< files checked at once; 0: one per core
   std::string lang;     ///< en or ja; empty: from the locale

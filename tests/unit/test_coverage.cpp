@@ -43,3 +43,26 @@ TEST_CASE("an item no model purpose matches is listed as outside the model", "[c
   CHECK(out.str().find("  + benefit-payment: 番号法に定める利用事務\n") != std::string::npos);
   CHECK(out.str().find("  ✗ 保険給付 / 内部 / 保険給付及び付加給付の実施\n") != std::string::npos);
 }
+
+TEST_CASE("coverage compares each kind with its own model list, and says when a kind has none", "[coverage][kinds]") {
+  SECTION("a 国保組合 is compared with the 国保組合 table, not the 健保 one") {
+    const Notice n = *load_text("a.yaml", test::replaced(test::k_minimal, "kind: kenpo", "kind: kokuho_kumiai")).notice;
+    const Coverage c = compute_coverage(at(n, Date{2022, 4, 1}));
+    CHECK(c.available);
+    CHECK(c.source.find("国保組合の通常の業務で想定される") != std::string::npos);
+    CHECK(std::any_of(c.rows.begin(), c.rows.end(), [](const CoverageRow &r) {
+      return r.model_text == "第三者行為に係る国保団体連合会への求償事務委託";
+    }));
+    CHECK(std::none_of(c.rows.begin(), c.rows.end(),
+                       [](const CoverageRow &r) { return r.model_text == "健保連の高額医療給付の共同事業"; }));
+  }
+  SECTION("a 共済組合 has no model list: nothing is compared and the report says why") {
+    const Notice n = *load_text("a.yaml", test::replaced(test::k_minimal, "kind: kenpo", "kind: kyosai_local")).notice;
+    const Coverage c = compute_coverage(at(n, Date{2022, 4, 1}));
+    CHECK_FALSE(c.available);
+    CHECK(c.rows.empty());
+    std::ostringstream out;
+    write_coverage(out, c, "a.yaml", Lang::en);
+    CHECK(out.str().find("no model list of purposes for kind kyosai_local") != std::string::npos);
+  }
+}

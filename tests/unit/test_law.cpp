@@ -80,6 +80,7 @@ TEST_CASE("the legal data files and the lexicon match their JSON Schemas", "[law
     CHECK(schema_errors(k_dir + "/schemas/law.schema.json", entry.path().string()).empty());
   }
   CHECK(schema_errors(k_dir + "/schemas/lexicon.schema.json", k_dir + "/schemas/lexicon.yaml").empty());
+  CHECK(schema_errors(k_dir + "/schemas/kinds.schema.json", k_dir + "/schemas/kinds.yaml").empty());
   // The schema really checks: a cite that is not 第N条… fails it.
   const auto scratch = std::filesystem::temp_directory_path() / ("notice-audit-test-law-" + std::to_string(::getpid()));
   std::filesystem::create_directories(scratch);

@@ -101,9 +101,20 @@ TEST_CASE("citation-anachronistic: 番号法第19条第8号 for linkage before 2
 }
 
 TEST_CASE("citation-paragraph-for-item: 項 written for 号", "[rules][legal][citation]") {
+  // The suggestion is the number the named concept has on the date: 第7号 before 2021-09-01, 第8号 from then.
   CHECK(findings(notice_on("2022-01-01", "番号法第19条第7項に基づく情報連携"), "citation-paragraph-for-item") ==
         Lines{"a.yaml:30:22: warning: 番号法第19条第7項 cites a paragraph (項), but 第19条 has no paragraphs: its "
-              "cases are items (号); write 第19条第7号 if that item is meant [citation-paragraph-for-item]"});
+              "cases are items (号); write 第19条第8号, its number for information linkage through the "
+              "情報提供ネットワークシステム on 2022-01-01 [citation-paragraph-for-item]"});
+  CHECK(findings(notice_on("2021-08-31", "番号法第19条第7項に基づく情報連携"), "citation-paragraph-for-item",
+                 as_of(Date{2021, 8, 31})) ==
+        Lines{"a.yaml:30:22: warning: 番号法第19条第7項 cites a paragraph (項), but 第19条 has no paragraphs: its "
+              "cases are items (号); write 第19条第7号, its number for information linkage through the "
+              "情報提供ネットワークシステム on 2021-08-31 [citation-paragraph-for-item]"});
+  // Without a concept to go by, the same number as an item.
+  CHECK(findings(notice_on("2022-01-01", "番号法第19条第3項による提供"), "citation-paragraph-for-item") ==
+        Lines{"a.yaml:30:22: warning: 番号法第19条第3項 cites a paragraph (項), but 第19条 has no paragraphs: its "
+              "cases are items (号); write 第19条第3号 if that item is meant [citation-paragraph-for-item]"});
   CHECK(findings(notice_on("2022-01-01", "番号法第19条第8号に基づく情報連携"), "citation-paragraph-for-item").empty());
   // A paragraph of an article that has them is fine.
   CHECK(findings(notice_on("2022-01-01", "個人情報保護法第27条第5項に基づく委託"), "citation-paragraph-for-item")
@@ -519,4 +530,21 @@ TEST_CASE("revision-wording-date: the closing line names the effective date", "[
   CHECK(findings(replaced(k_minimal, "wording: 令和３年９月１日施行", "wording: 令和3年9月1日施行"),
                  "revision-wording-date")
             .empty());
+}
+
+TEST_CASE("one finding per citation: a basis that records the printed 第19条第7項 as 第7号 is judged there once",
+          "[rules][legal][citation]") {
+  std::string n = notice_on("2022-01-01", "番号法第19条第7項に基づく情報連携");
+  n = replaced(n, "text: 番号法第19条第7項に基づく情報連携\n",
+               "text: 番号法第19条第7項に基づく情報連携\n            basis: [{law: mynumber_act, article: \"19\", "
+               "item: \"7\"}]\n");
+  const LoadResult loaded = load_text("a.yaml", n);
+  REQUIRE(loaded.diagnostics.empty());
+  std::vector<std::string> citation_rules;
+  for (const auto &d : check_notice(*loaded.notice, {})) {
+    if (d.rule_id.rfind("citation-", 0) == 0) {
+      citation_rules.push_back(d.rule_id);
+    }
+  }
+  CHECK(citation_rules == std::vector<std::string>{"citation-paragraph-for-item"});
 }

@@ -4,14 +4,12 @@
 #include "yaml_tree.hpp"
 
 #include "notice/error.hpp"
+#include "notice/kinds.hpp"
 
 #include <algorithm>
 #include <set>
 
 namespace notice {
-namespace detail {
-extern const std::string_view k_model_purposes_yaml;
-} // namespace detail
 
 namespace {
 
@@ -59,13 +57,20 @@ std::string scalar(const detail::YamlNode *node) {
 } // namespace
 
 Coverage compute_coverage(const Notice &view) {
-  const Source source("model-purposes.yaml", std::string(detail::k_model_purposes_yaml));
+  Coverage coverage;
+  const InsurerKind *kind = find_insurer_kind(view.insurer.kind);
+  coverage.kind = kind ? kind->id + " " + kind->name_ja : view.insurer.kind;
+  if (!kind || kind->model_file.empty()) {
+    coverage.missing = kind ? kind->model_missing : "unknown insurer kind";
+    return coverage;
+  }
+  const Source source(kind->model_file, std::string(*builtin_model_list(kind->model_file)));
   const auto parsed = detail::parse_yaml(source, LoadLimits{});
   if (!parsed.root || !parsed.root->is_mapping()) {
-    throw Error("the built-in model list of purposes is broken");
+    throw Error("the built-in model list of purposes " + kind->model_file + " is broken");
   }
   const detail::YamlNode &root = *parsed.root;
-  Coverage coverage;
+  coverage.available = true;
   coverage.source = scalar(root.get("source"));
   coverage.edition = scalar(root.get("edition"));
 
@@ -145,9 +150,16 @@ Coverage compute_coverage(const Notice &view) {
 
 void write_coverage(std::ostream &out, const Coverage &coverage, const std::string &path, Lang lang) {
   const bool ja = lang == Lang::ja;
+  if (!coverage.available) {
+    out << "\n"
+        << (ja ? "モデルとの対照: " : "Coverage against a model list: ") << path << "\n"
+        << (ja ? "  種別 " + coverage.kind + " にはモデルの利用目的一覧がありません: "
+               : "  no model list of purposes for kind " + coverage.kind + ": ")
+        << coverage.missing << "\n";
+    return;
+  }
   out << "\n"
-      << (ja ? "モデル（ガイダンス別表2）との対照: " : "Coverage against the model list (ガイダンス 別表2): ") << path
-      << "\n";
+      << (ja ? "モデルとの対照（" : "Coverage against the model list (") << coverage.kind << "): " << path << "\n";
   out << (ja ? "出典: " : "source: ") << coverage.source << "\n";
   out << (ja ? "版: " : "edition: ") << coverage.edition << "\n\n";
   int covered = 0;
@@ -169,10 +181,9 @@ void write_coverage(std::ostream &out, const Coverage &coverage, const std::stri
   }
   out << "\n"
       << (ja ? "モデルの " + std::to_string(coverage.rows.size()) + " 項目中 " + std::to_string(covered) +
-                   " 項目に対応（情報のみ。モデルは旧版の不完全な転記です）\n"
+                   " 項目に対応（情報のみ。モデルの出典と版は上のとおり）\n"
              : std::to_string(covered) + " of " + std::to_string(coverage.rows.size()) +
-                   " model purposes covered (information only: the model is a partial transcription of an older "
-                   "edition)\n");
+                   " model purposes covered (information only: see the source and edition of the model above)\n");
 }
 
 } // namespace notice

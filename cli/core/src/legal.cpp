@@ -7,31 +7,6 @@
 namespace notice::legal {
 namespace {
 
-const Text *field(const JointUse &j, std::string_view id) {
-  if (id == "statement") {
-    return &j.statement;
-  }
-  if (id == "items") {
-    return &j.items;
-  }
-  if (id == "scope") {
-    return &j.scope;
-  }
-  if (id == "purpose") {
-    return &j.purpose;
-  }
-  if (id == "responsible") {
-    return &j.responsible;
-  }
-  if (id == "address") {
-    return &j.address;
-  }
-  if (id == "representative") {
-    return &j.representative;
-  }
-  return nullptr;
-}
-
 } // namespace
 
 std::vector<const law::Requirement *> missing_joint_use(const std::optional<JointUse> &disclosure,
@@ -47,7 +22,7 @@ std::vector<const law::Requirement *> missing_joint_use(const std::optional<Join
       missing.push_back(&req);
       continue;
     }
-    const Text *text = field(*disclosure, req.id);
+    const Text *text = joint_use_field(*disclosure, req.id);
     bool met = text && !text->empty();
     if (!met && req.id == "statement") {
       // その旨: the printed wording around the disclosure says that the data is jointly used.
@@ -94,10 +69,26 @@ bool states_objection_route(const Notice &notice, const UseCase &item) {
   return false;
 }
 
+std::vector<PartyKind> parties_named(std::string_view text) {
+  const Lexicon &lex = Lexicon::builtin();
+  std::vector<PartyKind> out;
+  for (const PartyKind kind :
+       {PartyKind::review_payment_body, PartyKind::federation, PartyKind::employer, PartyKind::medical_institution,
+        PartyKind::non_life_insurer, PartyKind::government, PartyKind::public_body, PartyKind::insurer,
+        PartyKind::occupational_physician, PartyKind::contractor, PartyKind::data_subject}) {
+    if (lex.any("party." + std::string(to_string(kind)), text)) {
+      out.push_back(kind);
+    }
+  }
+  return out;
+}
+
 Assessment assess(const Notice &notice, const Bucket &bucket, const UseCase &item, Date date) {
   const law::Database &db = law::Database::builtin();
+  const Lexicon &lex = Lexicon::builtin();
   Assessment a;
-  a.flow = effective_flow(item, bucket);
+  a.flow_reading = read_flow(item, bucket);
+  a.flow = a.flow_reading.flow;
   a.to_third_party = a.flow == FlowKind::provision;
 
   // 要配慮個人情報 exists as a concept only from its definition's date (平成27年改正).
@@ -111,6 +102,23 @@ Assessment assess(const Notice &notice, const Bucket &bucket, const UseCase &ite
   for (const auto &r : item.parties) {
     if (const Party *p = find_party(notice, r.id)) {
       a.to_employer = a.to_employer || p->kind == PartyKind::employer;
+    }
+  }
+  // What the YAML does not record, the printed wording says: 「健診結果の事業者への提供」.
+  if (item.parties.empty()) {
+    for (const PartyKind kind : parties_named(item.text.value)) {
+      a.read_parties.emplace_back(to_string(kind));
+      a.to_employer = a.to_employer || kind == PartyKind::employer;
+    }
+  }
+  if (item.data.empty()) {
+    if (sensitive_concept && lex.any("data.sensitive", item.text.value)) {
+      a.sensitive = true;
+      a.read_data.emplace_back("sensitive");
+    }
+    if (lex.any("data.my-number", item.text.value)) {
+      a.my_number = true;
+      a.read_data.emplace_back("my_number");
     }
   }
 

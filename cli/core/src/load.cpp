@@ -5,6 +5,7 @@
 #include "yaml_tree.hpp"
 
 #include "notice/error.hpp"
+#include "notice/lexicon.hpp"
 #include "notice/schema.hpp"
 
 #include <cerrno>
@@ -47,11 +48,21 @@ public:
       n.insurer.address = text(insurer, "address");
       n.insurer.representative = text(insurer, "representative");
     }
-    n.title = text(&root, "title");
+    if (const YamlNode *title = root.get("title"); title && title->is_sequence()) {
+      // Several title lines: the first is the title; the others print after it.
+      std::vector<Text> lines = texts(title);
+      if (!lines.empty()) {
+        n.title = lines.front();
+        n.title_lines.assign(lines.begin() + 1, lines.end());
+      }
+    } else {
+      n.title = text(&root, "title");
+    }
     if (const YamlNode *style = map(root.get("style"))) {
       if (const YamlNode *marker = style->get("item_marker"); marker && marker->is_scalar()) {
         n.style.item_marker = marker->scalar;
       }
+      n.style.category_markers_drawn = text(style, "category_markers").value == "list";
     }
     for (const YamlNode &r : items_of(root.get("revisions"))) {
       n.revisions.push_back(revision(r));
@@ -73,6 +84,18 @@ public:
     }
     for (const YamlNode &p : items_of(root.get("postscript"))) {
       n.postscript.push_back(paragraph(p));
+    }
+    for (const YamlNode &b : items_of(root.get("body"))) {
+      n.body.push_back(block(b));
+    }
+    if (const YamlNode *part = map(root.get("part"))) {
+      Part p;
+      p.of = text(part, "of");
+      p.others = texts(part->get("others"));
+      p.excerpt = flag(part, "excerpt");
+      p.reason = text(part, "reason");
+      p.pos = part->pos;
+      n.part = std::move(p);
     }
     for (const YamlNode &e : items_of(root.get("published_elsewhere"))) {
       Elsewhere where;
@@ -146,7 +169,12 @@ private:
     if (!node || !node->is_scalar()) {
       return std::nullopt;
     }
-    auto parsed = parse_date(node->scalar);
+    return date_value(node, node->scalar);
+  }
+
+  // `value` (the node's text, or a completed form of it) as a date, or a finding at the node.
+  std::optional<Date> date_value(const YamlNode *node, const std::string &value) {
+    auto parsed = parse_date(value);
     if (!parsed) {
       m_diagnostics.push_back(make_error(m_path, "invalid-date", node->pos,
                                          {"`" + node->scalar + "` is not a date that exists; write YYYY-MM-DD",
@@ -186,10 +214,22 @@ private:
   Revision revision(const YamlNode &node) {
     Revision r;
     r.pos = node.pos;
-    if (auto effective = date(node.get("effective"))) {
-      r.effective = *effective;
+    if (const YamlNode *effective = node.get("effective")) {
+      // A month alone (2016-10) when the notice prints only its month: in force from its first day.
+      if (effective->is_scalar() && effective->scalar.size() == 7) {
+        r.dating = Revision::Dating::month;
+        if (auto first = date_value(effective, effective->scalar + "-01")) {
+          r.effective = *first;
+        }
+      } else if (auto d = date(effective)) {
+        r.effective = *d;
+      }
+    } else if (auto seen = date(node.get("seen"))) {
+      r.dating = Revision::Dating::seen;
+      r.effective = *seen;
     }
     r.wording = text(&node, "wording");
+    r.wording_top = text(&node, "wording_at").value == "top";
     r.provenance =
         text(&node, "provenance").value == "reconstructed" ? Provenance::reconstructed : Provenance::published;
     r.source = text(&node, "source");
@@ -227,6 +267,28 @@ private:
       return std::nullopt;
     }
     JointUse j;
+    j.heading = text(node, "heading");
+    j.intro = texts(node->get("intro"));
+    for (const YamlNode &e : items_of(node->get("entries"))) {
+      JointUseEntry entry;
+      entry.label = text(&e, "label");
+      if (const YamlNode *field = e.get("field"); field && field->is_scalar()) {
+        entry.fields.push_back(field->scalar);
+      }
+      for (const YamlNode &field : items_of(e.get("fields"))) {
+        if (field.is_scalar()) {
+          entry.fields.push_back(field.scalar);
+        }
+      }
+      entry.pos = e.pos;
+      if (const YamlNode *t = e.get("text"); t && t->is_scalar()) {
+        entry.lines.push_back(Text{t->scalar, t->pos});
+      }
+      for (const Text &line : texts(e.get("lines"))) {
+        entry.lines.push_back(line);
+      }
+      j.entries.push_back(std::move(entry));
+    }
     j.statement = text(node, "statement");
     j.items = text(node, "items");
     j.scope = text(node, "scope");
@@ -235,7 +297,138 @@ private:
     j.address = text(node, "address");
     j.representative = text(node, "representative");
     j.pos = node->pos;
+    fill_joint_use_fields(j);
     return j;
+  }
+
+  // The statutory fields of a disclosure printed with the society's own labels: an entry's `field`, or
+  // the field its label names (lexicon lists joint-use-label.<field>). Fields given directly win.
+  static void fill_joint_use_fields(JointUse &j) {
+    const Lexicon &lex = Lexicon::builtin();
+    for (JointUseEntry &e : j.entries) {
+      if (e.fields.empty() && !e.label.empty()) {
+        for (const char *field : k_joint_use_fields) {
+          if (lex.any(std::string("joint-use-label.") + field, e.label.value)) {
+            e.fields.emplace_back(field);
+            e.fields_inferred = true;
+          }
+        }
+      }
+      if (e.lines.empty()) {
+        continue;
+      }
+      std::string joined;
+      for (const Text &line : e.lines) {
+        joined += (joined.empty() ? "" : "\n") + line.value;
+      }
+      for (const std::string &field : e.fields) {
+        if (Text *target = joint_use_field(j, field); target && target->empty()) {
+          *target = Text{joined, e.lines.front().pos};
+        }
+      }
+    }
+  }
+
+  // What a heading announces (lexicon lists bucket-heading.<kind>, most specific first).
+  static BucketKind bucket_kind_of(const std::string &heading) {
+    const Lexicon &lex = Lexicon::builtin();
+    for (const BucketKind kind : {BucketKind::review_payment, BucketKind::received, BucketKind::provided,
+                                  BucketKind::joint_use, BucketKind::internal, BucketKind::external}) {
+      if (lex.any("bucket-heading." + std::string(to_string(kind)), heading)) {
+        return kind;
+      }
+    }
+    return BucketKind::other;
+  }
+
+  ListEntry list_entry(const YamlNode &node) {
+    ListEntry e;
+    e.pos = node.pos;
+    if (node.is_scalar()) {
+      e.text = Text{node.scalar, node.pos};
+      return e;
+    }
+    e.marker = text(&node, "marker");
+    e.text = text(&node, "text");
+    if (const YamlNode *d = node.get("data"); d && d->is_scalar()) {
+      e.data = d->scalar;
+      e.data_pos = d->pos;
+    }
+    for (const YamlNode &child : items_of(node.get("items"))) {
+      e.children.push_back(list_entry(child));
+    }
+    return e;
+  }
+
+  // One printed block: a plain string is a paragraph; a mapping names its kind by its key.
+  Block block(const YamlNode &node) {
+    Block b;
+    b.pos = node.pos;
+    if (node.is_scalar()) {
+      b.text = Text{node.scalar, node.pos};
+      return b;
+    }
+    b.id = text(&node, "id").value;
+    b.role = text(&node, "role").value;
+    b.marker = text(&node, "marker");
+    b.validity = validity(node);
+    b.suppress = suppressions(node);
+    if (node.get("paragraph")) {
+      b.kind = Block::Kind::paragraph;
+      b.text = text(&node, "paragraph");
+    } else if (node.get("heading")) {
+      b.kind = Block::Kind::heading;
+      b.text = text(&node, "heading");
+      b.level = static_cast<int>(integer(node.get("level")).value_or(2));
+    } else if (const YamlNode *list = node.get("list")) {
+      b.kind = Block::Kind::list;
+      for (const YamlNode &e : items_of(list)) {
+        b.entries.push_back(list_entry(e));
+      }
+    } else if (const YamlNode *held = node.get("data_held")) {
+      b.kind = Block::Kind::data_held;
+      for (const YamlNode &e : items_of(held)) {
+        b.entries.push_back(list_entry(e));
+      }
+    } else if (const YamlNode *table = map(node.get("table"))) {
+      b.kind = Block::Kind::table;
+      b.caption = text(table, "caption");
+      b.header = texts(table->get("header"));
+      for (const YamlNode &row : items_of(table->get("rows"))) {
+        b.rows.push_back(texts(&row));
+      }
+    } else if (const YamlNode *fields = node.get("fields")) {
+      b.kind = Block::Kind::fields;
+      for (const YamlNode &f : items_of(fields)) {
+        FieldLine line;
+        line.label = text(&f, "label");
+        line.pos = f.pos;
+        if (const YamlNode *value = f.get("value"); value && value->is_scalar()) {
+          line.value.push_back(Text{value->scalar, value->pos});
+        } else {
+          line.value = texts(f.get("value"));
+        }
+        b.fields.push_back(std::move(line));
+      }
+    } else if (const YamlNode *section = map(node.get("section"))) {
+      b.kind = Block::Kind::section;
+      b.text = text(section, "heading");
+      b.marker = text(section, "marker");
+      if (b.role.empty()) {
+        b.role = text(section, "role").value;
+      }
+      for (const YamlNode &child : items_of(section->get("blocks"))) {
+        b.children.push_back(block(child));
+      }
+    } else if (const YamlNode *joint = map(node.get("joint_use"))) {
+      b.kind = Block::Kind::joint_use;
+      b.joint_use = joint_use(joint);
+      b.parties = refs(node.get("parties"));
+      b.data = refs(node.get("data"));
+    } else if (node.get("purposes")) {
+      b.kind = Block::Kind::purposes;
+    }
+    return b;
   }
 
   UseCase use_case(const YamlNode &node) {
@@ -254,7 +447,15 @@ private:
                               text(&b, "item").value, text(&b, "note"), b.pos});
     }
     u.joint_use = joint_use(node.get("joint_use"));
-    u.notes = texts(node.get("notes"));
+    for (const YamlNode &note : items_of(node.get("notes"))) {
+      if (note.is_scalar()) {
+        u.notes.push_back(Text{note.scalar, note.pos});
+        u.note_markers.emplace_back();
+      } else if (note.is_mapping()) {
+        u.notes.push_back(text(&note, "text"));
+        u.note_markers.push_back(text(&note, "marker"));
+      }
+    }
     u.replaces = text(&node, "replaces").value;
     u.validity = validity(node);
     u.suppress = suppressions(node);
@@ -265,12 +466,24 @@ private:
     Bucket b;
     b.id = text(&node, "id").value;
     b.pos = node.pos;
-    b.kind = parse_bucket_kind(text(&node, "kind").value).value_or(BucketKind::other);
     b.heading = text(&node, "heading");
+    if (node.get("kind")) {
+      b.kind = parse_bucket_kind(text(&node, "kind").value).value_or(BucketKind::other);
+    } else {
+      b.kind = bucket_kind_of(b.heading.value);
+      b.kind_inferred = true;
+    }
     for (const YamlNode &item : items_of(node.get("items"))) {
       b.items.push_back(use_case(item));
     }
     b.joint_use = joint_use(node.get("joint_use"));
+    if (const YamlNode *marker = node.get("item_marker"); marker && marker->is_scalar()) {
+      b.item_marker = marker->scalar;
+      b.has_item_marker = true;
+    }
+    for (const YamlNode &n : items_of(node.get("notes"))) {
+      b.notes.push_back(block(n));
+    }
     b.validity = validity(node);
     b.suppress = suppressions(node);
     return b;
@@ -293,6 +506,13 @@ private:
       c.buckets.push_back(bucket(b));
     }
     c.model = text(&node, "model").value;
+    if (const YamlNode *marker = node.get("item_marker"); marker && marker->is_scalar()) {
+      c.item_marker = marker->scalar;
+      c.has_item_marker = true;
+    }
+    for (const YamlNode &n : items_of(node.get("notes"))) {
+      c.notes.push_back(block(n));
+    }
     c.validity = validity(node);
     c.suppress = suppressions(node);
     return c;
@@ -340,17 +560,18 @@ LoadResult load_text(const std::string &path, std::string text, const LoadLimits
   }
   if (const YamlNode *version = root.get("schema"); version && version->is_scalar() && !version->quoted) {
     bool known = false;
+    std::string readable;
     for (int v : k_schema_versions) {
       known = known || version->scalar == std::to_string(v);
+      readable += (readable.empty() ? "" : ", ") + std::to_string(v);
     }
     if (!known) {
-      result.diagnostics.push_back(make_error(path, "schema-version", version->pos,
-                                              {"`schema: " + version->scalar +
-                                                   "` is not a format version this build reads (it reads 1); "
-                                                   "upgrade notice-audit or fix the number",
-                                               "`schema: " + version->scalar +
-                                                   "` はこの版では読めない形式です（読めるのは 1）。notice-audit を"
-                                                   "更新するか、番号を直してください"}));
+      result.diagnostics.push_back(
+          make_error(path, "schema-version", version->pos,
+                     {"`schema: " + version->scalar + "` is not a format version this build reads (it reads " +
+                          readable + "); upgrade notice-audit or fix the number",
+                      "`schema: " + version->scalar + "` はこの版では読めない形式です（読めるのは " + readable +
+                          "）。notice-audit を更新するか、番号を直してください"}));
       return result;
     }
   }

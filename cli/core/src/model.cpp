@@ -1,5 +1,7 @@
 #include "notice/model.hpp"
 
+#include "notice/lexicon.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -84,8 +86,66 @@ FlowKind default_flow(BucketKind kind) {
   return FlowKind::internal;
 }
 
+Text *joint_use_field(JointUse &j, std::string_view field) {
+  return const_cast<Text *>(joint_use_field(static_cast<const JointUse &>(j), field));
+}
+
+const Text *joint_use_field(const JointUse &j, std::string_view field) {
+  if (field == "statement") {
+    return &j.statement;
+  }
+  if (field == "items") {
+    return &j.items;
+  }
+  if (field == "scope") {
+    return &j.scope;
+  }
+  if (field == "purpose") {
+    return &j.purpose;
+  }
+  if (field == "responsible") {
+    return &j.responsible;
+  }
+  if (field == "address") {
+    return &j.address;
+  }
+  if (field == "representative") {
+    return &j.representative;
+  }
+  return nullptr;
+}
+
+FlowReading read_flow(const UseCase &item, const Bucket &bucket) {
+  if (item.flow) {
+    return {*item.flow, FlowReading::Source::stated, {}};
+  }
+  const FlowKind fallback = default_flow(bucket.kind);
+  // A provision bucket gathers everything that leaves the insurer (委託 included); a bucket without a
+  // known heading decides nothing: there the wording says more than the bucket.
+  if (bucket.kind == BucketKind::external || bucket.kind == BucketKind::provided || bucket.kind == BucketKind::other) {
+    const Lexicon &lex = Lexicon::builtin();
+    struct Cue {
+      const char *list;
+      FlowKind flow;
+    };
+    static constexpr Cue k_cues[] = {{"cue-outsourcing", FlowKind::outsourcing},
+                                     {"cue-joint-use", FlowKind::joint_use},
+                                     {"cue-received", FlowKind::received},
+                                     {"cue-provision", FlowKind::provision}};
+    for (const Cue &cue : k_cues) {
+      if (const auto match = lex.find(cue.list, item.text.value)) {
+        if (cue.flow != fallback) {
+          return {cue.flow, FlowReading::Source::wording, std::string(match->word)};
+        }
+        break;
+      }
+    }
+  }
+  return {fallback, FlowReading::Source::bucket, {}};
+}
+
 FlowKind effective_flow(const UseCase &item, const Bucket &bucket) {
-  return item.flow.value_or(default_flow(bucket.kind));
+  return read_flow(item, bucket).flow;
 }
 
 const Revision *revision_at(const Notice &notice, Date date) {
@@ -108,8 +168,19 @@ const Revision *latest_revision(const Notice &notice) {
   return found;
 }
 
+namespace {
+// Blocks, and the blocks of sections, in force on `date`.
+void keep_blocks_in_force(std::vector<Block> &blocks, Date date) {
+  keep_in_force(blocks, date);
+  for (auto &b : blocks) {
+    keep_blocks_in_force(b.children, date);
+  }
+}
+} // namespace
+
 Notice at(const Notice &notice, Date date) {
   Notice view = notice;
+  keep_blocks_in_force(view.body, date);
   keep_in_force(view.preamble, date);
   keep_in_force(view.data, date);
   keep_in_force(view.parties, date);
@@ -117,8 +188,10 @@ Notice at(const Notice &notice, Date date) {
   keep_in_force(view.postscript, date);
   for (auto &category : view.categories) {
     keep_in_force(category.buckets, date);
+    keep_blocks_in_force(category.notes, date);
     for (auto &bucket : category.buckets) {
       keep_in_force(bucket.items, date);
+      keep_blocks_in_force(bucket.notes, date);
     }
   }
   std::erase_if(view.revisions, [&](const Revision &r) { return date < r.effective; });

@@ -27,17 +27,18 @@ constexpr std::array<std::pair<std::string_view, RenderFormat>, 5> k_formats{{
     {"docx", RenderFormat::docx},
 }};
 
-// The disclosure APPI 27条5項3号 requires for joint use, in the law's order, with the labels the
-// notice prints.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_joint_use_fields{{
-    {"statement", "共同して利用する旨"}, // printed as written, without its label
-    {"items", "共同して利用される個人データの項目"},
-    {"scope", "共同して利用する者の範囲"},
-    {"purpose", "利用する者の利用目的"},
-    {"responsible", "個人データの管理について責任を有する者の氏名又は名称"},
-    {"address", "その住所"},
-    {"representative", "その代表者の氏名"},
-}};
+// The labels the notice prints for the fields of a joint-use disclosure (APPI 27条5項3号), in the
+// order of k_joint_use_fields (model.hpp).
+constexpr std::array<std::string_view, 7> k_joint_use_labels{
+    "共同して利用する旨", // the statement is printed as written, without its label
+    "共同して利用される個人データの項目",
+    "共同して利用する者の範囲",
+    "利用する者の利用目的",
+    "個人データの管理について責任を有する者の氏名又は名称",
+    "その住所",
+    "その代表者の氏名",
+};
+static_assert(std::size(k_joint_use_fields) == k_joint_use_labels.size());
 
 std::vector<std::string> printed(const std::vector<DisclosureLine> &lines) {
   std::vector<std::string> out;
@@ -141,19 +142,20 @@ std::vector<DisclosureLine> joint_use_lines(const JointUse &joint) {
   const Text *values[] = {&joint.statement,   &joint.items,   &joint.scope,         &joint.purpose,
                           &joint.responsible, &joint.address, &joint.representative};
   std::vector<DisclosureLine> lines;
-  for (std::size_t i = 0; i < k_joint_use_fields.size(); ++i) {
+  for (std::size_t i = 0; i < k_joint_use_labels.size(); ++i) {
     if (!values[i]->empty()) {
-      const auto &[field, label] = k_joint_use_fields[i];
-      lines.push_back({field, label, i == 0 ? values[i]->value : std::string(label) + "：" + values[i]->value});
+      const std::string_view label = k_joint_use_labels[i];
+      lines.push_back(
+          {k_joint_use_fields[i], label, i == 0 ? values[i]->value : std::string(label) + "：" + values[i]->value});
     }
   }
   return lines;
 }
 
 std::string_view joint_use_label(std::string_view field) {
-  for (const auto &[key, label] : k_joint_use_fields) {
-    if (key == field) {
-      return label;
+  for (std::size_t i = 0; i < k_joint_use_labels.size(); ++i) {
+    if (k_joint_use_fields[i] == field) {
+      return k_joint_use_labels[i];
     }
   }
   return field;

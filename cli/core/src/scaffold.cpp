@@ -2,6 +2,7 @@
 
 #include "notice/era.hpp"
 #include "notice/error.hpp"
+#include "notice/kinds.hpp"
 #include "notice/schema.hpp"
 #include "notice/template.hpp"
 
@@ -37,15 +38,25 @@ std::vector<ScaffoldFile> scaffold(const ScaffoldOptions &o) {
   if (o.insurer.find_first_of("\r\n\t") != std::string::npos) {
     throw Error("--insurer: the name must be one line");
   }
+  const InsurerKind *kind = find_insurer_kind(o.kind);
+  if (!kind || kind->init_template.empty()) {
+    std::string known;
+    for (const auto &k : insurer_kinds()) {
+      if (!k.init_template.empty()) {
+        known += (known.empty() ? "" : ", ") + k.id + " (" + k.name_ja + ")";
+      }
+    }
+    throw Error("--kind " + o.kind + ": init scaffolds one of " + known);
+  }
   TemplateValue data;
   data.set("insurer", yaml_quoted(o.insurer));
   data.set("kind", o.kind);
+  data.set("statute", kind->statute.empty() ? std::string("関係法令") : kind->statute);
   data.set("effective", to_string(o.effective));
   data.set("wording", yaml_quoted(default_revision_wording(o.effective, true)));
   std::vector<ScaffoldFile> files;
-  files.push_back(
-      {"notice/" + o.file + ".yaml",
-       expand_template(builtin("init/notice.yaml.mustache"), "init/notice.yaml.mustache", data, TemplateEscape::none)});
+  files.push_back({"notice/" + o.file + ".yaml",
+                   expand_template(builtin(kind->init_template), kind->init_template, data, TemplateEscape::none)});
   files.push_back({"schemas/notice.schema.json", std::string(notice_schema_json())});
   files.push_back({"notice-audit.toml", builtin("init/notice-audit.toml")});
   if (o.ci == "github") {

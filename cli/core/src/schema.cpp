@@ -310,11 +310,46 @@ std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::st
     return {};
   }
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
+  // A value that fits none of the branches of a oneOf/anyOf gets every branch's complaint from valijson
+  // ("wrong type", "child schema #0", …). When a branch went deeper (an unknown key inside the mapping
+  // form), that deeper finding is the useful one; otherwise one sentence says the value has none of the
+  // allowed forms.
+  const auto is_choice = [](const std::string &description) {
+    return description.rfind("Failed to validate against any child schemas allowed by", 0) == 0;
+  };
+  std::vector<std::vector<std::string>> choices;
+  for (const auto &error : errors) {
+    if (is_choice(error.description)) {
+      choices.push_back(error.context);
+    }
+  }
+  std::vector<std::vector<std::string>> merged; // choice places already reported
   std::vector<Diagnostic> diagnostics;
   for (const auto &error : errors) {
     const bool has_deeper = std::any_of(errors.begin(), errors.end(),
                                         [&](const auto &other) { return is_prefix(error.context, other.context); });
     if (is_wrapper(error.description) && has_deeper) {
+      continue;
+    }
+    if (std::find(choices.begin(), choices.end(), error.context) != choices.end()) {
+      if (has_deeper || std::find(merged.begin(), merged.end(), error.context) != merged.end()) {
+        continue;
+      }
+      merged.push_back(error.context);
+      Diagnostic d;
+      d.severity = Severity::error;
+      d.rule_id = "schema";
+      d.path = path;
+      const YamlNode *node = follow(root, error.context);
+      d.pos = node ? node->pos : root.pos;
+      const std::string where = " (at " + pointer_of(error.context) + ")";
+      d.message = "this value has none of the forms allowed here (text, a list or a mapping as docs/format.md "
+                  "shows for this key)" +
+                  where;
+      d.message_ja = "この値はここで使える形（文字列・リスト・マッピング。docs/format.md のこのキーの説明を参照）の"
+                     "いずれでもありません" +
+                     where;
+      diagnostics.push_back(std::move(d));
       continue;
     }
     Diagnostic d;

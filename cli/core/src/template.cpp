@@ -21,6 +21,8 @@ extern const std::string_view k_template_notice_css;
 extern const std::string_view k_template_reference_docx;
 extern const std::string_view k_template_notice_docx_lua;
 extern const std::string_view k_template_init_notice;
+extern const std::string_view k_template_init_notice_kokuho;
+extern const std::string_view k_template_init_notice_kyosai;
 extern const std::string_view k_template_init_config;
 extern const std::string_view k_template_ci_github;
 extern const std::string_view k_template_ci_gitlab;
@@ -179,6 +181,12 @@ std::optional<std::string_view> builtin_template(std::string_view name) {
   }
   if (name == "init/notice.yaml.mustache") {
     return detail::k_template_init_notice;
+  }
+  if (name == "init/notice-kokuho.yaml.mustache") {
+    return detail::k_template_init_notice_kokuho;
+  }
+  if (name == "init/notice-kyosai.yaml.mustache") {
+    return detail::k_template_init_notice_kyosai;
   }
   if (name == "init/notice-audit.toml") {
     return detail::k_template_init_config;

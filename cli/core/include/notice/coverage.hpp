@@ -22,6 +22,9 @@ struct CoverageRow {
 
 /// The comparison of one revision of a notice with the model list.
 struct Coverage {
+  std::string kind;       ///< the insurer kind whose model list was used ("kenpo 健康保険組合")
+  bool available = false; ///< false: the kind has no model list (see `missing`)
+  std::string missing;    ///< why there is none
   std::string source;  ///< where the model list comes from
   std::string edition; ///< which edition, and how reliable the transcription is
   std::vector<CoverageRow> rows;

@@ -41,7 +41,13 @@ struct Assessment {
   std::vector<const law::Provision *> mynumber_bases;
   /// Where the basis came from when it was inferred from wording rather than stated ("情報連携" …).
   std::string inferred_from;
+  FlowReading flow_reading;             ///< how the flow was decided
+  std::vector<std::string> read_parties; ///< party kinds read from the wording (no `parties:` given)
+  std::vector<std::string> read_data;    ///< "sensitive", "my_number" read from the wording (no `data:` given)
 };
+
+/// The parties kinds `text` names (lexicon lists party.<kind>), in lexicon order.
+std::vector<PartyKind> parties_named(std::string_view text);
 
 /// Assesses `item` of `bucket` of `notice` (a revision's view) as on `date`.
 Assessment assess(const Notice &notice, const Bucket &bucket, const UseCase &item, Date date);

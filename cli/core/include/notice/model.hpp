@@ -75,8 +75,24 @@ struct Basis {
   Position pos;
 };
 
+/// One entry of a joint-use disclosure as the society prints it: its own label ("2. 共同して利用される
+/// 個人データの項目"), the statutory field it gives (items, scope … or empty for an entry the law does not
+/// ask for, such as 共同利用の趣旨), and its lines.
+struct JointUseEntry {
+  Text label;
+  /// The statutory fields it gives (statement, items, scope, purpose, responsible, address,
+  /// representative); empty for an entry the law does not ask for.
+  std::vector<std::string> fields;
+  bool fields_inferred = false; ///< the fields were read from the label's wording, not written in the YAML
+  std::vector<Text> lines;
+  Position pos;
+};
+
 /// The items APPI 27条5項3号 requires a joint-use (共同利用) disclosure to state.
 struct JointUse {
+  Text heading;                      ///< a heading printed above the disclosure, if any
+  std::vector<Text> intro;           ///< paragraphs printed before the entries
+  std::vector<JointUseEntry> entries; ///< the entries as printed, when the society labels them itself
   Text statement;      ///< that the data is jointly used (共同利用する旨), when printed apart from the heading
   Text items;          ///< 共同して利用される個人データの項目
   Text scope;          ///< 共同して利用する者の範囲
@@ -105,6 +121,56 @@ struct Suppression {
   Position pos;
 };
 
+/// One line of a printed list (a list block, a data-held list), possibly with lines nested under it.
+struct ListEntry {
+  Text marker; ///< as printed before the line ("・", "【1】", "①"); empty: the block's marker
+  Text text;
+  std::string data; ///< for a data-held list: the id of the data source the line names
+  Position data_pos;
+  std::vector<ListEntry> children;
+  Position pos;
+};
+
+/// A labelled line ("個人情報取扱事業者の名称：…"), as printed.
+struct FieldLine {
+  Text label;
+  std::vector<Text> value;
+  Position pos;
+};
+
+/// A printed part of the notice other than the purpose categories, in document order.
+struct Block {
+  enum class Kind {
+    paragraph, ///< one paragraph (`text`)
+    heading,   ///< a heading line (`text`, `level`)
+    list,      ///< a list of lines (`entries`, default `marker`)
+    data_held, ///< the printed list of the personal data held (`entries`, each naming a data source)
+    table,     ///< a table (`header`, `rows`, `caption`)
+    fields,    ///< labelled lines (`fields`)
+    section,   ///< a heading (`text`, `marker`) and blocks under it (`children`)
+    joint_use, ///< a joint-use disclosure standing on its own (`joint_use`, `parties`, `data`)
+    purposes,  ///< where the purpose categories are printed
+  };
+  Kind kind = Kind::paragraph;
+  std::string id;
+  Position pos;
+  std::string role; ///< what the block is for: retention, contact, request-procedure, complaints, security-measures …
+  Text text;
+  int level = 0;
+  Text marker;
+  std::vector<ListEntry> entries;
+  Text caption;
+  std::vector<Text> header;
+  std::vector<std::vector<Text>> rows;
+  std::vector<FieldLine> fields;
+  std::vector<Block> children;
+  std::optional<JointUse> joint_use;
+  std::vector<Ref> parties;
+  std::vector<Ref> data;
+  Validity validity;
+  std::vector<Suppression> suppress;
+};
+
 /// One line of the notice (・被保険者資格の確認、…): a use of personal data.
 struct UseCase {
   std::string id;
@@ -117,6 +183,7 @@ struct UseCase {
   std::vector<Basis> basis;
   std::optional<JointUse> joint_use;
   std::vector<Text> notes; ///< sub-lines printed under the item, if any
+  std::vector<Text> note_markers; ///< the marker printed before each note ("" for none), parallel to `notes`
   std::string replaces;    ///< id of the item this one rewords, across revisions
   Validity validity;
   std::vector<Suppression> suppress;
@@ -127,9 +194,13 @@ struct Bucket {
   std::string id;
   Position pos;
   BucketKind kind = BucketKind::other;
+  bool kind_inferred = false; ///< `kind` was read from the heading's wording, not written in the YAML
   Text heading; ///< as printed, brackets included (【…】, 〔…〕, or none)
   std::vector<UseCase> items;
   std::optional<JointUse> joint_use; ///< for kind joint_use: the disclosure for the whole bucket
+  std::string item_marker;           ///< the bullet of its items, when it differs from its category's
+  bool has_item_marker = false;
+  std::vector<Block> notes;          ///< blocks printed after its items
   Validity validity;
   std::vector<Suppression> suppress;
 };
@@ -145,6 +216,9 @@ struct Category {
   std::vector<Text> intro; ///< paragraphs between the title and the first bucket
   std::vector<Bucket> buckets;
   std::string model; ///< id of the model category (ガイダンス 別表2) it corresponds to
+  std::string item_marker;       ///< the bullet of its items, when it differs from the notice's
+  bool has_item_marker = false;  ///< `item_marker` was given ("" is a valid marker: bare lines)
+  std::vector<Block> notes;      ///< blocks printed after its buckets
   Validity validity;
   std::vector<Suppression> suppress;
 };
@@ -186,6 +260,15 @@ struct Paragraph {
   Validity validity;
 };
 
+/// This file holds one part of a notice published on several pages, or only part of a page.
+struct Part {
+  Text of;                  ///< the whole publication this is part of (title or address)
+  std::vector<Text> others; ///< the other parts (titles or addresses)
+  bool excerpt = false;     ///< only part of the published text is in this file (a capture cut short)
+  Text reason;              ///< why, for `excerpt`
+  Position pos;
+};
+
 /// Matters the law requires to be published that the society publishes on another page.
 struct Elsewhere {
   std::vector<std::string> matters; ///< requirement ids (request-procedure, complaints …)
@@ -198,9 +281,17 @@ enum class Provenance { published, reconstructed };
 
 /// One published revision: the notice as in force from `effective`.
 struct Revision {
-  Date effective;
+  /// How the revision's date is known.
+  enum class Dating {
+    effective, ///< its 施行日, printed or known
+    month,     ///< only its month is printed (平成28年10月): `effective` is the first day of the month
+    seen,      ///< no date is printed: `effective` is a day on which it was seen in force
+  };
+  Date effective; ///< the date it is in force from, as far as known (see `dating`)
+  Dating dating = Dating::effective;
   Position pos;
-  Text wording; ///< the closing line as printed (令和３年９月１日施行)
+  Text wording;            ///< the date line as printed (令和３年９月１日施行); empty: none is printed
+  bool wording_top = false; ///< the date line is printed under the title rather than at the end
   Provenance provenance = Provenance::published;
   Text source;               ///< where the text comes from, or how it was reconstructed
   std::vector<Text> changes; ///< what this revision changed, in words
@@ -209,7 +300,7 @@ struct Revision {
 /// Identifies the society that publishes the notice.
 struct Insurer {
   Text name;
-  std::string kind; ///< "kenpo" (健康保険組合), "kokuho_kumiai", "kyosai", "other"
+  std::string kind; ///< an insurer kind of schemas/kinds.yaml: "kenpo", "kokuho_kumiai", "kyosai_national" …
   Text address;
   Text representative;
 };
@@ -217,6 +308,7 @@ struct Insurer {
 /// Presentation details that are part of the published form.
 struct Style {
   std::string item_marker = "・";
+  bool category_markers_drawn = false; ///< category numbers are drawn by an HTML list, not typed
 };
 
 /// A whole notice file: all its revisions at once. Use `at()` for one revision's view.
@@ -225,7 +317,8 @@ struct Notice {
   std::shared_ptr<const Source> source; ///< its text, to locate positions inside values; may be null
   int schema_version = 0;
   Insurer insurer;
-  Text title;
+  Text title;                     ///< the title line (the first, when several are printed); may be empty
+  std::vector<Text> title_lines;  ///< further title lines printed after it (subtitle, name line)
   std::vector<Term> terms;
   std::vector<Paragraph> preamble;
   std::vector<DataSource> data;
@@ -234,10 +327,38 @@ struct Notice {
   std::vector<Paragraph> postscript;
   std::vector<Revision> revisions; ///< in file order; validate checks they ascend
   std::vector<Elsewhere> elsewhere; ///< required matters published on other pages
+  std::vector<Block> body;          ///< printed blocks besides the categories, in order (see Block::purposes)
+  std::optional<Part> part;         ///< this file is one part of a larger publication, or an excerpt
   Style style;
 };
 
-/// The flow an item has: its own `flow`, or the default of its bucket's kind.
+/// The statutory fields of a joint-use disclosure, in the order the law lists them.
+inline constexpr const char *k_joint_use_fields[] = {"statement", "items",   "scope",         "purpose",
+                                                     "responsible", "address", "representative"};
+
+/// The member of `j` that holds statutory field `field`; nullptr for another name.
+Text *joint_use_field(JointUse &j, std::string_view field);
+const Text *joint_use_field(const JointUse &j, std::string_view field);
+
+/// How an item's flow was decided, for rules that judge only what the author stated and for
+/// `validate --explain`.
+struct FlowReading {
+  enum class Source {
+    stated,  ///< the item's own `flow:`
+    bucket,  ///< the default of its bucket's kind
+    wording, ///< read from the item's wording (`word`) in a bucket that does not decide it
+  };
+  FlowKind flow = FlowKind::internal;
+  Source source = Source::bucket;
+  std::string word; ///< for Source::wording: the word that decided it
+};
+
+/// The flow of `item` and how it was decided: its own `flow`; else, in a bucket whose kind implies
+/// provision or says nothing (other), its wording when that names another flow (委託 → outsourcing,
+/// 共同利用 → joint use, 受ける → received, 提供 → provision); else the default of the bucket's kind.
+FlowReading read_flow(const UseCase &item, const Bucket &bucket);
+
+/// read_flow(item, bucket).flow.
 FlowKind effective_flow(const UseCase &item, const Bucket &bucket);
 
 /// The flow implied by a bucket kind.

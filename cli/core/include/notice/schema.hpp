@@ -7,7 +7,7 @@
 namespace notice {
 
 /// The format versions (`schema:` values) this build reads.
-inline constexpr int k_schema_versions[] = {1};
+inline constexpr int k_schema_versions[] = {1, 2};
 
 /// The text of schemas/notice.schema.json as it was when the program was built.
 std::string_view notice_schema_json();

@@ -33,7 +33,8 @@ constexpr Cue k_cues[] = {{"cue-outsourcing", "outsourcing"}, {"cue-joint-use", 
 void check_joint_use(Context &ctx, const std::optional<JointUse> &disclosure, std::string_view printed,
                      Position where, const std::vector<Scope> &scopes, const std::string &owner) {
   const auto missing = legal::missing_joint_use(disclosure, printed, ctx.judge);
-  if (missing.empty()) {
+  // An excerpt may lack entries that the published page has after the cut.
+  if (missing.empty() || (ctx.notice().part && ctx.notice().part->excerpt && disclosure)) {
     return;
   }
   const std::string cite = law::cite_on(db(), "appi.joint-use", ctx.judge);
@@ -103,7 +104,9 @@ void check_numbering(Context &ctx) {
                       std::to_string(expected) + " 番目です。1, 2, 3 … と順に番号を付けてください"},
                  scopes);
     }
-    if (const auto printed = marker_number(c.marker.value); printed && *printed != *c.number) {
+    // Markers drawn by an HTML list are not the page's own characters: nothing to compare.
+    if (const auto printed = marker_number(c.marker.value);
+        printed && *printed != *c.number && !n.style.category_markers_drawn) {
       ctx.report(
           "category-numbering", c.marker.pos,
           {"the printed marker 「" + c.marker.value + "」 does not match `number: " + std::to_string(*c.number) + "`",
@@ -138,7 +141,10 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
   const legal::Assessment a = legal::assess(n, b, u, ctx.judge);
   const std::string &text = u.text.value;
 
-  if (a.flow == FlowKind::internal) {
+  // Filed as internal use: by the author, or under an internal heading (not a fallback of an unknown bucket).
+  const bool filed_internal = a.flow == FlowKind::internal &&
+                              (a.flow_reading.source == FlowReading::Source::stated || b.kind == BucketKind::internal);
+  if (filed_internal) {
     for (const Cue &cue : k_cues) {
       if (const auto at = lex().find(cue.list, text)) {
         const std::string word(at->word);
@@ -304,14 +310,28 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
 
 } // namespace
 
+// Joint-use disclosures printed as blocks of their own (a 共同利用 page), however deep in sections.
+void check_joint_use_blocks(Context &ctx, const std::vector<Block> &blocks) {
+  for (const Block &b : blocks) {
+    if (b.kind == Block::Kind::joint_use && b.joint_use) {
+      const std::string owner = b.id.empty() ? b.joint_use->heading.value : b.id;
+      check_joint_use(ctx, b.joint_use, b.joint_use->heading.value, b.joint_use->pos, {{&b.id, &b.suppress}},
+                      owner.empty() ? "joint use" : owner);
+    }
+    check_joint_use_blocks(ctx, b.children);
+  }
+}
+
 void check_flows_revision(Context &ctx) {
   check_numbering(ctx);
   const Notice &n = ctx.notice();
+  check_joint_use_blocks(ctx, n.body);
   const bool foreign_statement = states_foreign_provision(n);
   for (const Category &c : n.categories) {
     for (const Bucket &b : c.buckets) {
       const std::vector<Scope> bucket_scopes = {{&b.id, &b.suppress}, {&c.id, &c.suppress}};
-      if (b.items.empty()) {
+      const bool cut_here = n.part && n.part->excerpt && &c == &n.categories.back() && &b == &c.buckets.back();
+      if (b.items.empty() && b.notes.empty() && !cut_here) {
         ctx.report("empty-bucket", b.pos,
                    {"bucket `" + b.id + "` (" + b.heading.value + ") lists no use case; remove the heading or add its items",
                     "区分 `" + b.id + "`（" + b.heading.value + "）に事例が1つもありません。見出しを削除するか事例を記載してください"},

@@ -74,6 +74,7 @@ struct Occurrence {
   std::string sentence; // the sentence it stands in (for a `basis:` entry, its item's wording)
   std::string context;  // the wider words around it
   std::vector<Scope> scopes;
+  const UseCase *item = nullptr; // the item it belongs to, if any
 };
 
 std::string law_short_name(const std::string &id) {
@@ -101,22 +102,6 @@ void judge_citation(Context &ctx, const Occurrence &o) {
   }
   const Date date = ctx.judge;
   const std::string written = law_short_name(law->id) + law::format_cite(o.cite);
-  if (o.cite.paragraph && !o.cite.item &&
-      std::find(law->items_only.begin(), law->items_only.end(), o.cite.article) != law->items_only.end()) {
-    law::Cite as_item = o.cite;
-    as_item.item = as_item.paragraph;
-    as_item.paragraph = 0;
-    ctx.report("citation-paragraph-for-item", o.pos,
-               {written + " cites a paragraph (項), but 第" + std::to_string(o.cite.article) +
-                    "条 has no paragraphs: its cases are items (号); write " + law::format_cite(as_item) +
-                    " if that item is meant",
-                written + " は「項」を引用していますが、第" + std::to_string(o.cite.article) +
-                    "条は項に分かれておらず各号で定めています。号の誤りなら" + law::format_cite(as_item) +
-                    "と書いてください"},
-               o.scopes);
-    return;
-  }
-
   // What the sentence cites the article for: the concepts it names, else those of the wider context.
   std::vector<const law::Provision *> named;
   for (const std::string *words : {&o.sentence, &o.context}) {
@@ -129,6 +114,34 @@ void judge_citation(Context &ctx, const Occurrence &o) {
       break;
     }
   }
+  if (o.cite.paragraph && !o.cite.item &&
+      std::find(law->items_only.begin(), law->items_only.end(), o.cite.article) != law->items_only.end()) {
+    // 第19条第7項 for 第19条第7号: say so once, and suggest the number the concept the sentence names has on
+    // the date (which may not be 第7号 any more), else the same number as an item.
+    law::Cite as_item = o.cite;
+    as_item.item = as_item.paragraph;
+    as_item.paragraph = 0;
+    std::string suggestion = law::format_cite(as_item);
+    std::string suggestion_en = suggestion + " if that item is meant";
+    std::string suggestion_ja = "号の誤りなら" + suggestion + "と書いてください";
+    for (const law::Provision *p : named) {
+      const law::Numbering *now = db().numbering(p->id, date);
+      if (now && now->cite.article == o.cite.article) {
+        suggestion = law::format_cite(now->cite);
+        suggestion_en = suggestion + ", its number for " + p->en + " on " + to_string(date);
+        suggestion_ja = to_string(date) + "時点の" + p->ja + "の条番号" + suggestion + "と書いてください";
+        break;
+      }
+    }
+    ctx.report("citation-paragraph-for-item", o.pos,
+               {written + " cites a paragraph (項), but 第" + std::to_string(o.cite.article) +
+                    "条 has no paragraphs: its cases are items (号); write " + suggestion_en,
+                written + " は「項」を引用していますが、第" + std::to_string(o.cite.article) +
+                    "条は項に分かれておらず各号で定めています。" + suggestion_ja},
+               o.scopes);
+    return;
+  }
+
   if (named.empty()) {
     return; // the sentence does not say what it cites the article for: nothing to judge
   }
@@ -208,6 +221,7 @@ std::vector<Occurrence> citations_of(const Notice &n) {
       o.sentence = std::string(sentence_around(ref.text->value, c.offset));
       o.context = context_of(ref);
       o.scopes = scopes_of(ref);
+      o.item = ref.item;
       out.push_back(std::move(o));
     }
   });
@@ -222,8 +236,17 @@ std::vector<Occurrence> citations_of(const Notice &n) {
         continue; // consent, or an article of the 附則: nothing to judge
       }
       cite->law = law;
-      if (std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(printed),
-                      [&](const Occurrence &o) { return o.cite == *cite; })) {
+      // The same citation printed in the item (also as 第19条第7項 for the 号 the basis records) is judged
+      // there, once.
+      const auto as_printed = [&](const Occurrence &o) {
+        law::Cite item_form = o.cite;
+        if (item_form.paragraph && !item_form.item) {
+          item_form.item = item_form.paragraph;
+          item_form.paragraph = 0;
+        }
+        return o.cite == *cite || (o.item == &u && item_form == *cite);
+      };
+      if (std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(printed), as_printed)) {
         continue;
       }
       const TextRef ref{&u.text, &cat, &b, &u};
@@ -392,8 +415,18 @@ void check_retained_data(Context &ctx) {
   if (!db().numbering(p.id, ctx.judge)) {
     return;
   }
+  // One part of a larger publication: the matters may stand in the other parts.
+  if (n.part) {
+    return;
+  }
   std::string all;
-  for_each_text(n, [&](const TextRef &ref) { all += ref.text->value + "\n"; });
+  std::vector<std::string> roles;
+  for_each_text(n, [&](const TextRef &ref) {
+    all += ref.text->value + "\n";
+    if (ref.block && !ref.block->role.empty()) {
+      roles.push_back(ref.block->role);
+    }
+  });
   std::vector<const law::Requirement *> missing;
   for (const auto &req : p.requires_) {
     if (ctx.judge < req.from) {
@@ -414,6 +447,7 @@ void check_retained_data(Context &ctx) {
     for (const auto &e : n.elsewhere) {
       met = met || std::find(e.matters.begin(), e.matters.end(), req.id) != e.matters.end();
     }
+    met = met || std::find(roles.begin(), roles.end(), req.id) != roles.end();
     if (!met) {
       missing.push_back(&req);
     }
@@ -453,7 +487,10 @@ void check_legal_file(Context &ctx) {
   // revision takes effect.
   for (const Revision &r : ctx.notice().revisions) {
     const auto found = find_japanese_date(r.wording.value);
-    if (!found || found->date == r.effective) {
+    // A revision seen in force has no printed date to compare; one dated by month compares months.
+    if (!found || found->date == r.effective || r.dating == Revision::Dating::seen ||
+        (r.dating == Revision::Dating::month && found->date.year == r.effective.year &&
+         found->date.month == r.effective.month)) {
       continue;
     }
     const std::string printed = r.wording.value.substr(found->begin, found->end - found->begin);

@@ -2,6 +2,7 @@
 #include "rules/context.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -84,6 +85,50 @@ void check_references(Context &ctx) {
                  scopes);
     }
   });
+  // Printed blocks name data and parties too: the list of data held, a standalone joint-use disclosure.
+  const std::function<void(const std::vector<Block> &)> visit = [&](const std::vector<Block> &blocks) {
+    for (const Block &b : blocks) {
+      const std::initializer_list<Scope> scopes = {{&b.id, &b.suppress}};
+      const auto data_ref = [&](const std::string &id, Position pos) {
+        used_data.insert(id);
+        if (!find_data(n, id)) {
+          ctx.report("unresolved-ref", pos,
+                     {"no data source has id `" + id + "`; declare it under `data:`",
+                      "id `" + id + "` の個人情報の区分がありません。`data:` に宣言してください"},
+                     scopes);
+        }
+      };
+      const std::function<void(const std::vector<ListEntry> &)> entries = [&](const std::vector<ListEntry> &list) {
+        for (const ListEntry &e : list) {
+          if (!e.data.empty()) {
+            data_ref(e.data, e.data_pos);
+          }
+          entries(e.children);
+        }
+      };
+      entries(b.entries);
+      for (const Ref &r : b.data) {
+        data_ref(r.id, r.pos);
+      }
+      for (const Ref &r : b.parties) {
+        used_parties.insert(r.id);
+        if (!find_party(n, r.id)) {
+          ctx.report("unresolved-ref", r.pos,
+                     {"no party has id `" + r.id + "`; declare it under `parties:`",
+                      "id `" + r.id + "` の相手方がありません。`parties:` に宣言してください"},
+                     scopes);
+        }
+      }
+      visit(b.children);
+    }
+  };
+  visit(n.body);
+  for (const Category &c : n.categories) {
+    visit(c.notes);
+    for (const Bucket &b : c.buckets) {
+      visit(b.notes);
+    }
+  }
   for (const Party &p : n.parties) {
     if (!used_parties.contains(p.id)) {
       ctx.report("unused-party", p.pos,
@@ -192,7 +237,8 @@ void check_structure_revision(Context &ctx) {
                       "joint_use, received）を指定するか、提供の区分に移してください"},
                  scopes);
     }
-    if (flow != FlowKind::internal && u.parties.empty()) {
+    // A notice recorded without parties (its wording is read instead) has nothing to complete here.
+    if (flow != FlowKind::internal && u.parties.empty() && !n.parties.empty()) {
       ctx.report("flow-without-parties", at,
                  {"item `" + u.id + "` is " + std::string(to_string(flow)) +
                       " but names no party; list who receives (or sends) the data under `parties:`",

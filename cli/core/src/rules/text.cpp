@@ -1,34 +1,118 @@
 #include "rules/text.hpp"
 
+#include <algorithm>
+
 
 namespace notice::rules {
-void for_each_text(const Notice &n, const std::function<void(const TextRef &)> &f) {
-  f({&n.title});
-  for (const auto &p : n.preamble) {
-    f({&p.text});
+namespace {
+
+void visit_joint_use(const JointUse &j, const TextRef &where, const std::function<void(const TextRef &)> &f) {
+  const auto at = [&](const Text &t) {
+    TextRef ref = where;
+    ref.text = &t;
+    f(ref);
+  };
+  at(j.heading);
+  std::for_each(j.intro.begin(), j.intro.end(), at);
+  for (const auto &e : j.entries) {
+    at(e.label);
+    std::for_each(e.lines.begin(), e.lines.end(), at);
   }
+  if (j.entries.empty()) {
+    for (const char *field : k_joint_use_fields) {
+      at(*joint_use_field(j, field));
+    }
+  }
+}
+
+void visit_entries(const std::vector<ListEntry> &entries, const TextRef &where,
+                   const std::function<void(const TextRef &)> &f) {
+  for (const auto &e : entries) {
+    TextRef ref = where;
+    ref.text = &e.text;
+    f(ref);
+    visit_entries(e.children, where, f);
+  }
+}
+
+void visit_blocks(const std::vector<Block> &blocks, const TextRef &where,
+                  const std::function<void(const TextRef &)> &f) {
+  for (const auto &b : blocks) {
+    TextRef ref = where;
+    ref.block = &b;
+    const auto at = [&](const Text &t) {
+      TextRef r = ref;
+      r.text = &t;
+      f(r);
+    };
+    at(b.text);
+    at(b.caption);
+    std::for_each(b.header.begin(), b.header.end(), at);
+    for (const auto &row : b.rows) {
+      std::for_each(row.begin(), row.end(), at);
+    }
+    for (const auto &field : b.fields) {
+      at(field.label);
+      std::for_each(field.value.begin(), field.value.end(), at);
+    }
+    visit_entries(b.entries, ref, f);
+    if (b.joint_use) {
+      visit_joint_use(*b.joint_use, ref, f);
+    }
+    visit_blocks(b.children, ref, f);
+  }
+}
+
+} // namespace
+
+void for_each_text(const Notice &n, const std::function<void(const TextRef &)> &f) {
+  // Empty texts (absent optional values) are skipped: a rule never needs them.
+  const auto g = [&](const TextRef &ref) {
+    if (ref.text && !ref.text->empty()) {
+      f(ref);
+    }
+  };
+  g({&n.title});
+  for (const auto &t : n.title_lines) {
+    g({&t});
+  }
+  for (const auto &p : n.preamble) {
+    g({&p.text});
+  }
+  visit_blocks(n.body, {}, g);
   for (const auto &c : n.categories) {
-    f({&c.title, &c});
+    g({&c.title, &c});
     for (const auto &t : c.intro) {
-      f({&t, &c});
+      g({&t, &c});
     }
     for (const auto &b : c.buckets) {
-      f({&b.heading, &c, &b});
+      g({&b.heading, &c, &b});
       for (const auto &u : b.items) {
-        f({&u.text, &c, &b, &u});
+        g({&u.text, &c, &b, &u});
         for (const auto &t : u.notes) {
-          f({&t, &c, &b, &u});
+          g({&t, &c, &b, &u});
+        }
+        if (u.joint_use) {
+          visit_joint_use(*u.joint_use, {nullptr, &c, &b, &u}, g);
         }
       }
+      if (b.joint_use) {
+        visit_joint_use(*b.joint_use, {nullptr, &c, &b}, g);
+      }
+      visit_blocks(b.notes, {nullptr, &c, &b}, g);
     }
+    visit_blocks(c.notes, {nullptr, &c}, g);
   }
   for (const auto &p : n.postscript) {
-    f({&p.text});
+    g({&p.text});
   }
 }
 
 std::vector<Scope> scopes_of(const TextRef &ref) {
   std::vector<Scope> scopes;
+  if (ref.block) {
+    scopes.push_back({&ref.block->id, &ref.block->suppress});
+  }
   if (ref.item) {
     scopes.push_back({&ref.item->id, &ref.item->suppress});
   }

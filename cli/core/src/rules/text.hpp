@@ -19,10 +19,13 @@ struct TextRef {
   const Category *category = nullptr; ///< null outside categories
   const Bucket *bucket = nullptr;
   const UseCase *item = nullptr;
+  const Block *block = nullptr; ///< the innermost printed block (body or notes) it stands in, if any
 };
 
-/// Calls `f` for every published text of `notice` in document order: title, preamble, category
-/// titles and intros, bucket headings, item texts and notes, postscript.
+/// Calls `f` for every published, non-empty text of `notice` in document order: title lines,
+/// preamble, body blocks (recursively: paragraphs, headings, list lines, table cells, labelled lines,
+/// joint-use disclosures), category titles and intros, bucket headings, item texts and notes, joint-use
+/// disclosures, notes of buckets and categories, postscript.
 void for_each_text(const Notice &notice, const std::function<void(const TextRef &)> &f);
 
 /// The scopes (item, bucket, category) of a TextRef, for Context::report.
