@@ -1,6 +1,7 @@
 #include "cmd_check_published.hpp"
 
 #include "exit_codes.hpp"
+#include "notice_ref.hpp"
 
 #include "notice/document_text.hpp"
 #include "notice/error.hpp"
@@ -8,13 +9,7 @@
 #include "notice/published.hpp"
 #include "notice/report.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <chrono>
-#include <ctime>
-#include <filesystem>
 #include <ostream>
-#include <tuple>
 
 namespace notice::cli {
 
@@ -28,6 +23,8 @@ CLI::App *add_check_published(CLI::App &app, CheckPublishedOptions &o) {
                   "The notice (YAML); NOTICE@YYYY-MM-DD compares with the revision in force on that date "
                   "(default: today)")
       ->required();
+  cmd->add_option("-r,--revision", o.revision,
+                  "The revision in force on this date (YYYY-MM-DD), when NOTICE names no @DATE");
   cmd->add_option("-f,--format", o.format, "Report format: text or json (default: text)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--read-as", o.read_as,
@@ -37,91 +34,29 @@ CLI::App *add_check_published(CLI::App &app, CheckPublishedOptions &o) {
   return cmd;
 }
 
-namespace {
-
-// NOTICE@YYYY-MM-DD names the date; an `@` followed by something that is not date-like, or a file
-// that exists under the whole name, is part of the file name. Throws Usage for NOTICE@2021-13-45.
-struct Usage {
-  std::string message;
-};
-
-std::pair<std::string, std::optional<Date>> parse_notice_argument(const std::string &arg) {
-  const auto at = arg.rfind('@');
-  if (at == std::string::npos || at == 0 || std::filesystem::exists(arg)) {
-    return {arg, std::nullopt};
-  }
-  const std::string suffix = arg.substr(at + 1);
-  const bool date_like = !suffix.empty() && std::all_of(suffix.begin(), suffix.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '-';
-  });
-  if (!date_like) {
-    return {arg, std::nullopt};
-  }
-  const auto date = parse_date(suffix);
-  if (!date) {
-    throw Usage{arg + ": `" + suffix + "` is not a date; name the date as NOTICE@YYYY-MM-DD"};
-  }
-  return {arg.substr(0, at), date};
-}
-
-Date today() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
-} // namespace
-
 int run_check_published(const CheckPublishedOptions &o, std::ostream &out, std::ostream &err) {
-  std::string notice_path;
-  std::optional<Date> date_given;
-  try {
-    std::tie(notice_path, date_given) = parse_notice_argument(o.notice);
-  } catch (const Usage &usage) {
-    err << "notice-audit: error: " << usage.message << '\n';
-    return k_exit_usage;
+  // NOTICE[@DATE] as every subcommand names a revision (notice_ref.hpp); without a date, the
+  // revision in force today in Japan.
+  NoticeRef ref = parse_notice_ref(o.notice, o.revision);
+  if (!ref.date) {
+    ref.date = today_in_japan();
   }
-  const Date date = date_given.value_or(today());
-
-  const LoadResult loaded = load_file(notice_path);
-  const bool errors = std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
-                                  [](const Diagnostic &d) { return d.severity == Severity::error; });
-  if (!loaded.notice || errors) {
-    std::vector<FileReport> reports{{notice_path, loaded.source, loaded.diagnostics}};
-    ReportOptions report_options;
-    report_options.summary = false;
-    write_report(err, ReportFormat::text, reports, report_options);
-    err << "notice-audit: error: " << notice_path << ": not a usable notice; `notice-audit validate " << notice_path
-        << "` explains\n";
-    return k_exit_usage;
-  }
-  const Notice &notice = *loaded.notice;
-  const Revision *revision = revision_at(notice, date);
-  if (!revision) {
-    err << "notice-audit: error: " << notice_path << ": no revision is in force on " << to_string(date);
-    if (!notice.revisions.empty()) {
-      err << "; its revisions start on " << to_string(notice.revisions.front().effective);
-    }
-    err << '\n';
-    return k_exit_usage;
-  }
+  const Date date = *ref.date;
+  const std::string &notice_path = ref.path;
+  const Notice notice = load_usable(ref, err, lang_from_environment());
+  const Revision *revision = &select_revision(notice, ref);
 
   ReadOptions read_options;
   if (!o.read_as.empty()) {
     read_options.format = parse_document_format(o.read_as);
   }
-  DocumentText published;
-  try {
-    published = read_document(o.published, read_options);
-  } catch (const Error &e) {
-    err << "notice-audit: error: " << e.what() << '\n';
-    return k_exit_usage;
-  }
+  const DocumentText published = read_document(o.published, read_options);
   if (!o.force && !looks_like_notice(published)) {
-    err << "notice-audit: error: " << o.published << ": does not look like a purpose-of-use notice (no 個人情報 or "
-        << "利用目的 in its " << published.lines.size() << " lines); give --force to compare it anyway\n";
-    return k_exit_usage;
+    const std::string lines = std::to_string(published.lines.size());
+    throw Error(o.published + ": does not look like a purpose-of-use notice (no 個人情報 or 利用目的 in its " + lines +
+                    " lines); give --force to compare it anyway",
+                o.published + ": 利用目的の公表文に見えません（" + lines +
+                    " 行に「個人情報」も「利用目的」もありません）。それでも比べるには --force を指定してください");
   }
 
   const std::vector<ExpectedLine> expected = expected_lines(notice, date);

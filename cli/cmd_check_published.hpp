@@ -12,6 +12,7 @@ namespace notice::cli {
 struct CheckPublishedOptions {
   std::string published;       ///< the published copy
   std::string notice;          ///< NOTICE.yaml or NOTICE.yaml@YYYY-MM-DD
+  std::string revision;        ///< --revision YYYY-MM-DD: the date of a NOTICE that names none
   std::string format = "text"; ///< report format: text, json
   std::string read_as;         ///< reader to use (text, markdown, html, pdf, docx); empty: from the file
   bool force = false;          ///< compare a file that does not look like a notice

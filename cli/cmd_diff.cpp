@@ -1,6 +1,8 @@
 #include "cmd_diff.hpp"
 
 #include "exit_codes.hpp"
+#include "notice_ref.hpp"
+#include "suggest.hpp"
 #include "version.hpp"
 
 #include "notice/diff.hpp"
@@ -9,14 +11,11 @@
 #include "notice/git.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
-#include "notice/report.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
-#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -25,27 +24,29 @@ namespace notice::cli {
 CLI::App *add_diff(CLI::App &app, DiffCliOptions &o) {
   CLI::App *cmd = app.add_subcommand(
       "diff", "Compare two revisions of a notice: what changed, and which changes need legal review");
-  cmd->add_option("sides", o.sides,
-                  "OLD NEW: each a file, or FILE@YYYY-MM-DD for one revision of a multi-revision file. One FILE "
-                  "alone compares its last two revisions (FILE@DATE: the revision before DATE with DATE); with "
-                  "--git, FILE is compared with itself at REV")
-      ->required()
-      ->expected(1, 2);
+  cmd->add_option("old", o.old_side,
+                  "OLD: a notice file, or FILE@YYYY-MM-DD for the revision in force on that date. Given alone, "
+                  "that revision (or the latest) is compared with the one before it; with --git, FILE as "
+                  "committed at REV is compared with the working tree")
+      ->required();
+  cmd->add_option("new", o.new_side, "NEW: a notice file, or FILE@YYYY-MM-DD");
+  cmd->add_option("-r,--revision", o.revision,
+                  "The revision in force on this date (YYYY-MM-DD) of every FILE that names no @DATE");
   cmd->add_option("--git", o.git,
                   "Compare FILE as committed at this git revision (branch, tag, commit) with the "
                   "working tree: what a pull request changes");
-  cmd->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "md", "table-html", "table-docx", "table-pdf"}))
-      ->capture_default_str();
+  cmd->add_option("-f,--format", o.format, "Output format (default: from the extension of --output, else text)")
+      ->check(CLI::IsMember({"text", "json", "md", "table-html", "table-docx", "table-pdf"}));
   cmd->add_option("--fail-on", o.fail_on,
                   "Exit with status 1 when a change is at or above this severity (error, warning, info; never) or "
                   "of these change classes (diff/new-recipient, …); comma-separated or repeated")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->capture_default_str();
   cmd->add_option("-o,--output", o.output, "Write the report to this file (atomically) instead of standard output");
   cmd->add_option("--lang", o.lang,
-                  "Language of the findings in text and md (default: ja under a Japanese locale, "
-                  "else en; json carries both)")
+                  "Language of the report and messages (default: ja under a Japanese locale, else en; json "
+                  "carries both)")
       ->check(CLI::IsMember({"en", "ja"}));
   cmd->add_option("--color", o.color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -56,168 +57,133 @@ CLI::App *add_diff(CLI::App &app, DiffCliOptions &o) {
 
 namespace {
 
-// What the user named as one side.
-struct SideSpec {
-  std::string label;
-  std::string path;
-  std::optional<Date> revision;
+const std::vector<FormatExtension> k_extensions{
+    {"text", {".txt", ".text"}},       {"json", {".json"}},       {"md", {".md", ".markdown"}},
+    {"table-html", {".html", ".htm"}}, {"table-docx", {".docx"}}, {"table-pdf", {".pdf"}},
 };
 
-// `FILE@YYYY-MM-DD` names one revision; an `@` followed by anything else is part of the file name.
-SideSpec parse_side(const std::string &arg) {
-  SideSpec spec{arg, arg, std::nullopt};
-  const auto at = arg.rfind('@');
-  if (at == std::string::npos || at == 0) {
-    return spec;
-  }
-  const std::string suffix = arg.substr(at + 1);
-  const bool date_like = !suffix.empty() && std::all_of(suffix.begin(), suffix.end(),
-                                                        [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-  if (!date_like || std::filesystem::exists(arg)) {
-    return spec;
-  }
-  spec.path = arg.substr(0, at);
-  spec.revision = parse_date(suffix);
-  if (!spec.revision) {
-    throw Error(arg + ": `" + suffix + "` is not a date; name a revision as FILE@YYYY-MM-DD");
-  }
-  return spec;
+std::string say(Lang lang, const std::string &en, const std::string &ja) {
+  return lang == Lang::ja ? ja : en;
 }
 
-std::string revision_list(const Notice &notice) {
-  std::string out;
-  for (const auto &r : notice.revisions) {
-    out += (out.empty() ? "" : ", ") + to_string(r.effective);
-  }
-  return out;
-}
-
-// Prints the load errors as validate does and returns nullopt, or returns the loaded notice.
-// `path` names the file even when it could not be read at all (too large: no source).
-std::optional<Notice> checked(const std::string &path, LoadResult loaded, std::ostream &err) {
-  const bool broken = !loaded.notice || std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
-                                                    [](const Diagnostic &d) { return d.severity == Severity::error; });
-  if (!broken) {
-    return std::move(loaded.notice);
-  }
-  std::vector<Diagnostic> errors;
-  std::copy_if(loaded.diagnostics.begin(), loaded.diagnostics.end(), std::back_inserter(errors),
-               [](const Diagnostic &d) { return d.severity == Severity::error; });
-  sort_diagnostics(errors);
-  ReportOptions options;
-  options.summary = false;
-  write_report(err, ReportFormat::text, {FileReport{path, loaded.source, errors}}, options);
-  err << "notice-audit: error: " << escape_control(path) << " is not a valid notice; `notice-audit validate "
-      << escape_control(path) << "` explains, fix it before comparing\n";
-  return std::nullopt;
-}
-
-// One side ready to compare: the view of the named revision, or of the latest one.
+// One side ready to compare: the view of the chosen revision, and the words naming it.
 struct Side {
   Notice view;
   std::string label;
   std::string path;
 };
 
-Side view_of(const Notice &notice, const std::string &label, std::optional<Date> revision) {
-  if (revision) {
-    const bool listed = std::any_of(notice.revisions.begin(), notice.revisions.end(),
-                                    [&](const Revision &r) { return r.effective == *revision; });
-    if (!listed) {
-      throw Error(notice.path + " has no revision effective " + to_string(*revision) +
-                  "; its revisions are effective " + revision_list(notice));
-    }
-    return {at(notice, *revision), label, notice.path};
+// Labelled as the user named it; a revision the command chose itself (one FILE) or found in force
+// on the date given is named by its effective date.
+Side side_of(const Notice &notice, const NoticeRef &ref, const Revision &revision, bool name_revision = false) {
+  NoticeRef shown = ref;
+  if (name_revision || shown.date) {
+    shown.date = revision.effective;
   }
-  const Revision *latest = latest_revision(notice);
-  return {latest ? at(notice, latest->effective) : notice, label, notice.path};
+  return {at(notice, revision.effective), shown.label(), notice.path};
 }
 
-// The revision before `date` in `notice`, or throws saying there is none.
-Date previous_revision(const Notice &notice, Date date) {
-  std::optional<Date> found;
-  for (const auto &r : notice.revisions) {
-    if (r.effective < date && (!found || *found < r.effective)) {
-      found = r.effective;
+// Why the exit status is 1: the findings that meet the policy, for a report the terminal does not show.
+std::string failure_reason(const Diff &diff, const DiffFailPolicy &policy, const std::vector<std::string> &fail_on,
+                           const std::string &output, Lang lang) {
+  std::vector<std::string> hits;
+  for (const auto &change : diff.changes) {
+    for (const auto &f : change.findings) {
+      const bool by_severity = policy.severity && f.severity >= *policy.severity;
+      const bool by_class = std::find(policy.rules.begin(), policy.rules.end(), f.rule_id) != policy.rules.end();
+      if (by_severity || by_class) {
+        hits.push_back(std::string(lang == Lang::ja ? label_ja(change.element) : to_string(change.element)) + " " +
+                       change.id() + ": " + f.rule_id + say(lang, " (", "（") +
+                       std::string(severity_name(f.severity, lang)) + say(lang, ")", "）"));
+      }
     }
   }
-  if (!found) {
-    throw Error(notice.path + " has no revision before " + to_string(date) + " (its revisions are effective " +
-                revision_list(notice) + "); name two sides: OLD NEW");
+  std::string fail_list;
+  for (const auto &v : fail_on) {
+    fail_list += (fail_list.empty() ? "" : ",") + v;
   }
-  return *found;
+  std::string listed;
+  for (std::size_t i = 0; i < hits.size() && i < 3; ++i) {
+    listed += (i ? say(lang, "; ", "、") : "") + hits[i];
+  }
+  if (hits.size() > 3) {
+    listed += say(lang, "; and " + std::to_string(hits.size() - 3) + " more",
+                  "、ほか " + std::to_string(hits.size() - 3) + " 件");
+  }
+  const std::string where =
+      output.empty() ? "" : say(lang, " The report is in " + output + ".", "報告は " + output + " にあります。");
+  return say(lang,
+             "notice-audit: diff: exit status 1: " + std::to_string(hits.size()) + " finding" +
+                 (hits.size() == 1 ? "" : "s") + " meet --fail-on " + fail_list + ": " + listed + "." + where,
+             "notice-audit: diff: --fail-on " + fail_list + " に該当する指摘が " + std::to_string(hits.size()) +
+                 " 件あるため終了ステータスは 1 です: " + listed + "。" + where) +
+         '\n';
 }
 
 } // namespace
 
 int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
+  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   std::string policy_error;
   const auto policy = parse_diff_fail_policy(o.fail_on, policy_error);
   if (!policy) {
-    err << "notice-audit: error: " << escape_control(policy_error) << '\n';
+    std::string bad;
+    for (const auto &value : o.fail_on) {
+      std::string ignored;
+      if (!parse_diff_fail_policy({value}, ignored)) {
+        bad = value;
+      }
+    }
+    err << "notice-audit: error: "
+        << say(lang, policy_error,
+               "--fail-on " + bad +
+                   ": 重大度（error, warning, info, never）でも変更の種類でもありません。種類の一覧は docs/diff.md "
+                   "にあります")
+        << '\n';
     return k_exit_usage;
   }
+  const std::string format = o.format.empty() ? format_for_output(o.output, k_extensions).value_or("text") : o.format;
 
   std::optional<Side> old_side;
   std::optional<Side> new_side;
   std::vector<std::string> inputs;
   if (!o.git.empty()) {
-    if (o.sides.size() != 1) {
-      err << "notice-audit: error: --git " << escape_control(o.git) << " takes one FILE, compared with itself at "
-          << escape_control(o.git) << '\n';
-      return k_exit_usage;
+    if (!o.new_side.empty()) {
+      throw Error("--git " + o.git + " takes one FILE, compared with itself at " + o.git,
+                  "--git " + o.git + " には FILE を一つだけ指定します（" + o.git + " の時点の同じファイルと比べます）");
     }
-    const SideSpec spec = parse_side(o.sides[0]);
-    if (spec.revision) {
-      err << "notice-audit: error: --git compares the latest revision of " << escape_control(spec.path) << " at "
-          << escape_control(o.git) << " with the working tree; leave out @" << to_string(*spec.revision) << '\n';
-      return k_exit_usage;
-    }
-    auto current = checked(spec.path, load_file(spec.path), err);
-    const std::string committed_label = o.git + ":" + spec.path;
-    auto committed = checked(committed_label, load_text(committed_label, git_show_file(o.git, spec.path)), err);
-    if (!current || !committed) {
-      return k_exit_usage;
-    }
-    old_side = view_of(*committed, committed_label, std::nullopt);
-    new_side = view_of(*current, spec.path, std::nullopt);
-    inputs.push_back(spec.path);
-  } else if (o.sides.size() == 1) {
-    const SideSpec spec = parse_side(o.sides[0]);
-    auto notice = checked(spec.path, load_file(spec.path), err);
-    if (!notice) {
-      return k_exit_usage;
-    }
-    new_side = view_of(*notice, spec.label, spec.revision);
-    const Date new_date = latest_revision(new_side->view)->effective;
-    const Date old_date = previous_revision(*notice, new_date);
-    old_side = view_of(*notice, spec.path + "@" + to_string(old_date), old_date);
-    if (!spec.revision) {
-      new_side->label = spec.path + "@" + to_string(new_date);
-    }
-    inputs.push_back(spec.path);
+    const NoticeRef current = parse_notice_ref(o.old_side, o.revision);
+    NoticeRef committed = current;
+    committed.git = o.git;
+    const Notice current_notice = load_usable(current, err, lang);
+    const Notice committed_notice = load_usable(committed, err, lang);
+    old_side = side_of(committed_notice, committed, select_revision(committed_notice, committed));
+    new_side = side_of(current_notice, current, select_revision(current_notice, current));
+    inputs.push_back(current.path);
+  } else if (o.new_side.empty()) {
+    const NoticeRef ref = parse_notice_ref(o.old_side, o.revision);
+    const Notice notice = load_usable(ref, err, lang);
+    const Revision &newer = select_revision(notice, ref);
+    old_side = side_of(notice, ref, previous_revision(notice, newer), true);
+    new_side = side_of(notice, ref, newer, true);
+    inputs.push_back(ref.path);
   } else {
-    const SideSpec old_spec = parse_side(o.sides[0]);
-    const SideSpec new_spec = parse_side(o.sides[1]);
-    auto old_notice = checked(old_spec.path, load_file(old_spec.path), err);
-    auto new_notice = old_spec.path == new_spec.path && old_notice
-                          ? old_notice
-                          : checked(new_spec.path, load_file(new_spec.path), err);
-    if (!old_notice || !new_notice) {
-      return k_exit_usage;
-    }
-    old_side = view_of(*old_notice, old_spec.label, old_spec.revision);
-    new_side = view_of(*new_notice, new_spec.label, new_spec.revision);
-    inputs = {old_spec.path, new_spec.path};
+    const NoticeRef old_ref = parse_notice_ref(o.old_side, o.revision);
+    const NoticeRef new_ref = parse_notice_ref(o.new_side, o.revision);
+    const Notice old_notice = load_usable(old_ref, err, lang);
+    const Notice new_notice = old_ref.path == new_ref.path ? old_notice : load_usable(new_ref, err, lang);
+    old_side = side_of(old_notice, old_ref, select_revision(old_notice, old_ref));
+    new_side = side_of(new_notice, new_ref, select_revision(new_notice, new_ref));
+    inputs = {old_ref.path, new_ref.path};
   }
 
   const Insurer &old_insurer = old_side->view.insurer;
   const Insurer &new_insurer = new_side->view.insurer;
   if (!o.force && old_insurer.name.value != new_insurer.name.value) {
-    err << "notice-audit: error: " << escape_control(old_side->label) << " and " << escape_control(new_side->label)
-        << " are the notices of different insurers (" << escape_control(old_insurer.name.value) << ", "
-        << escape_control(new_insurer.name.value) << "); pass --force to compare them anyway\n";
-    return k_exit_usage;
+    throw Error(old_side->label + " and " + new_side->label + " are the notices of different insurers (" +
+                    old_insurer.name.value + ", " + new_insurer.name.value + "); pass --force to compare them anyway",
+                old_side->label + " と " + new_side->label + " は別の保険者の公表文です（" + old_insurer.name.value +
+                    "、" + new_insurer.name.value + "）。それでも比べるには --force を指定してください");
   }
 
   if (!o.output.empty()) {
@@ -230,22 +196,22 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
 
   DiffWriteOptions write_options;
   write_options.tool_version = k_version;
-  write_options.lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
-  write_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && o.format == "text" &&
+  write_options.lang = lang;
+  write_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && format == "text" &&
                                                 isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   std::ostringstream buffer;
   std::ostream &sink = o.output.empty() ? out : buffer;
-  if (o.format == "table-docx" || o.format == "table-pdf") {
+  if (format == "table-docx" || format == "table-pdf") {
     if (o.output.empty() && isatty(STDOUT_FILENO)) {
-      err << "notice-audit: error: --format " << o.format << " is binary; give -o FILE or redirect standard output\n";
-      return k_exit_usage;
+      throw Error("--format " + format + " is binary; give -o FILE or redirect standard output",
+                  "--format " + format + " はバイナリです。-o FILE を指定するか標準出力をリダイレクトしてください");
     }
-    sink << render_diff_table(diff, o.format == "table-docx" ? "docx" : "pdf");
-  } else if (o.format == "json") {
+    sink << render_diff_table(diff, format == "table-docx" ? "docx" : "pdf");
+  } else if (format == "json") {
     write_diff_json(sink, diff, write_options);
-  } else if (o.format == "md") {
+  } else if (format == "md") {
     write_diff_markdown(sink, diff, write_options);
-  } else if (o.format == "table-html") {
+  } else if (format == "table-html") {
     write_diff_table_html(sink, diff, write_options);
   } else {
     write_diff_text(sink, diff, write_options);
@@ -253,7 +219,14 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
   if (!o.output.empty()) {
     write_file_atomically(o.output, buffer.str(), inputs);
   }
-  return diff_fails(diff, *policy) ? k_exit_findings : k_exit_clean;
+  if (!diff_fails(diff, *policy)) {
+    return k_exit_clean;
+  }
+  if (!o.output.empty() || (format != "text" && format != "md")) {
+    out.flush();
+    err << failure_reason(diff, *policy, o.fail_on, o.output, lang);
+  }
+  return k_exit_findings;
 }
 
 } // namespace notice::cli

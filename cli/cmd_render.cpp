@@ -1,6 +1,8 @@
 #include "cmd_render.hpp"
 
 #include "exit_codes.hpp"
+#include "notice_ref.hpp"
+#include "suggest.hpp"
 
 #include "notice/error.hpp"
 #include "notice/escape.hpp"
@@ -17,9 +19,10 @@ namespace notice::cli {
 
 CLI::App *add_render(CLI::App &app, RenderCommandOptions &o) {
   CLI::App *cmd = app.add_subcommand("render", "Write the member-facing notice as text, Markdown, HTML, PDF or DOCX");
-  cmd->add_option("file", o.path, "The notice file (YAML)")->required();
+  cmd->add_option("file", o.path, "The notice file (YAML); FILE@YYYY-MM-DD renders the revision in force on that date")
+      ->required();
   cmd->add_option("-r,--revision", o.revision,
-                  "Render the notice as in force on this date (YYYY-MM-DD; default: the latest revision)");
+                  "Render the revision in force on this date (YYYY-MM-DD; default: the latest revision)");
   cmd->add_option("-f,--format", o.format,
                   "txt, md, html, pdf or docx (default: from the --output extension, else txt)")
       ->check(CLI::IsMember({"txt", "md", "html", "pdf", "docx"}));
@@ -38,47 +41,32 @@ namespace {
 // before pandoc unpacks them.
 constexpr std::size_t k_max_reference_doc = std::size_t{16} << 20;
 
-std::optional<RenderFormat> format_from_extension(const std::string &path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  if (ext.empty()) {
-    return std::nullopt;
-  }
-  if (ext == ".markdown") {
-    return RenderFormat::md;
-  }
-  if (ext == ".htm") {
-    return RenderFormat::html;
-  }
-  return parse_render_format(ext.substr(1));
-}
+const std::vector<FormatExtension> k_extensions{
+    {"txt", {".txt", ".text"}}, {"md", {".md", ".markdown"}}, {"html", {".html", ".htm"}},
+    {"pdf", {".pdf"}},          {"docx", {".docx"}},
+};
 
 } // namespace
 
 int run_render(const RenderCommandOptions &o, std::ostream &out, std::ostream &err) {
+  const Lang lang = lang_from_environment();
   RenderOptions options;
   if (!o.format.empty()) {
     options.format = *parse_render_format(o.format);
-  } else if (const auto inferred = format_from_extension(o.output); inferred && !o.output.empty()) {
-    options.format = *inferred;
+  } else if (const auto inferred = format_for_output(o.output, k_extensions)) {
+    options.format = *parse_render_format(*inferred);
   }
   const bool binary = options.format == RenderFormat::pdf || options.format == RenderFormat::docx;
   if (binary && o.output.empty() && isatty(STDOUT_FILENO)) {
-    err << "notice-audit: error: --format " << to_string(options.format)
-        << " is binary; give -o FILE or redirect standard output\n";
-    return k_exit_usage;
+    const std::string format(to_string(options.format));
+    throw Error("--format " + format + " is binary; give -o FILE or redirect standard output",
+                "--format " + format + " はバイナリです。-o FILE を指定するか標準出力をリダイレクトしてください");
   }
-  std::optional<Date> revision;
-  if (!o.revision.empty()) {
-    revision = parse_date(o.revision);
-    if (!revision) {
-      err << "notice-audit: error: --revision " << escape_control(o.revision) << ": not a date; write YYYY-MM-DD\n";
-      return k_exit_usage;
-    }
-  }
+  const NoticeRef ref = parse_notice_ref(o.path, o.revision);
   // Fail before reading anything when a program the format needs is missing.
   check_render_tools(options.format);
 
-  std::vector<std::string> inputs{o.path};
+  std::vector<std::string> inputs{ref.path};
   for (const std::string *side : {&o.template_path, &o.css_path, &o.reference_doc}) {
     if (!side->empty()) {
       inputs.push_back(*side);
@@ -102,33 +90,9 @@ int run_render(const RenderCommandOptions &o, std::ostream &out, std::ostream &e
     options.reference_name = o.reference_doc;
   }
 
-  const LoadResult loaded = load_file(o.path);
-  if (!loaded.notice) {
-    for (const auto &d : loaded.diagnostics) {
-      if (d.severity == Severity::error) {
-        err << escape_control(format_diagnostic(d)) << '\n';
-      }
-    }
-    err << "notice-audit: error: " << escape_control(o.path)
-        << ": not a usable notice; `notice-audit validate` explains\n";
-    return k_exit_usage;
-  }
-  const Notice &notice = *loaded.notice;
-  if (!revision) {
-    const Revision *latest = latest_revision(notice);
-    if (latest == nullptr) {
-      err << "notice-audit: error: " << escape_control(o.path) << ": the notice lists no revision\n";
-      return k_exit_usage;
-    }
-    revision = latest->effective;
-  }
-  if (!revision_at(notice, *revision)) {
-    err << "notice-audit: error: " << escape_control(o.path) << ": no revision is in force on " << o.revision
-        << "; its revisions start on " << to_string(notice.revisions.front().effective) << '\n';
-    return k_exit_usage;
-  }
-
-  const std::string rendered = render_notice(notice, *revision, options);
+  const Notice notice = load_usable(ref, err, lang);
+  const Revision &revision = select_revision(notice, ref);
+  const std::string rendered = render_notice(notice, revision.effective, options);
   if (o.output.empty()) {
     out << rendered;
   } else {

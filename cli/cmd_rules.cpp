@@ -1,6 +1,7 @@
 #include "cmd_rules.hpp"
 
 #include "exit_codes.hpp"
+#include "rule_page.hpp"
 
 #include "notice/kinds.hpp"
 #include "notice/law.hpp"
@@ -14,6 +15,7 @@ namespace notice::cli {
 
 CLI::App *add_rules(CLI::App &app, RulesOptions &o) {
   CLI::App *cmd = app.add_subcommand("rules", "List every rule with its id, default severity and basis");
+  cmd->add_option("id", o.id, "Print this rule's page (e.g. mynumber-19-stale-item, diff/new-recipient)");
   cmd->add_option("-f,--format", o.format, "Output format")->check(CLI::IsMember({"text", "md"}));
   cmd->add_flag("--law", o.law,
                 "Print the legal timeline the rules read: every law, version, provision number, dated fact and "
@@ -36,6 +38,9 @@ int run_rules(const RulesOptions &o, std::ostream &out, std::ostream &) {
     const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
     law::write_timeline(out, law::Database::builtin(), o.format == "md", lang);
     return k_exit_clean;
+  }
+  if (!o.id.empty()) {
+    return print_rule_page(o.id, out);
   }
   if (o.format == "md") {
     out << "| rule | severity | family | what it finds | basis |\n| --- | --- | --- | --- | --- |\n";

@@ -1,13 +1,17 @@
 #include "cmd_validate.hpp"
 
+#include "doc_location.hpp"
 #include "exit_codes.hpp"
+#include "notice_ref.hpp"
+#include "rule_page.hpp"
+#include "suggest.hpp"
 #include "version.hpp"
 
 #include "notice/config.hpp"
 #include "notice/coverage.hpp"
 #include "notice/error.hpp"
-#include "notice/explain.hpp"
 #include "notice/escape.hpp"
+#include "notice/explain.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
 #include "notice/parallel.hpp"
@@ -17,6 +21,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <map>
 #include <ostream>
 #include <sstream>
 
@@ -24,8 +29,13 @@ namespace notice::cli {
 
 CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   CLI::App *cmd = app.add_subcommand("validate", "Check notices against the JSON Schema and the rules");
-  cmd->add_option("paths", o.paths, "Notice files, or directories searched for *.yaml and *.yml")->required();
-  cmd->add_option("-f,--format", o.format, "Report format (default: text, or `format` in notice-audit.toml)")
+  cmd->add_option("paths", o.paths,
+                  "Notice files (FILE@YYYY-MM-DD: only the revision in force on that date), or directories "
+                  "searched for *.yaml and *.yml")
+      ->required();
+  cmd->add_option("-f,--format", o.format,
+                  "Report format (default: `format` in notice-audit.toml, else from the extension of --output, "
+                  "else text)")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "summary", "summary-json", "summary-html"}));
   cmd->add_option("--fail-on", o.fail_on,
                   "Lowest severity that makes the exit status 1 (default: error, or `fail-on` in the config)")
@@ -36,7 +46,7 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
   CLI::Option *config = cmd->add_option("-c,--config", o.config,
                                         "Read this configuration file instead of searching for notice-audit.toml");
   cmd->add_flag("--no-config", o.no_config, "Ignore every notice-audit.toml")->excludes(config);
-  cmd->add_option("--ignore", o.ignore, "Turn off a rule (repeatable)");
+  cmd->add_option("--ignore", o.ignore, "Turn off a rule (repeatable)")->allow_extra_args(false);
   cmd->add_option("-o,--output", o.output, "Write the report to this file (atomically) instead of standard output");
   cmd->add_option("--color", o.color, "Colour the text report")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--show-suppressed", o.show_suppressed, "List suppressed findings in the text report too");
@@ -65,6 +75,21 @@ RuleOptions with_overrides(RuleOptions rules, const RuleOptions &overrides) {
   rules.revision = overrides.revision;
   rules.as_of = overrides.as_of;
   return rules;
+}
+
+const std::vector<FormatExtension> k_extensions{
+    {"text", {".txt", ".text"}},   {"json", {".json"}},     {"sarif", {".sarif"}},
+    {"junit", {".xml", ".junit"}}, {"github", {".github"}}, {"summary-html", {".html", ".htm"}},
+};
+
+std::string failure_reason(int failing, const std::string &fail_on, const std::string &output, Lang lang) {
+  const std::string n = std::to_string(failing);
+  if (lang == Lang::ja) {
+    return "notice-audit: validate: --fail-on " + fail_on + " 以上の指摘が " + n +
+           " 件あるため終了ステータスは 1 です。" + (output.empty() ? "" : "報告は " + output + " にあります。") + "\n";
+  }
+  return "notice-audit: validate: exit status 1: " + n + (failing == 1 ? " finding is" : " findings are") +
+         " at or above --fail-on " + fail_on + "." + (output.empty() ? "" : " The report is in " + output + ".") + "\n";
 }
 
 bool reaches(Severity severity, const std::string &fail_on) {
@@ -134,17 +159,28 @@ private:
 
 // Loads and checks one file; runs on a worker thread, so it touches nothing shared but read-only
 // options.
+// `dated` is the date FILE@DATE gave this file, which replaces --revision for it.
 CheckedFile check_file(const std::string &path, const ValidateOptions &o, const Config &config,
-                       const RuleOptions &overrides, Lang lang, Date judged) {
-  const RuleOptions rules = with_overrides(config.rules, overrides);
+                       const RuleOptions &overrides, std::optional<Date> dated, Lang lang) {
+  RuleOptions all_rules = with_overrides(config.rules, overrides);
   CheckedFile out;
+  const auto message = [lang](const Error &e) {
+    return lang == Lang::ja && !e.message_ja().empty() ? e.message_ja() : std::string(e.what());
+  };
+  RuleOptions dated_rules;
+  if (dated) {
+    dated_rules = all_rules;
+    dated_rules.revision = dated;
+  }
+  const RuleOptions &rules = dated ? dated_rules : all_rules;
+  const Date judged = rules.revision ? *rules.revision : *rules.as_of;
   LoadResult loaded;
   try {
     loaded = load_file(path);
   } catch (const Error &e) {
     // An unreadable file (permissions, vanished) is reported when its turn comes, and the report
     // of the others stays a complete document.
-    out.error = e.what();
+    out.error = message(e);
     return out;
   }
   out.report = FileReport{path, loaded.source, std::move(loaded.diagnostics)};
@@ -154,10 +190,13 @@ CheckedFile check_file(const std::string &path, const ValidateOptions &o, const 
   if (loaded.notice) {
     const Notice &notice = *loaded.notice;
     report.insurer = notice.insurer.name.value;
-    if (rules.revision && !revision_at(notice, *rules.revision)) {
-      out.error = path + ": no revision is in force on " + o.revision + "; its revisions start on " +
-                  to_string(notice.revisions.front().effective);
-      return out;
+    if (rules.revision) {
+      try {
+        select_revision(notice, {path, rules.revision, {}});
+      } catch (const Error &e) {
+        out.error = message(e);
+        return out;
+      }
     }
     if (const Revision *current = revision_at(notice, judged)) {
       report.in_force = to_string(current->effective);
@@ -165,7 +204,8 @@ CheckedFile check_file(const std::string &path, const ValidateOptions &o, const 
     auto findings = check_notice(notice, rules);
     report.diagnostics.insert(report.diagnostics.end(), findings.begin(), findings.end());
     if (o.coverage && !notice.revisions.empty()) {
-      const Date date = rules.revision ? *rules.revision : latest_revision(notice)->effective;
+      const Date date =
+          rules.revision ? revision_at(notice, *rules.revision)->effective : latest_revision(notice)->effective;
       std::ostringstream coverage;
       write_coverage(coverage, compute_coverage(at(notice, date)), path + " @" + to_string(date), lang);
       out.coverage = coverage.str();
@@ -186,25 +226,31 @@ CheckedFile check_file(const std::string &path, const ValidateOptions &o, const 
 } // namespace
 
 int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err) {
+  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
   // Each notice gets the notice-audit.toml nearest to it (or --config's, or none).
   ConfigFinder configs(o.config, o.no_config);
   RuleOptions rules; // what the command line sets over each notice's configuration
   for (const auto &id : o.ignore) {
     const RuleInfo *rule = find_rule(id);
-    if (!rule || !rule->configurable) {
-      err << "notice-audit: error: --ignore " << escape_control(id) << ": "
-          << (rule ? "this rule reports an unreadable file and cannot be turned off"
-                   : "no such rule; `notice-audit rules` lists them")
-          << '\n';
-      return k_exit_usage;
+    if (rule && !rule->configurable) {
+      throw Error("--ignore " + escape_control(id) + ": this rule reports an unreadable file and cannot be turned off",
+                  "--ignore " + escape_control(id) +
+                      ": このルールは読めないファイルを報告するもので、無効にできません");
+    }
+    if (!rule) {
+      throw unknown_rule_error("--ignore", id, false);
     }
     rules.severity[std::string(rule->id)] = std::nullopt;
   }
-  if (!o.revision.empty()) {
-    rules.revision = parse_date(o.revision);
-    if (!rules.revision) {
-      err << "notice-audit: error: --revision " << escape_control(o.revision) << ": not a date; write YYYY-MM-DD\n";
-      return k_exit_usage;
+  rules.revision = parse_revision_option(o.revision);
+  // FILE@DATE: that file's revision in force on DATE (the others keep --revision).
+  std::vector<std::string> paths;
+  std::map<std::string, Date> file_dates;
+  for (const auto &argument : o.paths) {
+    const NoticeRef ref = parse_notice_ref(argument, o.revision);
+    paths.push_back(ref.path);
+    if (ref.date) {
+      file_dates[ref.path] = *ref.date;
     }
   }
   // "Today": --as-of, else NOTICE_AUDIT_AS_OF (reproducible CI), else the date in Japan.
@@ -216,8 +262,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
     return k_exit_usage;
   }
   rules.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
-  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
-  const std::vector<std::string> files = collect_notice_files(o.paths);
+  const std::vector<std::string> files = collect_notice_files(paths);
   if (!o.output.empty()) {
     check_output_path(o.output, files);
   }
@@ -237,7 +282,12 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   }
   const std::string format_name = o.summary           ? std::string("summary")
                                   : !o.format.empty() ? o.format
-                                                      : file_configs.front()->format.value_or("text");
+                                  : !file_configs.empty() && file_configs.front()->format
+                                      ? *file_configs.front()->format
+                                      : format_for_output(o.output, k_extensions).value_or("text");
+  const std::string fail_on = !o.fail_on.empty()     ? o.fail_on
+                              : file_configs.empty() ? std::string("error")
+                                                     : file_configs.front()->fail_on.value_or("error");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
   if ((o.coverage || o.explain) && format != ReportFormat::text && o.output.empty()) {
     // The tables are text printed after the report; on stdout they would break a JSON, SARIF or JUnit report.
@@ -245,7 +295,6 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
         << "with --format " << format_name << " write the report to a file with -o FILE\n";
     return k_exit_usage;
   }
-  const Date judged = rules.revision ? *rules.revision : *rules.as_of;
 
   ReportOptions report_options;
   report_options.tool_version = k_version;
@@ -255,11 +304,13 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   for (const Config *config : file_configs) {
     add_configuration(report_options.configurations, config->path);
   }
+  report_options.fail_level = fail_on == "never" ? std::nullopt : parse_severity(fail_on);
+  report_options.doc_uri = doc_uri();
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
 
   Spill coverage; // printed after the report
-  bool failed = false;
+  int failing = 0;
   bool usage_error = false;
   // Each file's report is written as soon as it and those before it are done; then its text,
   // model and findings are freed. With -o the report streams into the temporary file.
@@ -267,7 +318,11 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
     const auto writer = make_report_writer(report_out, format, report_options);
     for_each_ordered<CheckedFile>(
         files.size(), o.jobs > 0 ? o.jobs : default_jobs(),
-        [&](std::size_t i) { return check_file(files[i], o, *file_configs[i], rules, lang, judged); },
+        [&](std::size_t i) {
+          const auto dated = file_dates.find(files[i]);
+          return check_file(files[i], o, *file_configs[i], rules,
+                            dated == file_dates.end() ? std::nullopt : std::optional<Date>(dated->second), lang);
+        },
         [&](std::size_t i, CheckedFile &checked) {
           if (!checked.error.empty()) {
             err << "notice-audit: error: " << escape_control(checked.error) << '\n';
@@ -277,9 +332,9 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
           writer->add(checked.report);
           coverage.add(checked.coverage);
           // --fail-on, else the notice's own configuration's.
-          const std::string fail_on = !o.fail_on.empty() ? o.fail_on : file_configs[i]->fail_on.value_or("error");
+          const std::string file_fail_on = !o.fail_on.empty() ? o.fail_on : file_configs[i]->fail_on.value_or("error");
           for (const auto &d : checked.report.diagnostics) {
-            failed = failed || (!d.suppressed && reaches(d.severity, fail_on));
+            failing += !d.suppressed && reaches(d.severity, file_fail_on) ? 1 : 0;
           }
         });
     writer->finish();
@@ -293,7 +348,15 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   if (usage_error) {
     return k_exit_usage;
   }
-  return failed ? k_exit_findings : k_exit_clean;
+  if (failing == 0) {
+    return k_exit_clean;
+  }
+  if (!o.output.empty() || (format != ReportFormat::text && format != ReportFormat::summary)) {
+    // The report is in a file or for a machine: say on the terminal why the status is 1.
+    out.flush();
+    err << failure_reason(failing, fail_on, o.output, lang);
+  }
+  return k_exit_findings;
 }
 
 } // namespace notice::cli

@@ -11,6 +11,7 @@
 #include "cmd_schema.hpp"
 #include "cmd_validate.hpp"
 #include "exit_codes.hpp"
+#include "suggest.hpp"
 #include "version.hpp"
 
 #include "notice/error.hpp"
@@ -52,7 +53,7 @@ int main(int argc, char **argv) {
   CLI::App app{"notice-audit: keep, check, compare and publish a health insurer's purpose-of-use notice "
                "(個人情報の利用目的の公表)",
                "notice-audit"};
-  app.set_version_flag("-V,--version", std::string("notice-audit ") + k_version + " (reads notice schema 1)");
+  app.set_version_flag("-V,--version", std::string("notice-audit ") + k_version + " (reads notice schema 1 and 2)");
   app.require_subcommand(1);
 
   ValidateOptions validate;
@@ -76,6 +77,8 @@ int main(int argc, char **argv) {
   // Declared last so that its script covers every subcommand above.
   CompletionOptions completion;
   CLI::App *completion_cmd = add_completion(app, completion);
+  CompleteIdsOptions complete_ids;
+  CLI::App *complete_ids_cmd = add_complete_ids(app, complete_ids);
 
   notice::install_interrupt_handlers();
   if (const char *timeout = std::getenv("NOTICE_AUDIT_HELPER_TIMEOUT"); timeout && *timeout) {
@@ -89,11 +92,33 @@ int main(int argc, char **argv) {
     notice::set_default_process_timeout(static_cast<int>(seconds));
   }
 
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const notice::Lang lang = lang_of_command_line(args);
+  const auto say = [lang](const std::string &en, const std::string &ja) { return lang == notice::Lang::ja ? ja : en; };
+  if (args.empty()) {
+    // As clap's arg_required_else_help: the help, and the status of a usage error, so that a script
+    // whose subcommand variable came out empty does not pass.
+    std::cout << app.help();
+    return k_exit_usage;
+  }
+  if (const auto unknown = unknown_word(app, args, lang)) {
+    print_error("error", *unknown);
+    return k_exit_usage;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion &e) {
+    return app.exit(e);
   } catch (const CLI::ParseError &e) {
-    const int code = app.exit(e);
-    return code == 0 ? k_exit_clean : k_exit_usage;
+    std::string help = "notice-audit --help";
+    for (const CLI::App *sub : app.get_subcommands()) {
+      help = "notice-audit " + sub->get_name() + " --help";
+    }
+    std::cerr << "notice-audit: error: " << say("", "コマンドラインの誤りです: ") << e.what() << '\n'
+              << say("Run `" + help + "` for the options.", "`" + help + "` で使い方を表示します。") << '\n';
+    return k_exit_usage;
   }
 
   try {
@@ -127,11 +152,16 @@ int main(int argc, char **argv) {
     if (completion_cmd->parsed()) {
       return run_completion(completion, app, std::cout, std::cerr);
     }
+    if (complete_ids_cmd->parsed()) {
+      return run_complete_ids(complete_ids, std::cout);
+    }
   } catch (const notice::Error &e) {
-    print_error("error", e.what());
+    print_error("error", lang == notice::Lang::ja && !e.message_ja().empty() ? e.message_ja() : std::string(e.what()));
     return k_exit_usage;
   } catch (const std::exception &e) {
-    print_error("internal error", std::string(e.what()) + "\nPlease report this with the input that caused it.");
+    print_error("internal error", std::string(e.what()) + "\n" +
+                                      say("Please report this with the input that caused it.",
+                                          "この入力とともに不具合として報告してください。"));
     return k_exit_usage;
   }
   return k_exit_usage;

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Checks that the generated shell completions offer every subcommand and every option that
-# `notice-audit --help` lists. Usage: check_completion.sh path/to/notice-audit
+# `notice-audit --help` lists, and the ids of the notice on the command line after --party,
+# --purpose and --data. Usage: check_completion.sh path/to/notice-audit path/to/source
 set -euo pipefail
-bin="$1"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src="$2"
 failed=0
+# The script calls `notice-audit complete-ids` as the shell would find it.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+ln -s "$bin" "$work/notice-audit"
+export PATH="$work:$PATH"
 
 # Subcommands as --help lists them.
 mapfile -t subs < <("$bin" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { print $1 }')
@@ -32,5 +39,21 @@ for sub in "${subs[@]}"; do
 done
 # Values of an option with fixed choices.
 grep -qx "sarif" <<<"$(complete_words validate --format "")" || { echo "bash: validate --format values"; failed=1; }
-[ "$failed" = 0 ] && echo "completions cover ${#subs[@]} subcommands and their options"
+# Ids of the notice on the line, not file names: graph FILE --party <TAB>.
+notice="$src/notice/acom-kenpo.yaml"
+parties=$(complete_words graph "$notice" --party "")
+for id in employer ssk kokuho-chuokai; do
+  grep -qx "$id" <<<"$parties" || { echo "bash: graph FILE --party does not offer $id: $parties"; failed=1; }
+done
+grep -q '\.yaml' <<<"$parties" && { echo "bash: graph FILE --party offers file names"; failed=1; }
+grep -qx "employer" <<<"$(complete_words graph "$notice@2021-09-01" --party "em")" ||
+  { echo "bash: graph FILE@DATE --party em does not offer employer"; failed=1; }
+grep -qx "online-eligibility" <<<"$(complete_words graph "$notice" --purpose "")" ||
+  { echo "bash: --purpose does not offer category ids"; failed=1; }
+grep -qx "checkups" <<<"$(complete_words graph --diff "$notice" --data "")" ||
+  { echo "bash: --data does not offer data ids"; failed=1; }
+grep -q "complete-ids party" <<<"$zsh_script" || { echo "zsh: --party does not offer the notice's ids"; failed=1; }
+# The script says what loads it.
+grep -q "bash-completion" <<<"$("$bin" completion bash)" || { echo "bash: the script does not name bash-completion"; failed=1; }
+[ "$failed" = 0 ] && echo "completions cover ${#subs[@]} subcommands, their options and the notice's ids"
 exit "$failed"

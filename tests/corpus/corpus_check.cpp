@@ -3,15 +3,20 @@
 //
 //   corpus_check roundtrip SOURCE.txt RENDERED.txt
 //   corpus_check findings SLUG VALIDATE.json EXPECTATIONS.yaml
+//   corpus_check compare IMPORTED.yaml ENCODED.yaml
+//     (issue 12's figures: the items of the hand encoding that `import` recovered with their wording, and
+//     of those the flows it decided, and decided as the encoding reads them; one line on standard output)
 //
 // Exit 0 when they agree, 1 with the first difference (or every unexpected and missing finding) on
 // standard output, 2 on unreadable input.
 #include "yaml_tree.hpp"
 
+#include "notice/load.hpp"
 #include "notice/source.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -171,6 +176,63 @@ int findings(const std::string &slug, const std::string &json_path, const std::s
   return status;
 }
 
+std::string squeezed(const std::string &text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    if (!is_space(next_code_point(text, i))) {
+      out.append(text, start, i - start);
+    }
+  }
+  return out;
+}
+
+int compare(const std::string &imported_path, const std::string &encoded_path) {
+  const auto imported = notice::load_text(imported_path, read_file(imported_path));
+  const auto encoded = notice::load_text(encoded_path, read_file(encoded_path));
+  if (!imported.notice || !encoded.notice) {
+    std::cerr << "compare: a file does not load\n";
+    return 2;
+  }
+  struct Seen {
+    notice::FlowKind flow;
+    bool decided;
+  };
+  std::vector<std::pair<std::string, Seen>> found; // imported items by wording
+  for (const auto &c : imported.notice->categories) {
+    for (const auto &b : c.buckets) {
+      for (const auto &u : b.items) {
+        const bool open = std::any_of(u.undecided.begin(), u.undecided.end(),
+                                      [](const notice::Text &t) { return t.value == "flow"; });
+        found.push_back({squeezed(u.text.value), {notice::effective_flow(u, b), !open}});
+      }
+    }
+  }
+  int printed = 0, recovered = 0, decided = 0, agreeing = 0;
+  for (const auto &c : encoded.notice->categories) {
+    for (const auto &b : c.buckets) {
+      for (const auto &u : b.items) {
+        ++printed;
+        const std::string want = squeezed(u.text.value);
+        const auto it = std::find_if(found.begin(), found.end(), [&](const auto &f) { return f.first == want; });
+        if (it == found.end()) {
+          continue;
+        }
+        ++recovered;
+        if (it->second.decided) {
+          ++decided;
+          agreeing += it->second.flow == notice::effective_flow(u, b) ? 1 : 0;
+        }
+        found.erase(it);
+      }
+    }
+  }
+  std::cout << "items recovered " << recovered << "/" << printed << "; flows decided " << decided << ", agreeing "
+            << agreeing << "\n";
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -178,6 +240,9 @@ int main(int argc, char **argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (args.size() == 3 && args[0] == "roundtrip") {
       return roundtrip(args[1], args[2]);
+    }
+    if (args.size() == 3 && args[0] == "compare") {
+      return compare(args[1], args[2]);
     }
     if (args.size() == 4 && args[0] == "findings") {
       return findings(args[1], args[2], args[3]);

@@ -3,7 +3,21 @@
 file(MAKE_DIRECTORY "${OUT}")
 set(ENV{NOTICE_AUDIT_AS_OF} 2026-12-01)
 set(yaml "${REAL}/${SLUG}/notice.yaml")
-if(MODE STREQUAL "roundtrip")
+if(MODE STREQUAL "import")
+  # Issue 12: import the source text with no metadata, render it, and compare with the source the same way.
+  execute_process(COMMAND "${BIN}" import "${REAL}/${SLUG}/source.txt" -o "${OUT}/imported.yaml"
+                  ERROR_VARIABLE err RESULT_VARIABLE status TIMEOUT 60)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "import failed (${status}):\n${err}")
+  endif()
+  execute_process(COMMAND "${BIN}" render "${OUT}/imported.yaml" --format txt
+                  OUTPUT_FILE "${OUT}/imported.txt" ERROR_VARIABLE err RESULT_VARIABLE status TIMEOUT 30)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "render of the import failed (${status}):\n${err}")
+  endif()
+  execute_process(COMMAND "${CHECK}" roundtrip "${REAL}/${SLUG}/source.txt" "${OUT}/imported.txt"
+                  RESULT_VARIABLE status TIMEOUT 30)
+elseif(MODE STREQUAL "roundtrip")
   execute_process(COMMAND "${BIN}" render "${yaml}" --format txt
                   OUTPUT_FILE "${OUT}/rendered.txt" ERROR_VARIABLE err RESULT_VARIABLE status TIMEOUT 30)
   if(NOT status EQUAL 0)

@@ -93,7 +93,7 @@ evil=$'evil\n::error file=x,line=1::injected.yaml'
 sed 's/^title:/titel: x\ntitle:/' "$notice" >"$evil"
 "$bin" validate "$evil" >out.txt 2>err.txt
 if grep -q '^::' out.txt err.txt; then fail "validate printed a line starting with ::"; else ok "validate: no :: line"; fi
-"$bin" validate "$evil" --format github >gh.txt 2>&1
+"$bin" validate "$evil" --format github >gh.txt 2>gh-err.txt # stderr: why the exit is 1 (issue 13)
 [ "$(grep -c '' gh.txt)" -eq "$(grep -c '^::' gh.txt)" ] && ! grep -q '^::error file=x' gh.txt &&
   ok "validate --format github: one annotation per line" || fail "github annotations split: $(cat gh.txt)"
 cp "$notice" "$evil.2"
@@ -106,7 +106,7 @@ if grep -q '^::' err.txt; then fail "render printed a line starting with ::"; el
 # --- diff names an over-size file ----------------------------------------------------------------
 head -c $((5 << 20)) /dev/zero | tr '\0' 'x' >big.yaml
 "$bin" diff big.yaml "$notice" >/dev/null 2>err.txt
-grep -q "error: big.yaml is not a valid notice" err.txt && ok "diff names an over-size file" ||
+grep -q "error: big.yaml is not a usable notice" err.txt && ok "diff names an over-size file" ||
   fail "diff over-size: $(tail -1 err.txt)"
 
 # --- a ZIP bomb as --reference-doc is refused before pandoc sees it ------------------------------

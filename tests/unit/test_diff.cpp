@@ -573,8 +573,96 @@ reworded item eligibility
   info: reworded [diff/wording-only]
     basis: 個人情報保護法第21条第3項 (as numbered on 2022-04-01)
 
-1 change: 0 errors, 0 warnings, 1 info.
+1 change, 1 finding: 0 errors, 0 warnings, 1 info.
 )");
+}
+
+namespace {
+
+// k_base with the collabo item as a disclosed joint use (complete from 2022-04-01).
+const std::string k_joint = replaced(k_base, "            parties: [employer]\n            data: [applications]",
+                                     R"(            flow: joint_use
+            parties: [employer]
+            data: [applications]
+            joint_use:
+              statement: 次のとおり共同して利用します
+              items: 氏名、健診結果
+              scope: 事業主
+              purpose: 健康づくり
+              responsible: テスト健康保険組合
+              address: 東京都
+              representative: 理事長　山田一郎)");
+
+// The finding lines of a text report, for checking that its summary adds up to them.
+std::size_t finding_lines(const std::string &report) {
+  std::size_t n = 0;
+  std::istringstream in(report);
+  for (std::string line; std::getline(in, line);) {
+    for (const char *severity : {"  error: ", "  warning: ", "  info: "}) {
+      n += line.rfind(severity, 0) == 0 ? 1 : 0;
+    }
+  }
+  return n;
+}
+
+} // namespace
+
+TEST_CASE("the text writer's summary counts the finding lines it printed", "[diff][write]") {
+  // One change with two findings: internal use that now provides data to a new recipient.
+  const Diff d = compare(k_base, replaced(k_base, "text: 保険給付及び付加給付の実施\n            data: [applications]",
+                                          "text: 保険給付及び付加給付の実施\n            flow: provision\n"
+                                          "            parties: [employer]\n            data: [applications]"));
+  std::ostringstream out;
+  write_diff_text(out, d, {});
+  REQUIRE(finding_lines(out.str()) == 2);
+  CHECK_THAT(out.str(), Catch::EndsWith("\n1 change, 2 findings: 1 error, 1 warning, 0 info.\n"));
+}
+
+TEST_CASE("a changed joint use prints the fields that changed, one a line, in the report's language",
+          "[diff][write][i18n]") {
+  const Diff d =
+      compare(k_joint, replaced(k_joint, "representative: 理事長　山田一郎", "representative: 理事長　佐藤花子"));
+  std::ostringstream en;
+  write_diff_text(en, d, {});
+  CHECK_THAT(en.str(), Catch::Contains("\n  joint_use:\n    representative: 理事長　山田一郎 → 理事長　佐藤花子\n"));
+  CHECK_THAT(en.str(), !Catch::Contains("items: 氏名"));
+  DiffWriteOptions ja;
+  ja.lang = Lang::ja;
+  std::ostringstream text;
+  write_diff_text(text, d, ja);
+  CHECK(text.str() == R"(--- old.yaml（2022-04-01 施行）
++++ new.yaml（2022-04-01 施行）
+法令の根拠は 2022-04-01 時点の条番号で示します。
+
+変更 事例 collabo
+  改正前: old.yaml:56:13
+  改正後: new.yaml:56:13
+  場所: 1．保険給付に必要な利用目的 【他の事業者等への情報提供を伴う事例】
+  文言: コラボヘルスの一環である事業者への情報提供
+  共同利用の公表事項:
+    その代表者の氏名: 理事長　山田一郎 → 理事長　佐藤花子
+  warning: 共同利用の公表事項が変わりました [diff/joint-use-changed]
+    根拠: 個人情報保護法第27条第6項（2022-04-01 時点の条番号）
+
+変更 1 件、指摘 1 件（エラー 0 件、警告 1 件、情報 0 件）。
+)");
+  std::ostringstream md;
+  write_diff_markdown(md, d, ja);
+  CHECK_THAT(md.str(), Catch::Contains("| 重大度 | 変更 | 要素 | 文言 | 分類 |"));
+  CHECK_THAT(md.str(), Catch::Contains("| **警告** | 変更 | 事例 `collabo` |"));
+  CHECK_THAT(md.str(), Catch::Contains("<summary>指摘と法令の根拠</summary>"));
+  CHECK_THAT(md.str(),
+             Catch::Contains("- 共同利用の公表事項:\n  - その代表者の氏名: 理事長　山田一郎 → 理事長　佐藤花子\n"));
+  // No internal names (flow kinds) inside Japanese sentences.
+  const Diff flow =
+      compare(k_base, replaced(k_base, "text: 保険給付及び付加給付の実施\n            data: [applications]",
+                               "text: 保険給付及び付加給付の実施\n            flow: provision\n"
+                               "            parties: [employer]\n            data: [applications]"));
+  std::ostringstream flow_text;
+  write_diff_text(flow_text, flow, ja);
+  CHECK_THAT(flow_text.str(), Catch::Contains("データの流れ: 内部利用 → 提供"));
+  CHECK_THAT(flow_text.str(), Catch::Contains("事業主に新たにデータを出します（提供）"));
+  CHECK_THAT(flow_text.str(), !Catch::Contains("（provision）"));
 }
 
 TEST_CASE("the golden JSON of the bundled revisions validates against schemas/diff.schema.json", "[diff][schema]") {
@@ -630,6 +718,84 @@ TEST_CASE("the comparison table underlines each side's changed passages and esca
       Catch::Contains(
           "海外療養費に係る翻訳<u>&lt;</u>外部<u>&gt;</u>委託</td><td>海外療養費に係る翻訳<u>のための</u>外部委託"));
   CHECK_THAT(html, !Catch::Contains("<外部>"));
+}
+
+TEST_CASE("the comparison table shows every printed line that changed: disclosures, notes, closing lines",
+          "[diff][write]") {
+  const auto table = [](const Diff &d) {
+    std::ostringstream out;
+    write_diff_table_html(out, d, {});
+    return out.str();
+  };
+  SECTION("a new joint use shows its disclosure lines under the item") {
+    const std::string html = table(compare(k_base, k_joint));
+    CHECK_THAT(html,
+               Catch::Contains("<td>コラボヘルスの一環である事業者への情報提供"
+                               "<br>　<u>次のとおり共同して利用します</u>"
+                               "<br>　<u>共同して利用される個人データの項目：氏名、健診結果</u>"
+                               "<br>　<u>共同して利用する者の範囲：事業主</u>"
+                               "<br>　<u>利用する者の利用目的：健康づくり</u>"
+                               "<br>　<u>個人データの管理について責任を有する者の氏名又は名称：テスト健康保険組合</u>"
+                               "<br>　<u>その住所：東京都</u>"
+                               "<br>　<u>その代表者の氏名：理事長　山田一郎</u></td>"
+                               "<td>コラボヘルスの一環である事業者への情報提供</td>"));
+  }
+  SECTION("a change to the disclosure alone has its row, the changed passage underlined") {
+    const std::string html = table(
+        compare(k_joint, replaced(k_joint, "representative: 理事長　山田一郎", "representative: 理事長　佐藤花子")));
+    CHECK_THAT(html, Catch::Contains("<br>　その代表者の氏名：理事長　<u>佐藤花子</u></td>"));
+    CHECK_THAT(html, Catch::Contains("<br>　その代表者の氏名：理事長　<u>山田一郎</u></td>"));
+    CHECK_THAT(html, Catch::Contains("<td class=\"place\">1．【他の事業者等への情報提供を伴う事例】</td>"));
+  }
+  SECTION("an added item with its disclosure is underlined whole, the old side says 新設") {
+    const std::string added = replaced(k_joint, "  - id: health\n", R"(          - id: stress-check
+            text: ストレスチェック結果の共同利用
+            flow: joint_use
+            parties: [employer]
+            data: [applications]
+            joint_use:
+              items: ストレスチェック結果
+              scope: 事業主
+              purpose: 職場環境の改善
+              responsible: テスト健康保険組合
+              address: 東京都
+              representative: 理事長　山田一郎
+  - id: health
+)");
+    const std::string html = table(compare(k_joint, added));
+    CHECK_THAT(html, Catch::Contains("<td><u>ストレスチェック結果の共同利用</u>"
+                                     "<br>　<u>共同して利用される個人データの項目：ストレスチェック結果</u>"));
+    CHECK_THAT(html, Catch::Contains("<br>　<u>その代表者の氏名：理事長　山田一郎</u></td><td>（新設）</td>"));
+  }
+  SECTION("a changed note") {
+    const std::string noted =
+        replaced(k_base, "            text: 保険給付及び付加給付の実施\n",
+                 "            text: 保険給付及び付加給付の実施\n            notes: [（高額療養費を含む）]\n");
+    const std::string html =
+        table(compare(noted, replaced(noted, "（高額療養費を含む）", "（高額療養費及び付加給付を含む）")));
+    CHECK_THAT(html,
+               Catch::Contains("<td>保険給付及び付加給付の実施<br>　（高額療養費<u>及び付加給付</u>を含む）</td>"));
+  }
+  SECTION("a new revision's closing line; the header names the dates in the Japanese era, not the files") {
+    const std::string amended = replaced(replaced(k_base, "    wording: 令和４年４月１日施行\n",
+                                                  "    wording: 令和４年４月１日施行\n  - effective: 2025-10-01\n"
+                                                  "    wording: 令和７年１０月１日から改正施行する。\n"),
+                                         "健康保険被保険者証の発行管理", "資格確認書の発行管理");
+    const Diff d = diff_notices(at(load_ok("a.yaml", amended), parse_date("2022-04-01").value()),
+                                at(load_ok("a.yaml", amended), parse_date("2025-10-01").value()),
+                                {"HEAD~1:notice/a.yaml", "notice/a.yaml"});
+    const std::string html = table(d);
+    CHECK_THAT(html,
+               Catch::Contains("<tr><td class=\"place\">施行日</td><td><u>令和７年１０月１日から改正施行する。</u></td>"
+                               "<td>（新設）</td></tr>"));
+    CHECK_THAT(html, Catch::Contains("<p>改正後（令和７年１０月１日施行）／改正前（令和４年４月１日施行）</p>"));
+    CHECK_THAT(html, Catch::Contains("<h1>テスト健康保険組合　個人情報の利用目的の公表　新旧対照表</h1>"));
+    // The files compared only in the small print at the end, in a typewriter face (a ~ stays a tilde).
+    const auto sources = html.find("<div class=\"sources\">");
+    REQUIRE(sources != std::string::npos);
+    CHECK(html.find("HEAD~1:notice/a.yaml") > sources);
+    CHECK_THAT(html, Catch::Contains("<code>HEAD~1:notice/a.yaml</code>"));
+  }
 }
 
 TEST_CASE("the comparison table converts to docx and pdf through Pandoc", "[diff][write][pandoc]") {

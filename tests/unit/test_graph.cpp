@@ -6,9 +6,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace notice;
 using notice::test::k_minimal;
@@ -223,9 +226,13 @@ TEST_CASE("graph: filters draw one slice") {
     options.filter.parties = {"nobody"};
     options.filter.purposes = {"9"};
     options.filter.data = {"receipts"};
-    CHECK(check_filter(notice, options.filter) ==
-          std::vector<std::string>{"--purpose 9: no category has this id or number",
-                                   "--party nobody: no party has this id"});
+    std::vector<std::string> problems;
+    for (const auto &problem : check_filter(notice, options.filter)) {
+      problems.push_back(problem.en);
+    }
+    CHECK(problems == std::vector<std::string>{"--purpose 9: no category has this id or number",
+                                               "--party nobody: no party has this id"});
+    CHECK(check_filter(notice, options.filter)[1].ja == "--party nobody: この id の相手方はありません");
   }
 }
 
@@ -326,6 +333,33 @@ TEST_CASE("graph: the same model gives the same svg and dot bytes") {
   CHECK(render_graph(model, GraphFormat::dot) == render_graph(model, GraphFormat::dot));
   const std::string svg = render_graph(model, GraphFormat::svg);
   CHECK(svg.find("0x") == std::string::npos);
+}
+
+TEST_CASE("graph: SVG text keeps Graphviz's layout in a browser: widths of runs, spaces, font fallbacks") {
+  const std::string svg = render_graph(build_flow_model(bundled(), {}), GraphFormat::svg);
+  // 〔D1,D2〕 is drawn as runs 〔 D1 , D2 〕 (the ids bold): each run but the last is given the width
+  // Graphviz measured, so that a browser's wider bold cannot cover the next run.
+  const std::regex run(R"re(<text text-anchor="start" x="([0-9.]+)" y="(-?[0-9.]+)"[^>]*>)re");
+  std::vector<std::tuple<double, std::string, std::string>> runs; // x, y, tag
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), run); it != std::sregex_iterator(); ++it) {
+    runs.emplace_back(std::stod((*it)[1]), (*it)[2], (*it)[0]);
+  }
+  REQUIRE(runs.size() > 100);
+  int fitted = 0;
+  for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+    const auto &[x, y, tag] = runs[i];
+    const auto &[next_x, next_y, next_tag] = runs[i + 1];
+    INFO(tag);
+    CHECK_THAT(tag, Catch::Contains(" xml:space=\"preserve\""));
+    CHECK_THAT(tag, Catch::Contains("font-family=\"IPAexGothic, 'IPAPGothic', 'Noto Sans CJK JP', 'Yu Gothic'"));
+    if (y == next_y && next_x > x) {
+      char width[32];
+      std::snprintf(width, sizeof width, "%.2f", next_x - x);
+      CHECK_THAT(tag, Catch::Contains(std::string(" textLength=\"") + width + "\" lengthAdjust=\"spacingAndGlyphs\""));
+      ++fitted;
+    }
+  }
+  CHECK(fitted > 50);
 }
 
 TEST_CASE("graph: formats and groupings parse") {

@@ -21,8 +21,8 @@ std::vector<FileReport> sample() {
                      {},
                      {},
                      {}};
-  Diagnostic suppressed{
-      Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, {}, {}, "理由"};
+  Diagnostic suppressed{Severity::error, "duplicate-id", "n.yaml", {1, 1}, "id `a` again", "id `a` が重複", {}, {}, {},
+                        "理由"};
   return {FileReport{"n.yaml", source, {suppressed, warning}}};
 }
 
@@ -80,16 +80,46 @@ TEST_CASE("sarif 2.1.0 names rules, levels, regions and in-source suppressions",
   CHECK(run["tool"]["driver"]["rules"][index]["id"] == "unused-party");
 }
 
-TEST_CASE("junit: a failure per finding, escaped; a passing case per clean file", "[report]") {
+TEST_CASE("junit: failures only at or above the fail level, the other findings passed with their message", "[report]") {
   auto files = sample();
   files[0].diagnostics[1].message = "a <b> & \"c\"";
   files.push_back(FileReport{"clean.yaml", nullptr, {}});
-  const std::string xml = write(ReportFormat::junit, files);
-  CHECK(xml.find("<testsuites name=\"notice-audit\">\n  <testsuite name=\"n.yaml\" tests=\"1\" failures=\"1\">") !=
+  // The default fail level (error): the warning does not fail the job, so it is no <failure>.
+  const std::string passing = write(ReportFormat::junit, files);
+  CHECK(passing.find("<testsuites name=\"notice-audit\">\n  <testsuite name=\"n.yaml\" tests=\"1\" failures=\"0\">") !=
         std::string::npos);
-  CHECK(xml.find("<testsuite name=\"clean.yaml\" tests=\"1\" failures=\"0\">") != std::string::npos);
-  CHECK(xml.find("message=\"a &lt;b&gt; &amp; &quot;c&quot;\"") != std::string::npos);
-  CHECK(xml.find("<testcase classname=\"clean.yaml\" name=\"validate\"/>") != std::string::npos);
+  CHECK(passing.find("<testsuite name=\"clean.yaml\" tests=\"1\" failures=\"0\">") != std::string::npos);
+  CHECK(passing.find("<failure") == std::string::npos);
+  CHECK(passing.find("<system-out>n.yaml:2:8: warning: a &lt;b&gt; &amp; &quot;c&quot; [unused-party]</system-out>") !=
+        std::string::npos);
+  CHECK(passing.find("<testcase classname=\"clean.yaml\" name=\"validate\"/>") != std::string::npos);
+  // --fail-on warning: now it does.
+  ReportOptions options;
+  options.fail_level = Severity::warning;
+  const std::string failing = write(ReportFormat::junit, files, options);
+  CHECK(failing.find("<testsuite name=\"n.yaml\" tests=\"1\" failures=\"1\">") != std::string::npos);
+  CHECK(failing.find("message=\"a &lt;b&gt; &amp; &quot;c&quot;\"") != std::string::npos);
+  // --fail-on never: nothing fails.
+  options.fail_level = std::nullopt;
+  CHECK(write(ReportFormat::junit, files, options).find("<failure") == std::string::npos);
+}
+
+TEST_CASE("sarif: rule help is the rule's page, linked where it is installed", "[report]") {
+  ReportOptions options;
+  options.doc_uri = "file:///usr/share/doc/notice-audit";
+  const auto j = nlohmann::json::parse(write(ReportFormat::sarif, sample(), options));
+  const auto &driver = j["runs"][0]["tool"]["driver"];
+  CHECK(driver["informationUri"] == "file:///usr/share/doc/notice-audit/README.md");
+  bool found = false;
+  for (const auto &rule : driver["rules"]) {
+    if (rule["id"] == "unused-party") {
+      found = true;
+      CHECK(rule["helpUri"] == "file:///usr/share/doc/notice-audit/rules/unused-party.md");
+      CHECK(rule["help"]["markdown"].get<std::string>().starts_with("# unused-party\n"));
+    }
+  }
+  CHECK(found);
+  CHECK(write(ReportFormat::sarif, sample()).find("example.invalid") == std::string::npos);
 }
 
 TEST_CASE("json and sarif written file by file are the bytes of the document dumped whole", "[report]") {

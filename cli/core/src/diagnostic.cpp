@@ -18,6 +18,13 @@ std::string_view to_string(Severity severity) {
   return "error";
 }
 
+std::string_view severity_name(Severity severity, Lang lang) {
+  if (lang == Lang::ja) {
+    return severity == Severity::error ? "エラー" : severity == Severity::warning ? "警告" : "情報";
+  }
+  return to_string(severity);
+}
+
 std::optional<Severity> parse_severity(std::string_view name) {
   if (name == "info") {
     return Severity::info;

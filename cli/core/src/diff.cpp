@@ -3,6 +3,7 @@
 #include "notice/diff.hpp"
 
 #include "notice/legal.hpp"
+#include "notice/render.hpp"
 
 #include <algorithm>
 #include <map>
@@ -546,10 +547,10 @@ private:
     static const Profile k_none{};
     const Profile &before = o ? *o : k_none;
     if (o && o->flow == FlowKind::internal && is_shared(n.flow)) {
-      c.findings.push_back(finding(
-          "diff/internal-to-provision",
-          {"was internal use and now gives data to others (" + std::string(to_string(n.flow)) + ")",
-           "内部利用だったものが外部にデータを出すようになりました（" + std::string(to_string(n.flow)) + "）"}));
+      c.findings.push_back(
+          finding("diff/internal-to-provision",
+                  {"was internal use and now gives data to others (" + std::string(to_string(n.flow)) + ")",
+                   "内部利用だったものが外部にデータを出すようになりました（" + std::string(label_ja(n.flow)) + "）"}));
     }
     std::vector<std::string> gained;
     for (const auto &party : n.parties) {
@@ -559,10 +560,9 @@ private:
       }
     }
     if (!gained.empty()) {
-      c.findings.push_back(
-          finding("diff/new-recipient",
-                  {"now gives data to " + names(gained) + " (" + std::string(to_string(n.flow)) + ")",
-                   names(gained) + "に新たにデータを出します（" + std::string(to_string(n.flow)) + "）"}));
+      c.findings.push_back(finding(
+          "diff/new-recipient", {"now gives data to " + names(gained) + " (" + std::string(to_string(n.flow)) + ")",
+                                 names(gained) + "に新たにデータを出します（" + std::string(label_ja(n.flow)) + "）"}));
       std::vector<std::string> foreign;
       for (const auto &id : gained) {
         if (const Party *party = find_party(*m_new.notice, id); party && party->abroad) {
@@ -583,17 +583,17 @@ private:
       const legal::Ground ground = n.legal.ground;
       const bool implied_without_route = ground == legal::Ground::implied_consent && !n.legal.objection_route;
       const bool has_ground = ground != legal::Ground::none && !implied_without_route;
-      c.findings.push_back(finding(
-          "diff/new-sensitive-provision",
-          {"newly provides sensitive data (要配慮個人情報) to a third party: " + pair_names(sensitive) +
-               (implied_without_route ? "; it relies on implied consent, but the notice says no way to object"
-                : has_ground          ? "; the stated ground must cover it"
-                                      : "; no ground is stated: obtain consent or cite the law"),
-           "要配慮個人情報を新たに第三者に提供します: " + pair_names(sensitive) +
-               (implied_without_route ? "。黙示の同意によっていますが、拒む方法（申出先）が記載されていません"
-                : has_ground          ? "。記載の根拠がこれを含むか確認してください"
-                                      : "。根拠の記載がありません。同意を得るか法令を示してください")},
-          has_ground ? Severity::warning : Severity::error));
+      c.findings.push_back(
+          finding("diff/new-sensitive-provision",
+                  {"newly provides sensitive data (要配慮個人情報) to a third party: " + pair_names(sensitive) +
+                       (implied_without_route ? "; it relies on implied consent, but the notice says no way to object"
+                        : has_ground          ? "; the stated ground must cover it"
+                                              : "; no ground is stated: obtain consent or cite the law"),
+                   "要配慮個人情報を新たに第三者に提供します: " + pair_names(sensitive) +
+                       (implied_without_route ? "。黙示の同意によっていますが、拒む方法（申出先）が記載されていません"
+                        : has_ground ? "。記載の根拠がこれを含むか確認してください"
+                                     : "。根拠の記載がありません。同意を得るか法令を示してください")},
+                  has_ground ? Severity::warning : Severity::error));
     }
     std::vector<std::pair<std::string, std::string>> my_number;
     std::set_difference(n.my_number.begin(), n.my_number.end(), before.my_number.begin(), before.my_number.end(),
@@ -605,7 +605,7 @@ private:
           finding("diff/new-mynumber-provision",
                   {"newly gives My Number data (特定個人情報) to others: " + pair_names(my_number) +
                        (n.flow == FlowKind::joint_use ? "; joint use is not a case of 番号法第19条"
-                        : covered ? "; check that the case of 番号法第19条 it names covers it"
+                        : covered                     ? "; check that the case of 番号法第19条 it names covers it"
                                   : "; neither its basis nor its wording names a case of 番号法第19条"),
                    "特定個人情報を新たに他者に渡します: " + pair_names(my_number) +
                        (n.flow == FlowKind::joint_use ? "。共同利用は番号法第19条の各号に当たりません"
@@ -629,9 +629,9 @@ private:
           missing_ja.push_back(req->ja);
         }
         if (!missing.empty()) {
-          c.findings.push_back(
-              finding("diff/joint-use-incomplete", {"is joint use (共同利用) without " + join(missing, ", "),
-                                                    "共同利用ですが次の公表事項がありません: " + join(missing_ja, "、")}));
+          c.findings.push_back(finding("diff/joint-use-incomplete",
+                                       {"is joint use (共同利用) without " + join(missing, ", "),
+                                        "共同利用ですが次の公表事項がありません: " + join(missing_ja, "、")}));
         } else if (is_new) {
           c.findings.push_back(finding("diff/new-joint-use", {"is new joint use (共同利用)", "新たな共同利用です"}));
         } else {
@@ -642,11 +642,10 @@ private:
       flow_explained = true;
     }
     if (!flow_explained) {
-      c.findings.push_back(
-          finding("diff/flow-changed",
-                  {"changed from " + std::string(to_string(o->flow)) + " to " + std::string(to_string(n.flow)),
-                   "データの流れが " + std::string(to_string(o->flow)) + " から " + std::string(to_string(n.flow)) +
-                       " に変わりました"}));
+      c.findings.push_back(finding("diff/flow-changed", {"changed from " + std::string(to_string(o->flow)) + " to " +
+                                                             std::string(to_string(n.flow)),
+                                                         "データの流れが" + std::string(label_ja(o->flow)) + "から" +
+                                                             std::string(label_ja(n.flow)) + "に変わりました"}));
     }
     if (!o) {
       return;
@@ -673,7 +672,20 @@ private:
 
   ElementSide category_side(const SideIndex &s, std::size_t c) const {
     const Category &cat = s.category(c);
-    return side(cat.id, cat.pos, category_label(cat), c);
+    ElementSide e = side(cat.id, cat.pos, category_label(cat), c);
+    for (std::size_t k = 0; k < cat.intro.size(); ++k) {
+      e.lines.push_back({"intro " + std::to_string(k + 1), cat.intro[k].value});
+    }
+    return e;
+  }
+
+  // The disclosure as render prints it, keyed by field.
+  static void add_disclosure(ElementSide &e, const std::optional<JointUse> &joint) {
+    if (joint) {
+      for (const auto &line : joint_use_lines(*joint)) {
+        e.lines.push_back({std::string(line.field), line.text});
+      }
+    }
   }
 
   ElementSide bucket_side(const SideIndex &s, std::size_t flat) const {
@@ -682,6 +694,7 @@ private:
     const Category &cat = s.category(s.buckets[flat].category);
     e.category = cat.id;
     e.place = category_label(cat);
+    add_disclosure(e, b.joint_use);
     return e;
   }
 
@@ -693,6 +706,10 @@ private:
     e.category = cat.id;
     e.bucket = b.id;
     e.place = category_label(cat) + (b.heading.empty() ? "" : " " + b.heading.value);
+    for (std::size_t k = 0; k < u.notes.size(); ++k) {
+      e.lines.push_back({"note " + std::to_string(k + 1), u.notes[k].value});
+    }
+    add_disclosure(e, u.joint_use);
     return e;
   }
 

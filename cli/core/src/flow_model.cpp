@@ -538,24 +538,27 @@ FlowModel build_flow_diff(const Notice &old_notice, const Notice &new_notice, co
                   true);
 }
 
-std::vector<std::string> check_filter(const Notice &notice, const GraphFilter &filter) {
-  std::vector<std::string> problems;
+std::vector<Message> check_filter(const Notice &notice, const GraphFilter &filter) {
+  std::vector<Message> problems;
   for (const auto &purpose : filter.purposes) {
     const bool known = std::any_of(notice.categories.begin(), notice.categories.end(), [&](const Category &c) {
       return c.id == purpose || (c.number && std::to_string(*c.number) == purpose);
     });
     if (!known) {
-      problems.push_back("--purpose " + purpose + ": no category has this id or number");
+      problems.push_back({"--purpose " + purpose + ": no category has this id or number",
+                          "--purpose " + purpose + ": この id または番号の利用目的の区分はありません"});
     }
   }
   for (const auto &party : filter.parties) {
     if (!find_party(notice, party)) {
-      problems.push_back("--party " + party + ": no party has this id");
+      problems.push_back(
+          {"--party " + party + ": no party has this id", "--party " + party + ": この id の相手方はありません"});
     }
   }
   for (const auto &data : filter.data) {
     if (!find_data(notice, data)) {
-      problems.push_back("--data " + data + ": no data source has this id");
+      problems.push_back({"--data " + data + ": no data source has this id",
+                          "--data " + data + ": この id の個人情報の区分はありません"});
     }
   }
   return problems;

@@ -10,6 +10,7 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -676,6 +677,84 @@ std::string attribute(void *object, const char *name) {
 
 } // namespace
 
+namespace {
+
+// The value of attribute `name` in an element's opening tag, or empty.
+std::string_view attribute_value(std::string_view tag, std::string_view name) {
+  const std::string key = " " + std::string(name) + "=\"";
+  const auto at = tag.find(key);
+  if (at == std::string_view::npos) {
+    return {};
+  }
+  const auto begin = at + key.size();
+  return tag.substr(begin, tag.find('"', begin) - begin);
+}
+
+// Makes Graphviz's SVG look in a browser as it does in the PNG. Graphviz measures text with Pango
+// and IPAexGothic and writes each run of a label line (plain, then a bold D3, then a comma …) as its
+// own <text> at the x it computed. A browser measures again, with its own bold and whatever font
+// it finds: runs overlapped (a bold D3 over the 〔 before it, commas hidden) and leading spaces
+// collapsed. So every run followed by another on the same line gets textLength (the width Graphviz
+// gave it) with lengthAdjust="spacingAndGlyphs", every <text> keeps its spaces (xml:space), and the
+// font names the faces Windows, macOS and Linux have after IPAexGothic.
+std::string fit_svg_text(const std::string &svg) {
+  struct Run {
+    std::size_t begin; // offset of "<text" in svg
+    std::size_t tag_end;
+    double x = 0;
+    double y = 0;
+    bool start = false;
+  };
+  std::vector<Run> runs;
+  for (std::size_t at = svg.find("<text "); at != std::string::npos; at = svg.find("<text ", at + 1)) {
+    const std::size_t tag_end = svg.find('>', at);
+    if (tag_end == std::string::npos) {
+      break;
+    }
+    const std::string_view tag(svg.data() + at, tag_end - at);
+    Run run{at, tag_end};
+    run.start = attribute_value(tag, "text-anchor") == "start";
+    try {
+      run.x = std::stod(std::string(attribute_value(tag, "x")));
+      run.y = std::stod(std::string(attribute_value(tag, "y")));
+    } catch (const std::exception &) {
+      run.start = false;
+    }
+    runs.push_back(run);
+  }
+  static const std::string k_family = "font-family=\"" + std::string(k_font) + "\"";
+  static const std::string k_families =
+      "font-family=\"IPAexGothic, 'IPAPGothic', 'Noto Sans CJK JP', 'Yu Gothic', YuGothic, 'Hiragino Sans', "
+      "'Hiragino Kaku Gothic ProN', Meiryo, sans-serif\"";
+  std::string out;
+  out.reserve(svg.size() + runs.size() * 64);
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const Run &run = runs[i];
+    std::string tag = svg.substr(run.begin, run.tag_end - run.begin);
+    if (const auto family = tag.find(k_family); family != std::string::npos) {
+      tag.replace(family, k_family.size(), k_families);
+    }
+    tag += " xml:space=\"preserve\"";
+    // Only a run that the next one continues on the same line: its end is where that one starts.
+    const bool continued = i + 1 < runs.size() && run.start && runs[i + 1].start && runs[i + 1].y == run.y &&
+                           runs[i + 1].x > run.x &&
+                           svg.substr(run.tag_end, runs[i + 1].begin - run.tag_end).find("</g>") == std::string::npos;
+    if (continued) {
+      char width[32];
+      std::snprintf(width, sizeof width, "%.2f", runs[i + 1].x - run.x);
+      tag += std::string(" textLength=\"") + width + "\" lengthAdjust=\"spacingAndGlyphs\"";
+    }
+    out.append(svg, copied, run.begin - copied);
+    out += tag;
+    copied = run.tag_end;
+  }
+  out.append(svg, copied, std::string::npos);
+  return out;
+}
+
+} // namespace
+
 std::string render_graph(const FlowModel &model, GraphFormat format) {
   // Twice the default resolution, so that the smaller Japanese labels stay legible.
   constexpr int k_png_dpi = 144;
@@ -718,7 +797,8 @@ std::string render_graph(const FlowModel &model, GraphFormat format) {
                 "; is the Graphviz plugin for it installed (package graphviz)?");
   }
   errors.check("render the graph");
-  return std::string(data, length);
+  std::string bytes(data, length);
+  return format == GraphFormat::svg ? fit_svg_text(bytes) : bytes;
 }
 
 GraphShape inspect_graph(const FlowModel &model) {

@@ -601,14 +601,16 @@ LoadResult load_file(const std::string &path, const LoadLimits &limits) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    throw Error(path + ": no such file");
+    throw Error(path + ": no such file", path + ": ファイルがありません");
   }
   if (fs::is_directory(status)) {
-    throw Error(path + ": is a directory; pass the notice files, or the directory to `validate`");
+    throw Error(path + ": is a directory; pass the notice files, or the directory to `validate`",
+                path +
+                    ": ディレクトリです。公表文のファイルを指定してください（ディレクトリは `validate` に渡せます）");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(path + ": cannot open: " + std::strerror(errno));
+    throw Error(path + ": cannot open: " + std::strerror(errno), path + ": 開けません: " + std::strerror(errno));
   }
   // Read in chunks and stop past the limit: a huge file (or an endless pipe) is never pulled in whole.
   std::string text;

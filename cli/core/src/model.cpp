@@ -222,6 +222,22 @@ std::string_view to_string(Provenance provenance) {
   return provenance == Provenance::published ? "published" : "reconstructed";
 }
 
+std::string_view label_ja(FlowKind kind) {
+  switch (kind) {
+  case FlowKind::internal:
+    return "内部利用";
+  case FlowKind::provision:
+    return "提供";
+  case FlowKind::outsourcing:
+    return "委託";
+  case FlowKind::joint_use:
+    return "共同利用";
+  case FlowKind::received:
+    return "受領";
+  }
+  return "利用";
+}
+
 std::optional<FlowKind> parse_flow_kind(std::string_view name) {
   return value_of(k_flow_names, name);
 }

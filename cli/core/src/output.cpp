@@ -325,7 +325,8 @@ std::vector<std::string> collect_notice_files(const std::vector<std::string> &ar
     std::error_code ec;
     const auto status = fs::status(argument, ec);
     if (ec || !fs::exists(status)) {
-      throw Error(shown(argument) + ": no such file or directory");
+      throw Error(shown(argument) + ": no such file or directory",
+                  shown(argument) + ": ファイルもディレクトリもありません");
     }
     if (!fs::is_directory(status)) {
       files.push_back(argument);
@@ -347,10 +348,12 @@ std::vector<std::string> collect_notice_files(const std::vector<std::string> &ar
       }
     }
     if (ec) {
-      throw Error(shown(argument) + ": cannot list the directory: " + ec.message());
+      throw Error(shown(argument) + ": cannot list the directory: " + ec.message(),
+                  shown(argument) + ": ディレクトリの中を読めません: " + ec.message());
     }
     if (found.empty()) {
-      throw Error(shown(argument) + ": no notice files (*.yaml, *.yml) in this directory");
+      throw Error(shown(argument) + ": no notice files (*.yaml, *.yml) in this directory",
+                  shown(argument) + ": このディレクトリに公表文のファイル（*.yaml、*.yml）がありません");
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());

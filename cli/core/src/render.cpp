@@ -29,23 +29,25 @@ constexpr std::array<std::pair<std::string_view, RenderFormat>, 5> k_formats{{
     {"docx", RenderFormat::docx},
 }};
 
-// The disclosure APPI 27条5項3号 requires for joint use, one line per element that is present.
-std::vector<std::string> joint_use_lines(const JointUse &joint) {
-  const std::pair<const char *, const Text *> fields[] = {
-      {"共同して利用される個人データの項目", &joint.items},
-      {"共同して利用する者の範囲", &joint.scope},
-      {"利用する者の利用目的", &joint.purpose},
-      {"個人データの管理について責任を有する者の氏名又は名称", &joint.responsible},
-      {"その住所", &joint.address},
-      {"その代表者の氏名", &joint.representative},
-  };
-  std::vector<std::string> lines;
-  for (const auto &[label, text] : fields) {
-    if (!text->empty()) {
-      lines.push_back(std::string(label) + "：" + text->value);
-    }
+// The labels the notice prints for the fields of a joint-use disclosure (APPI 27条5項3号), in the
+// order of k_joint_use_fields (model.hpp).
+constexpr std::array<std::string_view, 7> k_joint_use_labels{
+    "共同して利用する旨", // the statement is printed as written, without its label
+    "共同して利用される個人データの項目",
+    "共同して利用する者の範囲",
+    "利用する者の利用目的",
+    "個人データの管理について責任を有する者の氏名又は名称",
+    "その住所",
+    "その代表者の氏名",
+};
+static_assert(std::size(k_joint_use_fields) == k_joint_use_labels.size());
+
+std::vector<std::string> printed(const std::vector<DisclosureLine> &lines) {
+  std::vector<std::string> out;
+  for (const auto &line : lines) {
+    out.push_back(line.text);
   }
-  return lines;
+  return out;
 }
 
 LineView line_of(LineView::Kind kind, std::string text) {
@@ -92,11 +94,8 @@ void add_joint_use(std::vector<LineView> &out, const JointUse &joint, int level)
   for (const Text &intro : joint.intro) {
     out.push_back(line_of(LineView::Kind::paragraph, intro.value));
   }
-  if (!joint.statement.empty() && joint.entries.empty()) {
-    out.push_back(line_of(LineView::Kind::paragraph, joint.statement.value));
-  }
-  if (joint.entries.empty()) {
-    for (std::string &text : joint_use_lines(joint)) {
+  if (joint.entries.empty()) { // the statement (その旨) first, then the statutory lines
+    for (std::string &text : printed(joint_use_lines(joint))) {
       out.push_back(line_of(LineView::Kind::paragraph, std::move(text)));
     }
   }
@@ -109,12 +108,12 @@ void add_joint_use(std::vector<LineView> &out, const JointUse &joint, int level)
 // own heading, intro or entries as add_joint_use() prints it; else the statutory lines above.
 std::vector<std::string> joint_use_printed(const JointUse &joint) {
   if (joint.entries.empty() && joint.heading.empty() && joint.intro.empty() && joint.statement.empty()) {
-    return joint_use_lines(joint);
+    return printed(joint_use_lines(joint));
   }
-  std::vector<LineView> printed;
-  add_joint_use(printed, joint, 0);
+  std::vector<LineView> blocks;
+  add_joint_use(blocks, joint, 0);
   std::vector<std::string> lines;
-  for (LineView &line : printed) {
+  for (LineView &line : blocks) {
     lines.push_back(std::move(line.text));
   }
   return lines;
@@ -345,6 +344,29 @@ std::string_view builtin(std::string_view name) {
 
 } // namespace
 
+std::vector<DisclosureLine> joint_use_lines(const JointUse &joint) {
+  const Text *values[] = {&joint.statement,   &joint.items,   &joint.scope,         &joint.purpose,
+                          &joint.responsible, &joint.address, &joint.representative};
+  std::vector<DisclosureLine> lines;
+  for (std::size_t i = 0; i < k_joint_use_labels.size(); ++i) {
+    if (!values[i]->empty()) {
+      const std::string_view label = k_joint_use_labels[i];
+      lines.push_back(
+          {k_joint_use_fields[i], label, i == 0 ? values[i]->value : std::string(label) + "：" + values[i]->value});
+    }
+  }
+  return lines;
+}
+
+std::string_view joint_use_label(std::string_view field) {
+  for (std::size_t i = 0; i < k_joint_use_labels.size(); ++i) {
+    if (k_joint_use_fields[i] == field) {
+      return k_joint_use_labels[i];
+    }
+  }
+  return field;
+}
+
 std::optional<RenderFormat> parse_render_format(std::string_view name) {
   for (const auto &[text, format] : k_formats) {
     if (text == name) {
@@ -504,12 +526,17 @@ void check_render_tools(RenderFormat format) {
   const std::string name(to_string(format));
   if (!find_program("pandoc")) {
     throw Error("--format " + name +
-                " needs pandoc, which was not found in PATH; install the Debian package `pandoc` "
-                "(apt install pandoc). --format txt and md work without it");
+                    " needs pandoc, which was not found in PATH; install the Debian package `pandoc` "
+                    "(apt install pandoc). --format txt and md work without it",
+                "--format " + name +
+                    " には pandoc が必要ですが、PATH にありません。Debian パッケージ `pandoc` を入れてください"
+                    "（apt install pandoc）。--format txt と md は pandoc なしで使えます");
   }
   if (format == RenderFormat::pdf && !find_program("weasyprint")) {
     throw Error("--format pdf needs weasyprint, which was not found in PATH; install the Debian packages "
-                "`weasyprint` and `fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)");
+                "`weasyprint` and `fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)",
+                "--format pdf には weasyprint が必要ですが、PATH にありません。Debian パッケージ `weasyprint` と "
+                "`fonts-ipaexfont` を入れてください（apt install weasyprint fonts-ipaexfont）");
   }
 }
 
@@ -517,11 +544,14 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
   const bool pdf = job.to == "pdf";
   const bool docx = job.to == "docx";
   if (!find_program("pandoc")) {
-    throw Error("pandoc was not found in PATH; install the Debian package `pandoc` (apt install pandoc)");
+    throw Error("pandoc was not found in PATH; install the Debian package `pandoc` (apt install pandoc)",
+                "pandoc が PATH にありません。Debian パッケージ `pandoc` を入れてください（apt install pandoc）");
   }
   if (pdf && !find_program("weasyprint")) {
     throw Error("weasyprint was not found in PATH; install the Debian packages `weasyprint` and "
-                "`fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)");
+                "`fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)",
+                "weasyprint が PATH にありません。Debian パッケージ `weasyprint` と `fonts-ipaexfont` を入れてください"
+                "（apt install weasyprint fonts-ipaexfont）");
   }
   const std::string_view reference =
       job.reference_docx.empty() ? builtin("reference.docx") : std::string_view(job.reference_docx);
@@ -613,8 +643,9 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
 std::string render_notice(const Notice &notice, Date revision, const RenderOptions &options) {
   check_render_tools(options.format);
   const NoticeView view = make_view(notice, revision);
-  const TemplateValue data = to_template_value(view);
+  TemplateValue data = to_template_value(view);
   const bool text = options.format == RenderFormat::txt;
+  data.set("styled", options.format != RenderFormat::txt && options.format != RenderFormat::md);
   const std::string builtin_name = text ? "notice.txt.mustache" : "notice.md.mustache";
   const std::string_view template_text =
       options.template_text.empty() ? builtin(builtin_name) : std::string_view(options.template_text);

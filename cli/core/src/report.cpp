@@ -5,6 +5,7 @@
 #include "utf8.hpp"
 
 #include "notice/escape.hpp"
+#include "notice/rule_docs.hpp"
 #include "notice/rules.hpp"
 #include "notice/template.hpp"
 
@@ -263,10 +264,6 @@ std::string sarif_level(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-std::string rule_help_uri(std::string_view id) {
-  return "docs/rules/" + std::string(id) + ".md";
-}
-
 nlohmann::json sarif_result(const Diagnostic &d, const std::map<std::string, std::size_t, std::less<>> &index,
                             Lang lang) {
   nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri_from_path(d.path)}}}}}};
@@ -328,7 +325,6 @@ public:
       nlohmann::json rule = {{"id", r.id},
                              {"name", r.id},
                              {"shortDescription", {{"text", r.summary}}},
-                             {"helpUri", rule_help_uri(r.id)},
                              {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
                              {"properties", {{"family", r.family}}}};
       if (const std::string basis = rule_basis(r); !basis.empty()) {
@@ -337,13 +333,20 @@ public:
       if (r.stale_law) {
         rule["properties"]["stale_law"] = true;
       }
+      // The page itself, which code scanning shows beside each alert, and where it is installed.
+      if (const auto page = rule_page(r.id)) {
+        rule["help"] = {{"text", *page}, {"markdown", *page}};
+        if (!m_options.doc_uri.empty()) {
+          rule["helpUri"] = m_options.doc_uri + "/rules/" + std::string(r.id) + ".md";
+        }
+      }
       rules.push_back(rule);
     }
-    const nlohmann::json tool = {{"driver",
-                                  {{"name", "notice-audit"},
-                                   {"version", m_options.tool_version},
-                                   {"informationUri", "https://example.invalid/notice-audit"},
-                                   {"rules", rules}}}};
+    nlohmann::json tool = {
+        {"driver", {{"name", "notice-audit"}, {"version", m_options.tool_version}, {"rules", rules}}}};
+    if (!m_options.doc_uri.empty()) {
+      tool["driver"]["informationUri"] = m_options.doc_uri + "/README.md";
+    }
     m_out << ",\n      \"tool\": " << dump_at(tool, 6) << "\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n";
   }
 
@@ -370,22 +373,33 @@ std::string location_of(const Diagnostic &d) {
   return d.path + (d.pos.known() ? ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) : "");
 }
 
+// CI servers (GitLab, Jenkins) fail or flag a job for every <failure>, so a finding is a failure
+// only when it is at or above the fail level, that is when it makes the exit status 1. Findings
+// below it are passed test cases whose <system-out> carries the message: the report agrees with
+// the job's status and still lists every finding (a <skipped> one would read as "not checked").
+bool junit_failure(const Diagnostic &d, std::optional<Severity> fail_level) {
+  return !d.suppressed && fail_level && d.severity >= *fail_level;
+}
+
 // One <testsuite> per file, written as the file finishes. The totals of the whole run are not
 // repeated on <testsuites> (they would have to be known before the first suite); JUnit readers sum
 // the suites.
 class JunitWriter final : public ReportWriter {
 public:
-  JunitWriter(std::ostream &out, const ReportOptions &options) : m_out(out), m_lang(options.lang) {
+  JunitWriter(std::ostream &out, const ReportOptions &options)
+      : m_out(out), m_lang(options.lang), m_fail_level(options.fail_level) {
     m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"notice-audit\">\n";
   }
 
   void add(const FileReport &file) override {
     int active = 0;
+    int failures = 0;
     for (const auto &d : file.diagnostics) {
       active += d.suppressed ? 0 : 1;
+      failures += junit_failure(d, m_fail_level) ? 1 : 0;
     }
     m_out << "  <testsuite name=\"" << xml_escape(file.path) << "\" tests=\"" << std::max(active, 1) << "\" failures=\""
-          << active << "\">\n";
+          << failures << "\">\n";
     if (active == 0) {
       m_out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\"validate\"/>\n";
     }
@@ -403,13 +417,18 @@ private:
   void write_case(const FileReport &file, const Diagnostic &d) {
     m_out << "    <testcase classname=\"" << xml_escape(file.path) << "\" name=\""
           << xml_escape(d.rule_id + " at " + location_of(d)) << "\">\n";
-    m_out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(message_in(d, m_lang))
-          << "\">" << xml_escape(format_diagnostic(d, m_lang)) << "</failure>\n";
+    if (junit_failure(d, m_fail_level)) {
+      m_out << "      <failure type=\"" << to_string(d.severity) << "\" message=\"" << xml_escape(message_in(d, m_lang))
+            << "\">" << xml_escape(format_diagnostic(d, m_lang)) << "</failure>\n";
+    } else {
+      m_out << "      <system-out>" << xml_escape(format_diagnostic(d, m_lang)) << "</system-out>\n";
+    }
     m_out << "    </testcase>\n";
   }
 
   std::ostream &m_out;
   Lang m_lang;
+  std::optional<Severity> m_fail_level;
 };
 
 // Control characters escaped line by line: the line breaks stay, for gh_escape to encode as %0A.

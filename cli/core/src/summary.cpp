@@ -47,13 +47,6 @@ struct Totals {
   std::vector<StaleRow> stale;
 };
 
-std::string_view severity_name(Severity s, Lang lang) {
-  if (lang == Lang::ja) {
-    return s == Severity::error ? "エラー" : s == Severity::warning ? "警告" : "情報";
-  }
-  return to_string(s);
-}
-
 // Pads `text` with spaces to `width` terminal columns (wide characters count twice).
 std::string pad(const std::string &text, int width, bool right = false) {
   const int fill = std::max(0, width - display_width(text));

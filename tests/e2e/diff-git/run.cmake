@@ -1,6 +1,7 @@
 # Runs `notice-audit diff --git HEAD FILE` in a temporary git repository: CASE/old.yaml is
 # committed as notice.yaml, then replaced by CASE/new.yaml in the working tree (what a pull request
-# does), and the binary's stdout, stderr and exit status are compared with CASE/expected.*.
+# does), and the binary's stdout, stderr and exit status are compared with CASE/expected.*. The FILE
+# argument is notice.yaml, or what CASE/target holds (e.g. notice.yaml@2023-04-01).
 #
 #   cmake -DBIN=notice-audit -DCASE=dir -DOUT=dir -DGIT=git -DFORMAT=md -P run.cmake
 file(REMOVE_RECURSE "${OUT}")
@@ -22,9 +23,13 @@ git(add notice/notice.yaml)
 git(commit -q -m base)
 file(COPY_FILE "${CASE}/new.yaml" "${OUT}/repo/notice/notice.yaml")
 
+set(target notice.yaml)
+if(EXISTS "${CASE}/target")
+  file(STRINGS "${CASE}/target" target LIMIT_COUNT 1)
+endif()
 # Run from a subdirectory so that the path inside the repository has to be worked out.
 execute_process(
-  COMMAND "${BIN}" diff --git HEAD notice.yaml --format ${FORMAT}
+  COMMAND "${BIN}" diff --git HEAD ${target} --format ${FORMAT}
   WORKING_DIRECTORY "${OUT}/repo/notice"
   OUTPUT_VARIABLE actual_stdout
   ERROR_VARIABLE actual_stderr

@@ -39,6 +39,9 @@ struct Diagnostic {
 
 std::string_view to_string(Severity severity);
 
+/// The word for `severity` in `lang`: error/warning/info, or エラー/警告/情報.
+std::string_view severity_name(Severity severity, Lang lang);
+
 /// Parses "info", "warning", "error"; std::nullopt otherwise.
 std::optional<Severity> parse_severity(std::string_view name);
 

@@ -69,15 +69,26 @@ enum class ElementKind { title, insurer, term, paragraph, data, party, category,
 /// only); `reordered` means only its place among unchanged siblings differs.
 enum class ChangeKind { added, removed, moved, reworded, changed, reordered };
 
+/// A line printed under an element: a category's introduction, an item's note, a line of a
+/// joint-use disclosure. The key pairs the lines of the two sides ("intro 1", "note 2", or the
+/// disclosure field: "purpose" …).
+struct PrintedLine {
+  std::string key;
+  std::string text; ///< as printed
+
+  bool operator==(const PrintedLine &) const = default;
+};
+
 /// Where an element stands on one side of the comparison.
 struct ElementSide {
   std::string id;
   Position pos;
-  std::string text;      ///< its wording: item text, "marker title", heading, name, paragraph
-  std::string category;  ///< id of the enclosing category (buckets and items), else empty
-  std::string bucket;    ///< id of the enclosing bucket (items), else empty
-  std::string place;     ///< the enclosing category and bucket as printed, for people
-  std::size_t index = 0; ///< position among its siblings, 0-based
+  std::string text;               ///< its wording: item text, "marker title", heading, name, paragraph
+  std::string category;           ///< id of the enclosing category (buckets and items), else empty
+  std::string bucket;             ///< id of the enclosing bucket (items), else empty
+  std::string place;              ///< the enclosing category and bucket as printed, for people
+  std::size_t index = 0;          ///< position among its siblings, 0-based
+  std::vector<PrintedLine> lines; ///< printed under it, in order (for the 新旧対照表)
 };
 
 /// An attribute whose value differs between the sides, each value as a list of strings (a scalar
@@ -210,5 +221,9 @@ std::string render_diff_table(const Diff &diff, std::string_view to);
 /// Stable lowercase names used in JSON and text ("item", "reworded" …).
 std::string_view to_string(ElementKind kind);
 std::string_view to_string(ChangeKind kind);
+
+/// The words a Japanese report uses for them ("事例", "文言変更" …).
+std::string_view label_ja(ElementKind kind);
+std::string_view label_ja(ChangeKind kind);
 
 } // namespace notice

@@ -5,6 +5,7 @@
 // with Graphviz; inspect_graph() builds the same Graphviz graph and reads it back, for tests.
 #pragma once
 
+#include "notice/diagnostic.hpp"
 #include "notice/model.hpp"
 
 #include <optional>
@@ -131,9 +132,9 @@ FlowModel build_flow_model(const Notice &notice, const GraphOptions &options);
 /// same, matched by id (an item whose `replaces` names an old item matches that item).
 FlowModel build_flow_diff(const Notice &old_notice, const Notice &new_notice, const GraphOptions &options);
 
-/// Messages for filter values that name nothing in `notice` ("--party: no party `x`; …"); empty when
-/// every value is known.
-std::vector<std::string> check_filter(const Notice &notice, const GraphFilter &filter);
+/// Messages, in English and Japanese, for filter values that name nothing in `notice` ("--party x:
+/// no party has this id"); empty when every value is known.
+std::vector<Message> check_filter(const Notice &notice, const GraphFilter &filter);
 
 /// Parses "svg", "png", "pdf", "dot"; std::nullopt otherwise.
 std::optional<GraphFormat> parse_graph_format(std::string_view name);

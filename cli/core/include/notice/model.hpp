@@ -394,6 +394,9 @@ std::string_view to_string(BucketKind kind);
 std::string_view to_string(PartyKind kind);
 std::string_view to_string(Provenance provenance);
 
+/// The words a Japanese message uses for a flow: 内部利用, 提供, 委託, 共同利用, 受領.
+std::string_view label_ja(FlowKind kind);
+
 /// Parse the names above; std::nullopt for an unknown name.
 std::optional<FlowKind> parse_flow_kind(std::string_view name);
 std::optional<BucketKind> parse_bucket_kind(std::string_view name);

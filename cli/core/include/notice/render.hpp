@@ -45,6 +45,21 @@ struct LineView {
   std::vector<std::string> cells; ///< row: the cells
 };
 
+/// One line of a joint-use disclosure as the notice prints it (APPI 27条5項3号).
+struct DisclosureLine {
+  std::string_view field; ///< the model's key: statement, items, scope, purpose, responsible, address, representative
+  std::string_view label; ///< as printed: 共同して利用される個人データの項目 …
+  std::string text;       ///< the whole printed line, `label：value` (the statement as written)
+};
+
+/// The printed lines of `joint`, one per element present, in the order the law lists them: the
+/// statement that joint use takes place (その旨) first, when the notice prints it apart.
+std::vector<DisclosureLine> joint_use_lines(const JointUse &joint);
+
+/// The printed label of a joint-use disclosure field ("purpose" → 利用する者の利用目的), or `field`
+/// itself when it is not one.
+std::string_view joint_use_label(std::string_view field);
+
 /// One printed item line (・被保険者資格の確認…) and the sub-lines under it.
 struct ItemView {
   std::string id;

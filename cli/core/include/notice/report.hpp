@@ -38,6 +38,12 @@ struct ReportOptions {
   /// The notice-audit.toml files that apply, in the order first used: named in the text footer and
   /// in SARIF's invocation, which come before the files are in (write_report() fills it from them).
   std::vector<std::string> configurations{};
+  /// The least severity that fails the run (--fail-on); none for `never`. JUnit reports only these
+  /// findings as failures, so that the report agrees with the job's status.
+  std::optional<Severity> fail_level = Severity::error;
+  /// SARIF: the absolute URI of the directory holding the documentation (README.md, rules/<id>.md),
+  /// without a trailing slash, e.g. file:///usr/share/doc/notice-audit; empty: no links.
+  std::string doc_uri;
 };
 
 /// Counts of unsuppressed findings by severity, and of suppressed ones.

@@ -1,0 +1,19 @@
+-- notice-audit diff --format table-docx|table-pdf: the 新旧対照表 page as Pandoc reads it from HTML.
+-- The page's <title> would become a second title above the table's own heading.
+function Meta(meta)
+  meta.title = nil
+  return meta
+end
+
+-- Paragraph styles of the reference document (templates/make-reference-docx.py) for the lines
+-- around the table; HTML and PDF style the same classes with comparison-table.css.
+local styles = { sides = "Table Sides", note = "Table Note", sources = "Table Sources" }
+
+function Div(div)
+  for class, style in pairs(styles) do
+    if div.classes:includes(class) then
+      div.attributes["custom-style"] = style
+      return div
+    end
+  end
+end
