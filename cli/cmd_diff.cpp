@@ -5,6 +5,7 @@
 
 #include "notice/diff.hpp"
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/git.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
@@ -92,7 +93,8 @@ std::string revision_list(const Notice &notice) {
 }
 
 // Prints the load errors as validate does and returns nullopt, or returns the loaded notice.
-std::optional<Notice> checked(LoadResult loaded, std::ostream &err) {
+// `path` names the file even when it could not be read at all (too large: no source).
+std::optional<Notice> checked(const std::string &path, LoadResult loaded, std::ostream &err) {
   const bool broken = !loaded.notice || std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
                                                     [](const Diagnostic &d) { return d.severity == Severity::error; });
   if (!broken) {
@@ -102,12 +104,11 @@ std::optional<Notice> checked(LoadResult loaded, std::ostream &err) {
   std::copy_if(loaded.diagnostics.begin(), loaded.diagnostics.end(), std::back_inserter(errors),
                [](const Diagnostic &d) { return d.severity == Severity::error; });
   sort_diagnostics(errors);
-  const std::string path = loaded.source ? loaded.source->path() : std::string();
   ReportOptions options;
   options.summary = false;
   write_report(err, ReportFormat::text, {FileReport{path, loaded.source, errors}}, options);
-  err << "notice-audit: error: " << path << " is not a valid notice; `notice-audit validate " << path
-      << "` explains, fix it before comparing\n";
+  err << "notice-audit: error: " << escape_control(path) << " is not a valid notice; `notice-audit validate "
+      << escape_control(path) << "` explains, fix it before comparing\n";
   return std::nullopt;
 }
 
@@ -153,7 +154,7 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
   std::string policy_error;
   const auto policy = parse_diff_fail_policy(o.fail_on, policy_error);
   if (!policy) {
-    err << "notice-audit: error: " << policy_error << '\n';
+    err << "notice-audit: error: " << escape_control(policy_error) << '\n';
     return k_exit_usage;
   }
 
@@ -162,18 +163,19 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
   std::vector<std::string> inputs;
   if (!o.git.empty()) {
     if (o.sides.size() != 1) {
-      err << "notice-audit: error: --git " << o.git << " takes one FILE, compared with itself at " << o.git << '\n';
+      err << "notice-audit: error: --git " << escape_control(o.git) << " takes one FILE, compared with itself at "
+          << escape_control(o.git) << '\n';
       return k_exit_usage;
     }
     const SideSpec spec = parse_side(o.sides[0]);
     if (spec.revision) {
-      err << "notice-audit: error: --git compares the latest revision of " << spec.path << " at " << o.git
-          << " with the working tree; leave out @" << to_string(*spec.revision) << '\n';
+      err << "notice-audit: error: --git compares the latest revision of " << escape_control(spec.path) << " at "
+          << escape_control(o.git) << " with the working tree; leave out @" << to_string(*spec.revision) << '\n';
       return k_exit_usage;
     }
-    auto current = checked(load_file(spec.path), err);
+    auto current = checked(spec.path, load_file(spec.path), err);
     const std::string committed_label = o.git + ":" + spec.path;
-    auto committed = checked(load_text(committed_label, git_show_file(o.git, spec.path)), err);
+    auto committed = checked(committed_label, load_text(committed_label, git_show_file(o.git, spec.path)), err);
     if (!current || !committed) {
       return k_exit_usage;
     }
@@ -182,7 +184,7 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
     inputs.push_back(spec.path);
   } else if (o.sides.size() == 1) {
     const SideSpec spec = parse_side(o.sides[0]);
-    auto notice = checked(load_file(spec.path), err);
+    auto notice = checked(spec.path, load_file(spec.path), err);
     if (!notice) {
       return k_exit_usage;
     }
@@ -197,9 +199,10 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
   } else {
     const SideSpec old_spec = parse_side(o.sides[0]);
     const SideSpec new_spec = parse_side(o.sides[1]);
-    auto old_notice = checked(load_file(old_spec.path), err);
-    auto new_notice =
-        old_spec.path == new_spec.path && old_notice ? old_notice : checked(load_file(new_spec.path), err);
+    auto old_notice = checked(old_spec.path, load_file(old_spec.path), err);
+    auto new_notice = old_spec.path == new_spec.path && old_notice
+                          ? old_notice
+                          : checked(new_spec.path, load_file(new_spec.path), err);
     if (!old_notice || !new_notice) {
       return k_exit_usage;
     }
@@ -211,12 +214,15 @@ int run_diff(const DiffCliOptions &o, std::ostream &out, std::ostream &err) {
   const Insurer &old_insurer = old_side->view.insurer;
   const Insurer &new_insurer = new_side->view.insurer;
   if (!o.force && old_insurer.name.value != new_insurer.name.value) {
-    err << "notice-audit: error: " << old_side->label << " and " << new_side->label
-        << " are the notices of different insurers (" << old_insurer.name.value << ", " << new_insurer.name.value
-        << "); pass --force to compare them anyway\n";
+    err << "notice-audit: error: " << escape_control(old_side->label) << " and " << escape_control(new_side->label)
+        << " are the notices of different insurers (" << escape_control(old_insurer.name.value) << ", "
+        << escape_control(new_insurer.name.value) << "); pass --force to compare them anyway\n";
     return k_exit_usage;
   }
 
+  if (!o.output.empty()) {
+    check_output_path(o.output, inputs); // before any work on the comparison
+  }
   DiffOptions options;
   options.old_label = old_side->label;
   options.new_label = new_side->label;

@@ -3,6 +3,7 @@
 #include "exit_codes.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/graph.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
@@ -174,6 +175,9 @@ int run(const GraphOptions &o, std::ostream &out, std::ostream &err) {
     model.caption += (model.caption.empty() ? "" : "　") + std::string("絞り込み: ") + words;
   }
 
+  if (!o.output.empty() && o.output != "-") {
+    check_output_path(o.output, inputs); // before Graphviz lays out anything
+  }
   const std::string bytes = render_graph(model, format);
   if (o.output.empty() || o.output == "-") {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -190,7 +194,7 @@ int run_graph(const GraphOptions &o, std::ostream &out, std::ostream &err) {
   try {
     return run(o, out, err);
   } catch (const Usage &usage) {
-    err << "notice-audit: error: " << usage.message << '\n';
+    err << "notice-audit: error: " << escape_control(usage.message) << '\n';
     return k_exit_usage;
   }
 }

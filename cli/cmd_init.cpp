@@ -3,6 +3,7 @@
 #include "exit_codes.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/output.hpp"
 #include "notice/scaffold.hpp"
 
@@ -57,26 +58,27 @@ int run_init(const InitOptions &o, std::istream &in, std::ostream &out, std::ost
   const std::string date = ask(o.effective, "--effective", "施行日 (effective date, YYYY-MM-DD)", in, out);
   const auto effective = parse_date(date);
   if (!effective) {
-    err << "notice-audit: error: --effective " << date << ": not a date; write YYYY-MM-DD\n";
+    err << "notice-audit: error: --effective " << escape_control(date) << ": not a date; write YYYY-MM-DD\n";
     return k_exit_usage;
   }
   options.effective = *effective;
   if (o.file.empty() || o.file.find('/') != std::string::npos) {
-    err << "notice-audit: error: --file " << o.file << ": give a plain file name\n";
+    err << "notice-audit: error: --file " << escape_control(o.file) << ": give a plain file name\n";
     return k_exit_usage;
   }
   const auto files = scaffold(options);
   std::vector<std::string> existing;
   for (const auto &f : files) {
-    std::error_code ec;
-    if (fs::exists(fs::path(o.directory) / f.path, ec)) {
+    // lstat, not fs::exists: a dangling symbolic link is an existing entry too, and writing through
+    // it would create a file wherever it points.
+    if (entry_exists((fs::path(o.directory) / f.path).string())) {
       existing.push_back((fs::path(o.directory) / f.path).string());
     }
   }
   if (!existing.empty()) {
     err << "notice-audit: error: these files exist already; init overwrites nothing:\n";
     for (const auto &path : existing) {
-      err << "  " << path << '\n';
+      err << "  " << escape_control(path) << '\n';
     }
     return k_exit_usage;
   }
@@ -84,10 +86,10 @@ int run_init(const InitOptions &o, std::istream &in, std::ostream &out, std::ost
     const fs::path target = fs::path(o.directory) / f.path;
     fs::create_directories(target.parent_path());
     write_file_atomically(target.string(), f.content);
-    out << "created " << target.string() << '\n';
+    out << "created " << escape_control(target.string()) << '\n';
   }
-  out << "next: edit " << (fs::path(o.directory) / "notice" / (o.file + ".yaml")).string()
-      << ", then run notice-audit validate " << (fs::path(o.directory) / "notice").string() << '\n';
+  out << "next: edit " << escape_control((fs::path(o.directory) / "notice" / (o.file + ".yaml")).string())
+      << ", then run notice-audit validate " << escape_control((fs::path(o.directory) / "notice").string()) << '\n';
   return k_exit_clean;
 }
 

@@ -3,6 +3,7 @@
 #include "exit_codes.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
 #include "notice/render.hpp"
@@ -32,6 +33,10 @@ CLI::App *add_render(CLI::App &app, RenderCommandOptions &o) {
 }
 
 namespace {
+
+// A reference document is a small DOCX (the built-in one is ~30 KB); its members are checked again
+// before pandoc unpacks them.
+constexpr std::size_t k_max_reference_doc = std::size_t{16} << 20;
 
 std::optional<RenderFormat> format_from_extension(const std::string &path) {
   std::string ext = std::filesystem::path(path).extension().string();
@@ -66,7 +71,7 @@ int run_render(const RenderCommandOptions &o, std::ostream &out, std::ostream &e
   if (!o.revision.empty()) {
     revision = parse_date(o.revision);
     if (!revision) {
-      err << "notice-audit: error: --revision " << o.revision << ": not a date; write YYYY-MM-DD\n";
+      err << "notice-audit: error: --revision " << escape_control(o.revision) << ": not a date; write YYYY-MM-DD\n";
       return k_exit_usage;
     }
   }
@@ -74,41 +79,51 @@ int run_render(const RenderCommandOptions &o, std::ostream &out, std::ostream &e
   check_render_tools(options.format);
 
   std::vector<std::string> inputs{o.path};
+  for (const std::string *side : {&o.template_path, &o.css_path, &o.reference_doc}) {
+    if (!side->empty()) {
+      inputs.push_back(*side);
+    }
+  }
+  // Refused before anything is read or rendered: an output that would replace an input, a
+  // directory, a dangling link.
+  if (!o.output.empty()) {
+    check_output_path(o.output, inputs);
+  }
   if (!o.template_path.empty()) {
     options.template_text = read_template_file(o.template_path);
     options.template_name = o.template_path;
-    inputs.push_back(o.template_path);
   }
   if (!o.css_path.empty()) {
     options.css = read_template_file(o.css_path);
-    inputs.push_back(o.css_path);
+    options.css_directory = std::filesystem::absolute(o.css_path).parent_path().string();
   }
   if (!o.reference_doc.empty()) {
-    options.reference_docx = read_template_file(o.reference_doc);
-    inputs.push_back(o.reference_doc);
+    options.reference_docx = read_template_file(o.reference_doc, k_max_reference_doc);
+    options.reference_name = o.reference_doc;
   }
 
   const LoadResult loaded = load_file(o.path);
   if (!loaded.notice) {
     for (const auto &d : loaded.diagnostics) {
       if (d.severity == Severity::error) {
-        err << format_diagnostic(d) << '\n';
+        err << escape_control(format_diagnostic(d)) << '\n';
       }
     }
-    err << "notice-audit: error: " << o.path << ": not a usable notice; `notice-audit validate` explains\n";
+    err << "notice-audit: error: " << escape_control(o.path)
+        << ": not a usable notice; `notice-audit validate` explains\n";
     return k_exit_usage;
   }
   const Notice &notice = *loaded.notice;
   if (!revision) {
     const Revision *latest = latest_revision(notice);
     if (latest == nullptr) {
-      err << "notice-audit: error: " << o.path << ": the notice lists no revision\n";
+      err << "notice-audit: error: " << escape_control(o.path) << ": the notice lists no revision\n";
       return k_exit_usage;
     }
     revision = latest->effective;
   }
   if (!revision_at(notice, *revision)) {
-    err << "notice-audit: error: " << o.path << ": no revision is in force on " << o.revision
+    err << "notice-audit: error: " << escape_control(o.path) << ": no revision is in force on " << o.revision
         << "; its revisions start on " << to_string(notice.revisions.front().effective) << '\n';
     return k_exit_usage;
   }

@@ -7,6 +7,7 @@
 #include "notice/coverage.hpp"
 #include "notice/error.hpp"
 #include "notice/explain.hpp"
+#include "notice/escape.hpp"
 #include "notice/load.hpp"
 #include "notice/output.hpp"
 #include "notice/parallel.hpp"
@@ -56,17 +57,14 @@ CLI::App *add_validate(CLI::App &app, ValidateOptions &o) {
 
 namespace {
 
-Config resolve_config(const ValidateOptions &o) {
-  if (o.no_config) {
-    return {};
+// The command line's --ignore, --revision and --as-of over a notice's configuration.
+RuleOptions with_overrides(RuleOptions rules, const RuleOptions &overrides) {
+  for (const auto &[id, severity] : overrides.severity) {
+    rules.severity[id] = severity;
   }
-  if (!o.config.empty()) {
-    return load_config(o.config);
-  }
-  if (const auto found = find_config(".")) {
-    return load_config(found->string());
-  }
-  return {};
+  rules.revision = overrides.revision;
+  rules.as_of = overrides.as_of;
+  return rules;
 }
 
 bool reaches(Severity severity, const std::string &fail_on) {
@@ -136,8 +134,9 @@ private:
 
 // Loads and checks one file; runs on a worker thread, so it touches nothing shared but read-only
 // options.
-CheckedFile check_file(const std::string &path, const ValidateOptions &o, const RuleOptions &rules, Lang lang,
-                       Date judged) {
+CheckedFile check_file(const std::string &path, const ValidateOptions &o, const Config &config,
+                       const RuleOptions &overrides, Lang lang, Date judged) {
+  const RuleOptions rules = with_overrides(config.rules, overrides);
   CheckedFile out;
   LoadResult loaded;
   try {
@@ -150,6 +149,7 @@ CheckedFile check_file(const std::string &path, const ValidateOptions &o, const 
   }
   out.report = FileReport{path, loaded.source, std::move(loaded.diagnostics)};
   FileReport &report = out.report;
+  report.config = config.path;
   apply_options(report.diagnostics, rules);
   if (loaded.notice) {
     const Notice &notice = *loaded.notice;
@@ -186,12 +186,13 @@ CheckedFile check_file(const std::string &path, const ValidateOptions &o, const 
 } // namespace
 
 int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err) {
-  Config config = resolve_config(o);
-  RuleOptions &rules = config.rules;
+  // Each notice gets the notice-audit.toml nearest to it (or --config's, or none).
+  ConfigFinder configs(o.config, o.no_config);
+  RuleOptions rules; // what the command line sets over each notice's configuration
   for (const auto &id : o.ignore) {
     const RuleInfo *rule = find_rule(id);
     if (!rule || !rule->configurable) {
-      err << "notice-audit: error: --ignore " << id << ": "
+      err << "notice-audit: error: --ignore " << escape_control(id) << ": "
           << (rule ? "this rule reports an unreadable file and cannot be turned off"
                    : "no such rule; `notice-audit rules` lists them")
           << '\n';
@@ -202,7 +203,7 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   if (!o.revision.empty()) {
     rules.revision = parse_date(o.revision);
     if (!rules.revision) {
-      err << "notice-audit: error: --revision " << o.revision << ": not a date; write YYYY-MM-DD\n";
+      err << "notice-audit: error: --revision " << escape_control(o.revision) << ": not a date; write YYYY-MM-DD\n";
       return k_exit_usage;
     }
   }
@@ -210,25 +211,40 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   const char *as_of_env = std::getenv("NOTICE_AUDIT_AS_OF");
   const std::string as_of = !o.as_of.empty() ? o.as_of : as_of_env ? as_of_env : "";
   if (!as_of.empty() && !parse_date(as_of)) {
-    err << "notice-audit: error: " << (o.as_of.empty() ? "NOTICE_AUDIT_AS_OF=" : "--as-of ") << as_of
+    err << "notice-audit: error: " << (o.as_of.empty() ? "NOTICE_AUDIT_AS_OF=" : "--as-of ") << escape_control(as_of)
         << ": not a date; write YYYY-MM-DD\n";
     return k_exit_usage;
   }
   rules.as_of = as_of.empty() ? today_in_japan() : *parse_date(as_of);
+  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
+  const std::vector<std::string> files = collect_notice_files(o.paths);
+  if (!o.output.empty()) {
+    check_output_path(o.output, files);
+  }
+  // Found here, before the workers start (ConfigFinder is not shared between threads). One report,
+  // one format: the configurations that apply must agree on it unless the command line decides.
+  std::vector<const Config *> file_configs;
+  for (const auto &path : files) {
+    file_configs.push_back(&configs.for_notice(path));
+    const Config &first = *file_configs.front();
+    const Config &config = *file_configs.back();
+    if (o.format.empty() && !o.summary && config.format != first.format) {
+      err << "notice-audit: error: " << escape_control(first.path.empty() ? "no configuration" : first.path) << " and "
+          << escape_control(config.path.empty() ? "no configuration" : config.path)
+          << " ask for different report formats; pass --format\n";
+      return k_exit_usage;
+    }
+  }
   const std::string format_name = o.summary           ? std::string("summary")
                                   : !o.format.empty() ? o.format
-                                                      : config.format.value_or("text");
-  const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config.fail_on.value_or("error");
+                                                      : file_configs.front()->format.value_or("text");
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
-
   if ((o.coverage || o.explain) && format != ReportFormat::text && o.output.empty()) {
     // The tables are text printed after the report; on stdout they would break a JSON, SARIF or JUnit report.
     err << "notice-audit: error: " << (o.coverage ? "--coverage" : "--explain") << " prints text after the report; "
         << "with --format " << format_name << " write the report to a file with -o FILE\n";
     return k_exit_usage;
   }
-  const Lang lang = o.lang.empty() ? lang_from_environment() : parse_lang(o.lang).value_or(Lang::en);
-  const std::vector<std::string> files = collect_notice_files(o.paths);
   const Date judged = rules.revision ? *rules.revision : *rules.as_of;
 
   ReportOptions report_options;
@@ -236,6 +252,9 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   report_options.show_suppressed = o.show_suppressed;
   report_options.lang = lang;
   report_options.summary = !o.quiet;
+  for (const Config *config : file_configs) {
+    add_configuration(report_options.configurations, config->path);
+  }
   report_options.color = o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
                                                  std::getenv("NO_COLOR") == nullptr);
 
@@ -248,15 +267,17 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
     const auto writer = make_report_writer(report_out, format, report_options);
     for_each_ordered<CheckedFile>(
         files.size(), o.jobs > 0 ? o.jobs : default_jobs(),
-        [&](std::size_t i) { return check_file(files[i], o, rules, lang, judged); },
-        [&](std::size_t, CheckedFile &checked) {
+        [&](std::size_t i) { return check_file(files[i], o, *file_configs[i], rules, lang, judged); },
+        [&](std::size_t i, CheckedFile &checked) {
           if (!checked.error.empty()) {
-            err << "notice-audit: error: " << checked.error << '\n';
+            err << "notice-audit: error: " << escape_control(checked.error) << '\n';
             usage_error = true;
             return;
           }
           writer->add(checked.report);
           coverage.add(checked.coverage);
+          // --fail-on, else the notice's own configuration's.
+          const std::string fail_on = !o.fail_on.empty() ? o.fail_on : file_configs[i]->fail_on.value_or("error");
           for (const auto &d : checked.report.diagnostics) {
             failed = failed || (!d.suppressed && reaches(d.severity, fail_on));
           }

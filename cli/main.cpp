@@ -4,6 +4,7 @@
 #include "cmd_completion.hpp"
 #include "cmd_diff.hpp"
 #include "cmd_graph.hpp"
+#include "cmd_import.hpp"
 #include "cmd_init.hpp"
 #include "cmd_render.hpp"
 #include "cmd_rules.hpp"
@@ -13,10 +14,38 @@
 #include "version.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
+#include "notice/interrupt.hpp"
+#include "notice/process.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <iostream>
+#include <string_view>
+
+namespace {
+
+// Prints a failure of the environment. Every line starts with "notice-audit:" and has its control
+// characters escaped, so that a file name or a helper's output can neither drive the terminal nor
+// start a line a CI log would run as a command (GitHub's `::error …`).
+void print_error(std::string_view kind, std::string_view message) {
+  std::cout.flush();
+  bool first = true;
+  while (true) {
+    const auto end = message.find('\n');
+    const std::string_view line = message.substr(0, end);
+    std::cerr << (first ? "notice-audit: " + std::string(kind) + ": " : std::string("notice-audit:   "))
+              << notice::escape_control(line) << '\n';
+    first = false;
+    if (end == std::string_view::npos) {
+      break;
+    }
+    message.remove_prefix(end + 1);
+  }
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
   using namespace notice::cli;
@@ -42,9 +71,23 @@ int main(int argc, char **argv) {
   CLI::App *schema_cmd = add_schema(app, schema);
   CheckPublishedOptions check_published;
   CLI::App *check_published_cmd = add_check_published(app, check_published);
+  ImportOptions import;
+  CLI::App *import_cmd = add_import(app, import);
   // Declared last so that its script covers every subcommand above.
   CompletionOptions completion;
   CLI::App *completion_cmd = add_completion(app, completion);
+
+  notice::install_interrupt_handlers();
+  if (const char *timeout = std::getenv("NOTICE_AUDIT_HELPER_TIMEOUT"); timeout && *timeout) {
+    char *end = nullptr;
+    const long seconds = std::strtol(timeout, &end, 10);
+    if (*end != '\0' || seconds < 1 || seconds > 86400) {
+      print_error("error", "NOTICE_AUDIT_HELPER_TIMEOUT=" + std::string(timeout) +
+                               ": give the time limit of helper programs in seconds (1 to 86400)");
+      return k_exit_usage;
+    }
+    notice::set_default_process_timeout(static_cast<int>(seconds));
+  }
 
   try {
     app.parse(argc, argv);
@@ -78,17 +121,17 @@ int main(int argc, char **argv) {
     if (check_published_cmd->parsed()) {
       return run_check_published(check_published, std::cout, std::cerr);
     }
+    if (import_cmd->parsed()) {
+      return run_import(import, std::cout, std::cerr);
+    }
     if (completion_cmd->parsed()) {
       return run_completion(completion, app, std::cout, std::cerr);
     }
   } catch (const notice::Error &e) {
-    std::cout.flush();
-    std::cerr << "notice-audit: error: " << e.what() << '\n';
+    print_error("error", e.what());
     return k_exit_usage;
   } catch (const std::exception &e) {
-    std::cout.flush();
-    std::cerr << "notice-audit: internal error: " << e.what()
-              << "\nPlease report this with the input that caused it.\n";
+    print_error("internal error", std::string(e.what()) + "\nPlease report this with the input that caused it.");
     return k_exit_usage;
   }
   return k_exit_usage;

@@ -1,7 +1,6 @@
 // The readers of published notices: text, Markdown, HTML, PDF and DOCX into logical lines.
 #include "import/cjk.hpp"
 #include "import/readers.hpp"
-#include "import/zip.hpp"
 #include "zip_writer.hpp"
 
 #include "notice/document_text.hpp"
@@ -427,7 +426,8 @@ TEST_CASE("pdftotext runs under a time limit and an output limit", "[read][pdf][
     std::ofstream(program) << "#!/bin/sh\nsleep 30\n";
     options.limits.timeout_seconds = 1;
     CHECK_THROWS_WITH(read_document(pdf, options),
-                      pdf + ": pdftotext did not finish within 1 s; the PDF is too large or malformed");
+                      pdf + ": pdftotext did not finish within 1 s and was stopped; the PDF is too large or malformed "
+                            "(NOTICE_AUDIT_HELPER_TIMEOUT sets the limit in seconds)");
   }
   SECTION("a helper that writes too much text is stopped at the limit") {
     std::ofstream(program) << "#!/bin/sh\nfor last; do :; done\nexec head -c 5000000 /dev/zero > \"$last\"\n";

@@ -170,3 +170,22 @@ TEST_CASE("the text and JSON reports", "[published]") {
   CHECK(doc["differences"][2]["published"]["after"]["line"] == 3);
   CHECK(doc["notice"]["revision"] == "2021-10-29");
 }
+
+TEST_CASE("the text report escapes what a published copy holds: no terminal codes, no line of its own", "[published]") {
+  DocumentText published = published_lines({"表題", "・\x1b[2J\x1b]0;owned\x07項目", "\n::error ::x"});
+  published.path = "page\n::warning ::y.txt";
+  published.notes = {"removed 1 line\x1b[8m"};
+  const std::vector<ExpectedLine> expected = expected_of({"表題", "・項目"});
+  const auto c = compare_published(published, expected);
+  const PublishedReportContext context{"n\x1b.yaml", Date{2026, 12, 1}, Date{2021, 10, 29}};
+  std::ostringstream out;
+  write_published_text(out, published, expected, c, context);
+  const std::string text = out.str();
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.find("\n::") == std::string::npos);
+  CHECK(text.find("page\\n::warning ::y.txt") != std::string::npos);
+  CHECK(text.find("・\\x1B[2J\\x1B]0;owned\\x07項目") != std::string::npos);
+  CHECK(text.find("removed 1 line\\x1B[8m") != std::string::npos);
+  CHECK(text.find("n\\x1B.yaml") != std::string::npos);
+}

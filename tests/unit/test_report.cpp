@@ -129,3 +129,56 @@ TEST_CASE("display width counts East Asian wide characters twice", "[report]") {
   CHECK(display_width("１．") == 4);
   CHECK(display_width("ｱ") == 1); // half-width katakana
 }
+
+TEST_CASE("text: nothing from input can drive the terminal or start a line of its own", "[report]") {
+  const std::string hostile_line = "title: \x1b]0;owned\x07\x1b[2J公表\xc2\x9b"
+                                   "31m\u202Eabc";
+  auto source = std::make_shared<Source>("n.yaml", "schema: 1\n" + hostile_line + "\n");
+  Diagnostic d;
+  d.rule_id = "schema";
+  d.path = "a\n::error file=x::owned.yaml";
+  d.pos = {2, 22};
+  d.message = "unknown key `\x1b[31mk`";
+  const std::string text = write(ReportFormat::text, {FileReport{"a\n::error file=x::owned.yaml", source, {d}}});
+  CHECK(text == "a\\n::error file=x::owned.yaml:2:22: error: unknown key `\\x1B[31mk` [schema]\n"
+                " 2 | title: \\x1B]0;owned\\x07\\x1B[2J公表\\u{009B}31m\\u{202E}abc\n"
+                "   | " +
+                    std::string(30, ' ') +
+                    "^\n" // under 公: the escapes before it count as shown
+                    "Found 1 error in 1 file.\n");
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("\n::") == std::string::npos);
+}
+
+TEST_CASE("the configuration used is named in the text footer, JSON and SARIF", "[report]") {
+  auto files = sample();
+  files[0].config = "conf dir/notice-audit.toml";
+  CHECK(write(ReportFormat::text, files)
+            .ends_with("Configuration: conf dir/notice-audit.toml\n"
+                       "Found 1 warning in 1 file (1 suppressed).\n"));
+  CHECK(nlohmann::json::parse(write(ReportFormat::json, files))["files"][0]["config"] == "conf dir/notice-audit.toml");
+  CHECK(nlohmann::json::parse(write(ReportFormat::json, sample()))["files"][0]["config"].is_null());
+  const auto sarif = nlohmann::json::parse(write(ReportFormat::sarif, files));
+  CHECK(sarif["runs"][0]["invocations"][0]["properties"]["configurations"][0] == "conf%20dir/notice-audit.toml");
+  CHECK(sarif["runs"][0]["invocations"][0]["executionSuccessful"] == true);
+}
+
+TEST_CASE("sarif: artifact URIs are percent-encoded (RFC 3986)", "[report]") {
+  CHECK(uri_from_path("notice/acom-kenpo.yaml") == "notice/acom-kenpo.yaml");
+  CHECK(uri_from_path("a b/#x?%.yaml") == "a%20b/%23x%3F%25.yaml");
+  CHECK(uri_from_path("公表.yaml") == "%E5%85%AC%E8%A1%A8.yaml");
+  CHECK(uri_from_path("a\nb") == "a%0Ab");
+  auto files = sample();
+  files[0].diagnostics[1].path = "my notices/#1.yaml";
+  const auto j = nlohmann::json::parse(write(ReportFormat::sarif, files));
+  CHECK(j["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "my%20notices/%231.yaml");
+}
+
+TEST_CASE("github annotations escape control characters in file names and messages", "[report]") {
+  auto files = sample();
+  files[0].diagnostics[1].path = "x\n::error::y.yaml";
+  files[0].diagnostics[1].message = "\x1b[2Jgone";
+  CHECK(write(ReportFormat::github, files) ==
+        "::warning file=x\\n%3A%3Aerror%3A%3Ay.yaml,line=2,col=8,title=unused-party::\\x1B[2Jgone\n");
+}

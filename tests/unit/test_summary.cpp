@@ -108,3 +108,23 @@ TEST_CASE("summary-html is one page with sortable, escaped tables", "[summary]")
   CHECK(html.find("<table class=\"sortable\">") != std::string::npos);
   CHECK(html.find("</html>\n") == html.size() - 8);
 }
+
+TEST_CASE("summary text: names and paths from input cannot drive the terminal or start a line", "[summary]") {
+  FileReport hostile{"dir/\n::error file=x::owned.yaml",
+                     nullptr,
+                     {},
+                     "\x1b]0;title\x07"
+                     "B健保\u202E",
+                     "2022-04-01"};
+  hostile.diagnostics = {finding("guideline-superseded", Severity::warning, {"2022-04-01"})};
+  FileReport unreadable{"\x1b[2Jgone.yaml", nullptr, {finding("yaml-syntax", Severity::error)}};
+  std::ostringstream out;
+  write_report(out, ReportFormat::summary, {hostile, unreadable}, ReportOptions{});
+  const std::string text = out.str();
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.find("\n::") == std::string::npos);
+  CHECK(text.find("\\x1B]0;title\\x07B健保\\u{202E}") != std::string::npos);
+  CHECK(text.find("dir/\\n::error file=x::owned.yaml") != std::string::npos);
+  CHECK(text.find("\\x1B[2Jgone.yaml") != std::string::npos);
+}

@@ -29,6 +29,8 @@ TEST_CASE("escape_markdown keeps Japanese text and neutralises markup", "[templa
 TEST_CASE("escape_html replaces the five special characters", "[template]") {
   CHECK(escape_html(R"(<a href="x">'&'</a>)") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   CHECK(escape_html("保険給付") == "保険給付");
+  // Control characters become visible text in HTML, SVG labels and the 新旧対照表 too.
+  CHECK(escape_html("\x1b[2J<\xc2\x85\n") == "\\x1B[2J&lt;\\u{0085}\n");
 }
 
 TEST_CASE("expand_template applies the escape of the output format to {{x}} only", "[template]") {

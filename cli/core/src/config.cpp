@@ -1,8 +1,12 @@
 #include "notice/config.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
+#include "notice/output.hpp"
 
 #include <toml++/toml.h>
+
+#include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
@@ -16,8 +20,8 @@ const std::initializer_list<std::string_view> k_formats = {"text",   "json",    
                                                            "github", "summary", "summary-json", "summary-html"};
 
 [[noreturn]] void fail(const std::string &path, const toml::source_region &where, const std::string &message) {
-  throw Error(path + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) + ": " +
-              message);
+  throw Error(escape_control(path) + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) +
+              ": " + message);
 }
 
 bool one_of(std::string_view value, std::initializer_list<std::string_view> allowed) {
@@ -65,19 +69,24 @@ std::string required_string(const std::string &path, const toml::table &table, s
 } // namespace
 
 std::optional<std::filesystem::path> find_config(const std::filesystem::path &start) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  std::filesystem::path dir = std::filesystem::absolute(start, ec);
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
   if (ec) {
     return std::nullopt;
   }
   while (true) {
-    const auto candidate = dir / k_config_name;
-    if (std::filesystem::is_regular_file(candidate, ec)) {
-      // Relative to the current directory where possible: that is how users name files.
-      return std::filesystem::proximate(candidate, ec);
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0 || (st.st_mode & S_IWOTH) != 0) {
+      return std::nullopt; // unreadable, or anybody's: look no further
     }
-    if (!dir.has_parent_path() || dir.parent_path() == dir) {
-      return std::nullopt;
+    const auto candidate = dir / k_config_name;
+    if (fs::is_regular_file(candidate, ec)) {
+      // Relative to the current directory where possible: that is how users name files.
+      return fs::proximate(candidate, ec);
+    }
+    if (fs::exists(dir / ".git", ec) || !dir.has_parent_path() || dir.parent_path() == dir) {
+      return std::nullopt; // the repository's root (or the file system's)
     }
     dir = dir.parent_path();
   }
@@ -94,7 +103,7 @@ Config parse_config(const std::string &path, std::string_view text) {
   config.path = path;
   for (const auto &[key, node] : table) {
     if (!one_of(key.str(), k_top_keys)) {
-      fail(path, key.source(), "unknown key `" + std::string(key.str()) + "`; known keys: " + joined(k_top_keys));
+      fail(path, key.source(), "unknown key `" + escape_control(key.str()) + "`; known keys: " + joined(k_top_keys));
     }
   }
   if (const toml::node *node = table.get("fail-on")) {
@@ -111,11 +120,11 @@ Config parse_config(const std::string &path, std::string_view text) {
     for (const auto &[key, value] : *rules) {
       const RuleInfo *rule = find_rule(key.str());
       if (!rule) {
-        fail(path, key.source(), "unknown rule `" + std::string(key.str()) + "`; `notice-audit rules` lists them");
+        fail(path, key.source(), "unknown rule `" + escape_control(key.str()) + "`; `notice-audit rules` lists them");
       }
       if (!rule->configurable) {
         fail(path, key.source(),
-             "rule `" + std::string(key.str()) + "` reports an unreadable file and cannot be configured");
+             "rule `" + escape_control(key.str()) + "` reports an unreadable file and cannot be configured");
       }
       const std::string level = choice(path, value, key.str(), {"off", "info", "warning", "error"});
       // A former id configures the rule it became.
@@ -135,7 +144,7 @@ Config parse_config(const std::string &path, std::string_view text) {
       for (const auto &[key, value] : *t) {
         if (!one_of(key.str(), {"rule", "path", "id", "reason"})) {
           fail(path, key.source(),
-               "unknown key `" + std::string(key.str()) +
+               "unknown key `" + escape_control(key.str()) +
                    "` in [[suppress]]; known keys: "
                    "rule, path, id, reason");
         }
@@ -143,7 +152,8 @@ Config parse_config(const std::string &path, std::string_view text) {
       ExternalSuppression s;
       s.rule = required_string(path, *t, "rule", false);
       if (!find_rule(s.rule)) {
-        fail(path, t->get("rule")->source(), "unknown rule `" + s.rule + "`; `notice-audit rules` lists them");
+        fail(path, t->get("rule")->source(),
+             "unknown rule `" + escape_control(s.rule) + "`; `notice-audit rules` lists them");
       }
       s.path = required_string(path, *t, "path", true);
       s.element = required_string(path, *t, "id", true);
@@ -155,13 +165,45 @@ Config parse_config(const std::string &path, std::string_view text) {
 }
 
 Config load_config(const std::string &path) {
+  const std::string shown = escape_control(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(path + ": cannot read the configuration file");
+    throw Error(shown + ": cannot read the configuration file");
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(path, text.str());
+  const std::string text = read_at_most(in, k_max_config_bytes);
+  if (in.bad()) {
+    throw Error(shown + ": cannot read the configuration file");
+  }
+  if (text.size() > k_max_config_bytes) {
+    throw Error(shown + ": larger than " + std::to_string(k_max_config_bytes >> 10) +
+                " KiB; a configuration file is a few lines: is this the right file?");
+  }
+  return parse_config(path, text);
+}
+
+ConfigFinder::ConfigFinder(std::string explicit_path, bool disabled)
+    : m_explicit(std::move(explicit_path)), m_disabled(disabled) {}
+
+const Config &ConfigFinder::for_notice(const std::string &notice_path) {
+  std::string config_path;
+  if (!m_disabled && !m_explicit.empty()) {
+    config_path = m_explicit;
+  } else if (!m_disabled) {
+    const std::string directory = std::filesystem::path(notice_path).parent_path().string();
+    const auto known = m_by_directory.find(directory);
+    if (known != m_by_directory.end()) {
+      config_path = known->second;
+    } else {
+      const auto found = find_config(directory.empty() ? std::string(".") : directory);
+      config_path = found ? found->string() : std::string();
+      m_by_directory.emplace(directory, config_path);
+    }
+  }
+  const auto loaded = m_loaded.find(config_path);
+  if (loaded != m_loaded.end()) {
+    return loaded->second;
+  }
+  return m_loaded.emplace(config_path, config_path.empty() ? Config{} : load_config(config_path)).first->second;
 }
 
 } // namespace notice

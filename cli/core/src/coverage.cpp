@@ -5,6 +5,7 @@
 
 #include "notice/error.hpp"
 #include "notice/kinds.hpp"
+#include "notice/escape.hpp"
 
 #include <algorithm>
 #include <set>
@@ -159,7 +160,8 @@ void write_coverage(std::ostream &out, const Coverage &coverage, const std::stri
     return;
   }
   out << "\n"
-      << (ja ? "モデルとの対照（" : "Coverage against the model list (") << coverage.kind << "): " << path << "\n";
+      << (ja ? "モデルとの対照（" : "Coverage against the model list (") << coverage.kind << "): " << escape_control(path)
+      << "\n";
   out << (ja ? "出典: " : "source: ") << coverage.source << "\n";
   out << (ja ? "版: " : "edition: ") << coverage.edition << "\n\n";
   int covered = 0;
@@ -170,14 +172,14 @@ void write_coverage(std::ostream &out, const Coverage &coverage, const std::stri
         << row.model_text << "\n";
     if (found) {
       const int percent = static_cast<int>(row.score * 100 + 0.5);
-      out << "      → " << row.item_id << ": " << row.item_text << " (" << percent << "%)\n";
+      out << "      → " << row.item_id << ": " << escape_control(row.item_text) << " (" << percent << "%)\n";
     } else {
       out << (ja ? "      → この公表文に該当する項目がありません\n" : "      → no item of this notice covers it\n");
     }
   }
   out << "\n" << (ja ? "モデルにない項目: " : "Items outside the model: ") << coverage.outside.size() << "\n";
   for (std::size_t i = 0; i < coverage.outside.size(); ++i) {
-    out << "  + " << coverage.outside[i].id << ": " << coverage.outside_text[i] << "\n";
+    out << "  + " << coverage.outside[i].id << ": " << escape_control(coverage.outside_text[i]) << "\n";
   }
   out << "\n"
       << (ja ? "モデルの " + std::to_string(coverage.rows.size()) + " 項目中 " + std::to_string(covered) +

@@ -111,7 +111,9 @@ void id_register(void *, int, void *) {}
 Agiddisc_t k_sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
 // Graphviz reports problems through a global callback; we collect them and throw afterwards, so
-// that nothing from Graphviz reaches stderr unasked.
+// that nothing from Graphviz reaches stderr unasked. One message goes around it (cairo's "graph is
+// too large for cairo-renderer bitmaps", printed while rendering a PNG): render_graph() refuses
+// such sizes before rendering.
 std::string g_graphviz_messages;
 
 int collect_message(char *message) {
@@ -675,6 +677,8 @@ std::string attribute(void *object, const char *name) {
 } // namespace
 
 std::string render_graph(const FlowModel &model, GraphFormat format) {
+  // Twice the default resolution, so that the smaller Japanese labels stay legible.
+  constexpr int k_png_dpi = 144;
   ErrorCapture errors;
   GraphPtr graph = build(model);
   errors.check("build the graph");
@@ -682,8 +686,7 @@ std::string render_graph(const FlowModel &model, GraphFormat format) {
     return to_dot(graph.get());
   }
   if (format == GraphFormat::png) {
-    // Twice the default resolution, so that the smaller Japanese labels stay legible.
-    set(graph.get(), "dpi", "144");
+    set(graph.get(), "dpi", std::to_string(k_png_dpi));
   }
   GVC_t *context = shared_context();
   if (gvLayout(context, graph.get(), "dot") != 0) {
@@ -691,6 +694,20 @@ std::string render_graph(const FlowModel &model, GraphFormat format) {
     throw Error("Graphviz could not lay out the graph");
   }
   Layout layout(context, graph.get());
+  if (format == GraphFormat::png) {
+    // Cairo's bitmaps end at 32767 pixels a side; past that Graphviz shrinks the drawing into an
+    // unreadable image and says so on stderr. Refuse first, with what to do instead.
+    constexpr double k_max_pixels = 32767;
+    const boxf box = GD_bb(graph.get());
+    const double width = (box.UR.x - box.LL.x) / 72 * k_png_dpi;
+    const double height = (box.UR.y - box.LL.y) / 72 * k_png_dpi;
+    if (width > k_max_pixels || height > k_max_pixels) {
+      throw Error("the diagram would be " + std::to_string(static_cast<long long>(width)) + " × " +
+                  std::to_string(static_cast<long long>(height)) +
+                  " pixels, more than a PNG can hold (32767 a side); draw it as svg or pdf (-f svg), or draw a "
+                  "part of it with --purpose, --party, --flow or --data");
+    }
+  }
   char *data = nullptr;
   unsigned int length = 0;
   const int status = gvRenderData(context, graph.get(), format_name(format), &data, &length);

@@ -330,18 +330,6 @@ private:
     }
   }
 
-  // What a heading announces (lexicon lists bucket-heading.<kind>, most specific first).
-  static BucketKind bucket_kind_of(const std::string &heading) {
-    const Lexicon &lex = Lexicon::builtin();
-    for (const BucketKind kind : {BucketKind::review_payment, BucketKind::received, BucketKind::provided,
-                                  BucketKind::joint_use, BucketKind::internal, BucketKind::external}) {
-      if (lex.any("bucket-heading." + std::string(to_string(kind)), heading)) {
-        return kind;
-      }
-    }
-    return BucketKind::other;
-  }
-
   ListEntry list_entry(const YamlNode &node) {
     ListEntry e;
     e.pos = node.pos;
@@ -462,6 +450,7 @@ private:
       }
     }
     u.replaces = text(&node, "replaces").value;
+    u.undecided = texts(node.get("undecided"));
     u.validity = validity(node);
     u.suppress = suppressions(node);
     return u;
@@ -475,7 +464,7 @@ private:
     if (node.get("kind")) {
       b.kind = parse_bucket_kind(text(&node, "kind").value).value_or(BucketKind::other);
     } else {
-      b.kind = bucket_kind_of(b.heading.value);
+      b.kind = read_bucket_kind(b.heading.value);
       b.kind_inferred = true;
     }
     for (const YamlNode &item : items_of(node.get("items"))) {
@@ -528,6 +517,18 @@ private:
 };
 
 } // namespace
+
+BucketKind read_bucket_kind(std::string_view heading) {
+  // The lexicon lists bucket-heading.<kind>; the most specific kinds are tried first.
+  const Lexicon &lex = Lexicon::builtin();
+  for (const BucketKind kind : {BucketKind::review_payment, BucketKind::received, BucketKind::provided,
+                                BucketKind::joint_use, BucketKind::internal, BucketKind::external}) {
+    if (lex.any("bucket-heading." + std::string(to_string(kind)), heading)) {
+      return kind;
+    }
+  }
+  return BucketKind::other;
+}
 
 LoadResult load_text(const std::string &path, std::string text, const LoadLimits &limits) {
   LoadResult result;

@@ -1,6 +1,8 @@
 #include "notice/output.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
+#include "notice/interrupt.hpp"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -9,16 +11,113 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <optional>
+#include <ostream>
+#include <streambuf>
 
 namespace notice {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// Links followed before giving up (the kernel's own limit for path resolution is 40).
+constexpr int k_max_links = 40;
+
+std::string shown(const std::string &path) {
+  return escape_control(path);
+}
+
+// /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N and /proc/<our pid>/fd/N name a descriptor
+// this process already has open: writing to that descriptor is what the user means. Resolving them
+// as links would end in "pipe:[123]" or in a file the shell opened, which a rename would replace.
+std::optional<int> descriptor_path(const fs::path &path) {
+  const std::string text = path.lexically_normal().string();
+  if (text == "/dev/stdout") {
+    return STDOUT_FILENO;
+  }
+  if (text == "/dev/stderr") {
+    return STDERR_FILENO;
+  }
+  if (text == "/dev/stdin") {
+    return STDIN_FILENO;
+  }
+  std::string_view rest;
+  const std::string own = "/proc/" + std::to_string(::getpid()) + "/fd/";
+  for (const std::string_view prefix : {std::string_view("/dev/fd/"), std::string_view("/proc/self/fd/"),
+                                        std::string_view("/proc/thread-self/fd/"), std::string_view(own)}) {
+    if (text.starts_with(prefix)) {
+      rest = std::string_view(text).substr(prefix.size());
+    }
+  }
+  int fd = -1;
+  if (rest.empty() || std::from_chars(rest.data(), rest.data() + rest.size(), fd).ptr != rest.data() + rest.size()) {
+    return std::nullopt;
+  }
+  return fd;
+}
+
+// What `-o PATH` finally refers to, links followed.
+struct Target {
+  enum class Kind { missing, regular, in_place, descriptor, directory, other } kind = Kind::missing;
+  fs::path path;         // the final target (for missing: where the file will be created)
+  int fd = -1;           // Kind::descriptor
+  bool via_link = false; // reached through at least one symbolic link
+  struct stat st {};
+};
+
+Target resolve(const std::string &given) {
+  Target t;
+  std::error_code ec;
+  fs::path path = fs::absolute(given, ec);
+  if (ec) {
+    throw Error(shown(given) + ": cannot resolve the output path: " + ec.message());
+  }
+  for (int hops = 0; hops <= k_max_links; ++hops) {
+    if (const auto fd = descriptor_path(path)) {
+      if (*fd == STDIN_FILENO) {
+        throw Error(shown(given) + ": is standard input; give a file to write to");
+      }
+      t.kind = Target::Kind::descriptor;
+      t.fd = *fd;
+      t.path = path;
+      return t;
+    }
+    if (::lstat(path.c_str(), &t.st) != 0) {
+      if (errno != ENOENT) {
+        throw Error(shown(given) + ": cannot examine: " + std::strerror(errno));
+      }
+      t.kind = Target::Kind::missing;
+      t.path = path;
+      return t;
+    }
+    if (S_ISLNK(t.st.st_mode)) {
+      std::error_code link_ec;
+      const fs::path link = fs::read_symlink(path, link_ec);
+      if (link_ec) {
+        throw Error(shown(given) + ": cannot read the symbolic link: " + link_ec.message());
+      }
+      path = (link.is_absolute() ? link : path.parent_path() / link).lexically_normal();
+      t.via_link = true;
+      continue;
+    }
+    t.path = path;
+    if (S_ISREG(t.st.st_mode)) {
+      t.kind = Target::Kind::regular;
+    } else if (S_ISDIR(t.st.st_mode)) {
+      t.kind = Target::Kind::directory;
+    } else if (S_ISCHR(t.st.st_mode) || S_ISBLK(t.st.st_mode) || S_ISFIFO(t.st.st_mode)) {
+      t.kind = Target::Kind::in_place;
+    } else {
+      t.kind = Target::Kind::other;
+    }
+    return t;
+  }
+  throw Error(shown(given) + ": too many levels of symbolic links");
+}
 
 // An output stream buffer over a file descriptor; remembers the first write error.
 class FdBuffer : public std::streambuf {
@@ -61,7 +160,136 @@ private:
   char m_buffer[1 << 16];
 };
 
+// Runs `produce` into `fd` as it makes the content, so a large report is never held in memory.
+// Exceptions of `produce` propagate; a failed write throws notice::Error.
+void stream_to(int fd, const std::function<void(std::ostream &)> &produce, const std::string &given) {
+  FdBuffer buffer(fd);
+  std::ostream out(&buffer);
+  produce(out);
+  out.flush();
+  if (buffer.error() != 0 || !out) {
+    throw Error(shown(given) + ": write failed: " + std::strerror(buffer.error() != 0 ? buffer.error() : EIO));
+  }
+}
+
+// Closes the descriptor whatever happens.
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+  }
+};
+
+void write_in_place(const Target &t, const std::function<void(std::ostream &)> &produce, const std::string &given) {
+  // O_NONBLOCK is not used: a FIFO waits for its reader, as `> fifo` in a shell does.
+  const Fd out{::open(t.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC)};
+  if (out.fd < 0) {
+    throw Error(shown(given) + ": cannot open for writing: " + std::strerror(errno));
+  }
+  stream_to(out.fd, produce, given);
+}
+
+void write_replacing(const Target &t, const std::function<void(std::ostream &)> &produce, const std::string &given) {
+  const fs::path dir = t.path.parent_path();
+  std::string temp = (dir / ("." + t.path.filename().string() + ".tmp-XXXXXX")).string();
+  const int raw = ::mkostemp(temp.data(), O_CLOEXEC);
+  if (raw < 0) {
+    throw Error(shown(given) + ": cannot create a temporary file beside it: " + std::strerror(errno));
+  }
+  const RemoveOnInterrupt guard(temp, RemoveOnInterrupt::Kind::file);
+  Fd out{raw};
+  try {
+    stream_to(out.fd, produce, given);
+    if (t.kind == Target::Kind::regular) {
+      // The replacement keeps what the old file had: its mode, and its owner when we may set it.
+      if (::fchmod(out.fd, t.st.st_mode & 07777) != 0) {
+        throw Error(shown(given) + ": cannot set the permissions: " + std::strerror(errno));
+      }
+      if (::fchown(out.fd, t.st.st_uid, t.st.st_gid) != 0 && errno != EPERM) {
+        throw Error(shown(given) + ": cannot set the owner: " + std::strerror(errno));
+      }
+    } else {
+      const mode_t mask = ::umask(0);
+      ::umask(mask);
+      ::fchmod(out.fd, 0666 & ~mask);
+    }
+    if (::fsync(out.fd) != 0) {
+      throw Error(shown(given) + ": cannot flush to disk: " + std::strerror(errno));
+    }
+    const int fd = out.fd;
+    out.fd = -1;
+    if (::close(fd) != 0) {
+      throw Error(shown(given) + ": cannot write: " + std::strerror(errno));
+    }
+    if (::rename(temp.c_str(), t.path.c_str()) != 0) {
+      throw Error(shown(given) + ": cannot replace: " + std::strerror(errno));
+    }
+  } catch (...) {
+    ::unlink(temp.c_str());
+    throw;
+  }
+  // The rename itself is durable once the directory is.
+  const Fd directory{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (directory.fd >= 0) {
+    ::fsync(directory.fd);
+  }
+}
+
 } // namespace
+
+std::string read_at_most(std::istream &in, std::size_t max_bytes) {
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= max_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  return text;
+}
+
+bool entry_exists(const std::string &path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+void check_output_path(const std::string &path, const std::vector<std::string> &inputs) {
+  if (path.empty()) {
+    throw Error("the output path is empty");
+  }
+  const Target t = resolve(path);
+  switch (t.kind) {
+  case Target::Kind::directory:
+    throw Error(shown(path) + ": is a directory; give a file name for the output");
+  case Target::Kind::other:
+    throw Error(shown(path) + ": is neither a file nor a device nor a FIFO; give a file name for the output");
+  case Target::Kind::missing:
+    if (t.via_link) {
+      // Creating the target of a dangling link would write wherever the link points (as root: anywhere).
+      throw Error(shown(path) + ": is a symbolic link to " + shown(t.path.string()) +
+                  ", which does not exist; notice-audit does not create files through a dangling link: create the "
+                  "target or remove the link");
+    }
+    if (std::error_code ec; !fs::is_directory(t.path.parent_path(), ec)) {
+      throw Error(shown(path) + ": cannot write: the directory " + shown(t.path.parent_path().string()) +
+                  " does not exist");
+    }
+    return;
+  case Target::Kind::regular: {
+    for (const auto &input : inputs) {
+      struct stat in {};
+      if (::stat(input.c_str(), &in) == 0 && in.st_dev == t.st.st_dev && in.st_ino == t.st.st_ino) {
+        throw Error(shown(path) + ": refusing to overwrite the input file " + shown(input) +
+                    "; choose another output name");
+      }
+    }
+    return;
+  }
+  case Target::Kind::in_place:
+  case Target::Kind::descriptor:
+    return;
+  }
+}
 
 void write_file_atomically(const std::string &path, std::string_view content, const std::vector<std::string> &inputs) {
   write_file_atomically(
@@ -71,54 +299,24 @@ void write_file_atomically(const std::string &path, std::string_view content, co
 
 void write_file_atomically(const std::string &path, const std::function<void(std::ostream &)> &produce,
                            const std::vector<std::string> &inputs) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    throw Error(path + ": is a directory; give a file name for the output");
+  check_output_path(path, inputs);
+  const Target t = resolve(path);
+  switch (t.kind) {
+  case Target::Kind::descriptor:
+    stream_to(t.fd, produce, path);
+    return;
+  case Target::Kind::in_place:
+    write_in_place(t, produce, path);
+    return;
+  case Target::Kind::missing:
+  case Target::Kind::regular:
+    write_replacing(t, produce, path);
+    return;
+  case Target::Kind::directory:
+  case Target::Kind::other:
+    break;
   }
-  for (const auto &input : inputs) {
-    if (fs::exists(path, ec) && fs::equivalent(path, input, ec)) {
-      throw Error(path + ": refusing to overwrite the input file; choose another output name");
-    }
-  }
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = mkstemp(temp.data());
-  if (fd < 0) {
-    throw Error(path + ": cannot create a temporary file beside it: " + std::strerror(errno));
-  }
-  {
-    FdBuffer buffer(fd);
-    std::ostream out(&buffer);
-    try {
-      produce(out);
-      out.flush();
-    } catch (...) {
-      ::close(fd);
-      ::unlink(temp.c_str());
-      throw;
-    }
-    if (buffer.error() != 0 || !out) {
-      const std::string reason = std::strerror(buffer.error() != 0 ? buffer.error() : EIO);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      throw Error(path + ": write failed: " + reason);
-    }
-  }
-  // Keep the permissions an existing file had; new files get the usual 0666 & ~umask.
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
-    ::fchmod(fd, st.st_mode & 07777);
-  } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-  }
-  if (::close(fd) != 0 || std::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    ::unlink(temp.c_str());
-    throw Error(path + ": cannot write: " + reason);
-  }
+  throw Error(shown(path) + ": cannot write here");
 }
 
 std::vector<std::string> collect_notice_files(const std::vector<std::string> &arguments) {
@@ -127,7 +325,7 @@ std::vector<std::string> collect_notice_files(const std::vector<std::string> &ar
     std::error_code ec;
     const auto status = fs::status(argument, ec);
     if (ec || !fs::exists(status)) {
-      throw Error(argument + ": no such file or directory");
+      throw Error(shown(argument) + ": no such file or directory");
     }
     if (!fs::is_directory(status)) {
       files.push_back(argument);
@@ -149,10 +347,10 @@ std::vector<std::string> collect_notice_files(const std::vector<std::string> &ar
       }
     }
     if (ec) {
-      throw Error(argument + ": cannot list the directory: " + ec.message());
+      throw Error(shown(argument) + ": cannot list the directory: " + ec.message());
     }
     if (found.empty()) {
-      throw Error(argument + ": no notice files (*.yaml, *.yml) in this directory");
+      throw Error(shown(argument) + ": no notice files (*.yaml, *.yml) in this directory");
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());

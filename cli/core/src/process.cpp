@@ -1,13 +1,17 @@
 #include "notice/process.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
+#include "notice/interrupt.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -40,7 +44,20 @@ struct Pipe {
   }
 };
 
+std::atomic<int> g_default_timeout{120};
+
+// A helper's output is held in memory; more than this is no document of ours.
+constexpr std::size_t k_max_output_bytes = std::size_t{512} << 20;
+
 } // namespace
+
+int default_process_timeout() {
+  return g_default_timeout.load();
+}
+
+void set_default_process_timeout(int seconds) {
+  g_default_timeout.store(std::max(seconds, 1));
+}
 
 std::optional<std::string> find_program(const std::string &program) {
   if (program.find('/') != std::string::npos) {
@@ -67,7 +84,7 @@ ProcessResult run_process(const std::vector<std::string> &argv, const ProcessOpt
   }
   const auto program = find_program(argv[0]);
   if (!program) {
-    throw Error("`" + argv[0] + "` was not found in PATH");
+    throw Error("`" + escape_control(argv[0]) + "` was not found in PATH");
   }
   Pipe in;
   Pipe out;
@@ -96,12 +113,41 @@ ProcessResult run_process(const std::vector<std::string> &argv, const ProcessOpt
   }
   env.push_back(nullptr);
 
-  pid_t pid = 0;
-  const int rc = ::posix_spawn(&pid, program->c_str(), &actions, nullptr, args.data(), env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    throw Error("cannot start `" + argv[0] + "`: " + std::strerror(rc));
+  // A process group of its own: a hung helper is killed with everything it started, and a Ctrl-C
+  // on the terminal reaches only notice-audit, which then kills the group itself.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setpgroup(&attributes, 0);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    sigaddset(&defaults, signal);
   }
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
+
+  pid_t pid = 0;
+  const int rc = ::posix_spawn(&pid, program->c_str(), &actions, &attributes, args.data(), env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+  if (rc != 0) {
+    throw Error("cannot start `" + escape_control(argv[0]) + "`: " + std::strerror(rc));
+  }
+  const KillOnInterrupt kill_on_interrupt(pid);
+  const int timeout = options.timeout_seconds > 0 ? options.timeout_seconds : default_process_timeout();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout);
+  const auto kill_group = [pid] {
+    ::kill(-pid, SIGKILL);
+    int ignored = 0;
+    while (::waitpid(pid, &ignored, 0) < 0 && errno == EINTR) {
+    }
+  };
+  const auto stop_late = [&] {
+    kill_group();
+    throw ProcessTimeout("`" + escape_control(argv[0]) + "` did not finish within " + std::to_string(timeout) +
+                             " s and was stopped; set NOTICE_AUDIT_HELPER_TIMEOUT (seconds) to allow more time",
+                         timeout);
+  };
   in.close_end(0);
   out.close_end(1);
   err.close_end(1);
@@ -127,7 +173,12 @@ ProcessResult run_process(const std::vector<std::string> &argv, const ProcessOpt
         fds[n++] = pollfd{sources[i], static_cast<short>(i == 2 ? POLLOUT : POLLIN), 0};
       }
     }
-    if (::poll(fds, n, -1) < 0) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      stop_late();
+    }
+    if (::poll(fds, n, static_cast<int>(std::min<long long>(left.count(), 1000))) < 0) {
       if (errno == EINTR) {
         continue;
       }
@@ -149,16 +200,33 @@ ProcessResult run_process(const std::vector<std::string> &argv, const ProcessOpt
       }
       const ssize_t k = ::read(fds[i].fd, buffer, sizeof buffer);
       if (k > 0) {
-        (fds[i].fd == out.fds[0] ? result.out : result.err).append(buffer, static_cast<std::size_t>(k));
+        std::string &sink = fds[i].fd == out.fds[0] ? result.out : result.err;
+        if (sink.size() + static_cast<std::size_t>(k) > k_max_output_bytes) {
+          kill_group();
+          throw Error("`" + escape_control(argv[0]) + "` wrote more than " + std::to_string(k_max_output_bytes >> 20) +
+                      " MiB and was stopped");
+        }
+        sink.append(buffer, static_cast<std::size_t>(k));
       } else if (k == 0 || errno != EINTR) {
         (fds[i].fd == out.fds[0] ? out : err).close_end(0);
       }
     }
   }
   in.close_end(1);
+  // Both pipes are closed, but the child (or a grandchild that let go of them) may still run.
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (true) {
+    const pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == pid || (done < 0 && errno != EINTR)) {
+      break;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      stop_late();
+    }
+    ::usleep(10'000);
   }
+  // Whatever the helper left running in its group goes with it.
+  ::kill(-pid, SIGKILL);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }

@@ -7,6 +7,7 @@
 #include "notice/diff.hpp"
 #include "notice/era.hpp"
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/render.hpp"
 
 #include <nlohmann/json.hpp>
@@ -718,33 +719,34 @@ PublishedComparison compare_published(const DocumentText &published, const std::
 
 void write_published_text(std::ostream &out, const DocumentText &published, const std::vector<ExpectedLine> &expected,
                           const PublishedComparison &comparison, const PublishedReportContext &context) {
-  const std::string &path = published.path;
-  out << "read " << path << ": " << reader_summary(published) << '\n';
+  // A published copy comes from a web site: its text, its name and the reader's notes are escaped
+  // (escape_control()) so that none can drive the terminal or start a line of a CI log.
+  const std::string path = escape_control(published.path);
+  const auto where = [&](const LinePosition &pos) { return escape_control(describe(pos, published.format)); };
+  const auto in_notice = [&](const Position &pos) { return escape_control(notice_position(context, pos)); };
+  out << "read " << path << ": " << escape_control(reader_summary(published)) << '\n';
   for (const auto &d : comparison.differences) {
     switch (d.kind) {
     case DifferenceKind::changed: {
       const LogicalLine &p = published.lines[*d.published];
       const ExpectedLine &e = expected[*d.expected];
-      out << path << ": " << describe(p.pos, published.format) << ": changed line (" << notice_position(context, e.pos)
-          << ")\n";
-      out << "  published: " << p.text << '\n';
-      out << "  notice:    " << e.text << '\n';
-      out << "  passage:   " << passage(normalise_line(p.text), normalise_line(e.text)) << '\n';
+      out << path << ": " << where(p.pos) << ": changed line (" << in_notice(e.pos) << ")\n";
+      out << "  published: " << escape_control(p.text) << '\n';
+      out << "  notice:    " << escape_control(e.text) << '\n';
+      out << "  passage:   " << escape_control(passage(normalise_line(p.text), normalise_line(e.text))) << '\n';
       break;
     }
     case DifferenceKind::missing: {
       const ExpectedLine &e = expected[*d.expected];
-      out << path << ": "
-          << (d.after ? "after " + describe(published.lines[*d.after].pos, published.format)
-                      : std::string("at the start"))
-          << ": missing line (" << notice_position(context, e.pos) << ")\n";
-      out << "  notice:    " << e.text << '\n';
+      out << path << ": " << (d.after ? "after " + where(published.lines[*d.after].pos) : std::string("at the start"))
+          << ": missing line (" << in_notice(e.pos) << ")\n";
+      out << "  notice:    " << escape_control(e.text) << '\n';
       break;
     }
     case DifferenceKind::extra: {
       const LogicalLine &p = published.lines[*d.published];
-      out << path << ": " << describe(p.pos, published.format) << ": extra line, not in the notice\n";
-      out << "  published: " << p.text << '\n';
+      out << path << ": " << where(p.pos) << ": extra line, not in the notice\n";
+      out << "  published: " << escape_control(p.text) << '\n';
       break;
     }
     }
@@ -753,8 +755,8 @@ void write_published_text(std::ostream &out, const DocumentText &published, cons
   for (const auto &d : comparison.differences) {
     ++counts[static_cast<int>(d.kind)];
   }
-  const std::string against = context.notice_path + " as in force on " + to_string(context.date) + " (revision " +
-                              to_string(context.revision) + ")";
+  const std::string against = escape_control(context.notice_path) + " as in force on " + to_string(context.date) +
+                              " (revision " + to_string(context.revision) + ")";
   const std::string equal =
       plural(comparison.equal, "line", "lines") + " equal" +
       (comparison.rewrapped > 0 ? " (" + std::to_string(comparison.rewrapped) + " wrapped differently)"

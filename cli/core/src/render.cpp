@@ -2,15 +2,15 @@
 
 #include "notice/era.hpp"
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 #include "notice/process.hpp"
+#include "notice/temp_dir.hpp"
+#include "notice/zip.hpp"
 
-#include <stdlib.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -262,52 +262,65 @@ TemplateValue text_list(const std::vector<std::string> &texts) {
   return list;
 }
 
-// A directory only this process uses, removed with everything in it when the object goes away.
-class PrivateTempDir {
-public:
-  PrivateTempDir() {
-    const char *base = std::getenv("TMPDIR");
-    std::string pattern = (fs::path(base && *base ? base : "/tmp") / "notice-audit-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw Error("cannot create a temporary directory in " + fs::path(pattern).parent_path().string() + ": " +
-                  std::strerror(errno));
+// WeasyPrint is a Python program. It runs through this script instead of its command line so that
+// it gets a URL fetcher: a stylesheet (often taken from a shared drive) may then load files from
+// its own directory and the installed fonts, and nothing else: no file:///etc/passwd, no network.
+// argv: HTML, PDF, base URL, allowed directories…; exit status 3 when something was refused.
+constexpr const char *k_weasyprint_script = R"PY(
+import os, sys, urllib.parse
+from weasyprint import HTML, default_url_fetcher
+html, pdf, base = sys.argv[1:4]
+allowed = [os.path.realpath(d) for d in sys.argv[4:]]
+refused = []
+def fetch(url, timeout=10, ssl_context=None):
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == 'data':
+        return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+    if parts.scheme == 'file' and parts.netloc in ('', 'localhost'):
+        path = os.path.realpath(urllib.parse.unquote(parts.path))
+        if any(path == d or path.startswith(d.rstrip(os.sep) + os.sep) for d in allowed):
+            return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+    refused.append(url)
+    raise ValueError('refused by notice-audit: ' + url)
+HTML(filename=html, base_url=base, url_fetcher=fetch).write_pdf(pdf)
+if refused:
+    for url in refused:
+        sys.stderr.write('the stylesheet or document refers to ' + url + ', outside the stylesheet\'s directory and the installed fonts: refused\n')
+    sys.exit(3)
+)PY";
+
+// The Python that runs `weasyprint` (its #! line), so the script imports the same installation.
+std::vector<std::string> weasyprint_python() {
+  const auto program = find_program("weasyprint");
+  std::ifstream in(program ? *program : std::string());
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> words;
+  if (line.starts_with("#!")) {
+    std::istringstream parts(line.substr(2));
+    for (std::string word; parts >> word;) {
+      words.push_back(word);
     }
-    m_path = pattern;
   }
-  ~PrivateTempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
+  if (words.empty() || (words.size() == 1 && fs::path(words[0]).filename() == "env")) {
+    return {"python3"};
   }
-  PrivateTempDir(const PrivateTempDir &) = delete;
-  PrivateTempDir &operator=(const PrivateTempDir &) = delete;
+  if (fs::path(words[0]).filename() == "env") {
+    words.erase(words.begin());
+  }
+  return {words[0]};
+}
 
-  // Writes `content` to `name` inside the directory and returns its full path.
-  std::string write(const std::string &name, std::string_view content) const {
-    const std::string path = (m_path / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out.flush()) {
-      throw Error(path + ": cannot write a temporary file");
+// The directories fonts are installed in, which a stylesheet may load fonts from.
+std::vector<std::string> font_directories() {
+  std::vector<std::string> out;
+  for (const char *dir : {"/usr/share/fonts", "/usr/local/share/fonts"}) {
+    if (std::error_code ec; fs::is_directory(dir, ec)) {
+      out.emplace_back(dir);
     }
-    return path;
   }
-
-  std::string path(const std::string &name) const { return (m_path / name).string(); }
-
-  std::string read(const std::string &name) const {
-    const std::string path = (m_path / name).string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      throw Error(path + ": pandoc reported success but wrote no output file");
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-
-private:
-  fs::path m_path;
-};
+  return out;
+}
 
 // Seconds since 1970-01-01 at midnight UTC of `date`, for SOURCE_DATE_EPOCH.
 long long epoch_seconds(Date date) {
@@ -510,13 +523,21 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
     throw Error("weasyprint was not found in PATH; install the Debian packages `weasyprint` and "
                 "`fonts-ipaexfont` (apt install weasyprint fonts-ipaexfont)");
   }
-  const PrivateTempDir dir;
-  std::vector<std::string> argv{"pandoc",     "--from",           job.from,     "--to", pdf ? "html5" : job.to,
-                                "--metadata", "lang=" + job.lang, "--wrap=none"};
-  ProcessOptions process;
+  const std::string_view reference =
+      job.reference_docx.empty() ? builtin("reference.docx") : std::string_view(job.reference_docx);
   if (docx) {
-    const std::string_view reference =
-        job.reference_docx.empty() ? builtin("reference.docx") : std::string_view(job.reference_docx);
+    // Refused here, before pandoc unpacks a ZIP bomb.
+    check_zip(reference, job.reference_name.empty() ? "the reference document" : job.reference_name);
+  }
+  const TempDirectory dir;
+  // Metadata as a file of strings: `-M pagetitle=true` would make the title a boolean. Values in a
+  // metadata file are read as Markdown, so they are escaped as such.
+  nlohmann::json metadata = {{"lang", escape_markdown(job.lang)}};
+  std::vector<std::string> argv{"pandoc", "--from", job.from, "--to", pdf ? "html5" : job.to, "--wrap=none"};
+  ProcessOptions process;
+  // Whatever the helpers put in a temporary directory lands in ours, removed with it (interrupts too).
+  process.extra_env.push_back("TMPDIR=" + dir.path());
+  if (docx) {
     argv.push_back("--reference-doc=" + dir.write("reference.docx", reference));
     if (job.date) {
       // Pandoc stamps docx files with the current time unless told otherwise.
@@ -525,20 +546,19 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
   } else {
     argv.push_back("--standalone");
     if (!job.title.empty()) {
-      argv.push_back("--metadata");
-      argv.push_back("pagetitle=" + job.title);
+      metadata["pagetitle"] = escape_markdown(job.title);
     }
     if (!job.css.empty()) {
       argv.push_back("--include-in-header=" + dir.write("style.html", "<style>\n" + job.css + "</style>\n"));
     }
   }
+  argv.push_back("--metadata-file=" + dir.write("metadata.json", metadata.dump()));
   if (!job.lua_filter.empty()) {
     argv.push_back("--lua-filter=" + dir.write("filter.lua", job.lua_filter));
   }
   std::string output_name;
   if (pdf) {
-    output_name = "out.pdf";
-    argv.push_back("--pdf-engine=weasyprint");
+    output_name = "out.html";
   } else if (docx) {
     output_name = "out.docx";
   }
@@ -546,10 +566,12 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
     argv.push_back("--output=" + dir.path(output_name));
   }
   process.input = std::string(input);
-  const ProcessResult result = run_process(argv, process);
-  if (result.exit_code != 0) {
+  const auto check = [&](const ProcessResult &result, const std::string &program) {
+    if (result.exit_code == 0) {
+      return;
+    }
     std::string message =
-        "pandoc failed (exit status " + std::to_string(result.exit_code) + ") converting to " + job.to;
+        program + " failed (exit status " + std::to_string(result.exit_code) + ") converting to " + job.to;
     if (!result.err.empty()) {
       message += ":\n" + result.err;
       while (!message.empty() && message.back() == '\n') {
@@ -557,8 +579,35 @@ std::string convert_with_pandoc(std::string_view input, const PandocJob &job) {
       }
     }
     throw Error(message);
+  };
+  // A helper that says it succeeded but left no file.
+  const auto output_of = [&](const std::string &file, const char *program) {
+    auto content = dir.read(file);
+    if (!content) {
+      throw Error(escape_control(dir.path(file)) + ": " + program + " reported success but wrote no output file");
+    }
+    return std::move(*content);
+  };
+  const ProcessResult converted = run_process(argv, process);
+  check(converted, "pandoc");
+  if (!pdf) {
+    return output_name.empty() ? converted.out : output_of(output_name, "pandoc");
   }
-  return output_name.empty() ? result.out : dir.read(output_name);
+  std::vector<std::string> weasyprint = weasyprint_python();
+  weasyprint.insert(weasyprint.end(), {"-I", "-c", k_weasyprint_script, dir.path("out.html"), dir.path("out.pdf")});
+  if (job.css_directory.empty()) {
+    weasyprint.push_back("file://" + dir.path() + "/");
+  } else {
+    const fs::path base = fs::absolute(job.css_directory);
+    weasyprint.push_back("file://" + base.string() + "/");
+    weasyprint.push_back(base.string());
+  }
+  const auto fonts = font_directories();
+  weasyprint.insert(weasyprint.end(), fonts.begin(), fonts.end());
+  ProcessOptions python;
+  python.extra_env = process.extra_env;
+  check(run_process(weasyprint, python), "weasyprint");
+  return output_of("out.pdf", "weasyprint");
 }
 
 std::string render_notice(const Notice &notice, Date revision, const RenderOptions &options) {
@@ -579,7 +628,9 @@ std::string render_notice(const Notice &notice, Date revision, const RenderOptio
   job.to = options.format == RenderFormat::html ? "html5" : std::string(to_string(options.format));
   job.title = view.title;
   job.css = options.css.empty() ? std::string(builtin("notice.css")) : options.css;
+  job.css_directory = options.css.empty() ? std::string() : options.css_directory;
   job.reference_docx = options.reference_docx;
+  job.reference_name = options.reference_name;
   if (options.format == RenderFormat::docx) {
     job.lua_filter = builtin("notice-docx.lua");
   }

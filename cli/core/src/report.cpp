@@ -4,6 +4,7 @@
 #include "summary.hpp"
 #include "utf8.hpp"
 
+#include "notice/escape.hpp"
 #include "notice/rules.hpp"
 #include "notice/template.hpp"
 
@@ -52,11 +53,24 @@ void write_excerpt(std::ostream &out, const Source &source, const Diagnostic &d,
     i -= begin;
     line = line.substr(begin, end - begin);
   }
+  // Control characters in the line are shown escaped, and the caret counts their escapes.
   const std::string gutter = std::to_string(d.pos.line);
-  out << ' ' << gutter << " | " << prefix << line << suffix << '\n';
+  out << ' ' << gutter << " | " << prefix << escape_control(line) << suffix << '\n';
   out << ' ' << std::string(gutter.size(), ' ') << " | "
-      << std::string(static_cast<std::size_t>(display_width(prefix) + display_width(line.substr(0, i))), ' ') << color
-      << '^' << c.reset << '\n';
+      << std::string(static_cast<std::size_t>(display_width(prefix) + display_width(escape_control(line.substr(0, i)))),
+                     ' ')
+      << color << '^' << c.reset << '\n';
+}
+
+void write_configurations(std::ostream &out, const std::vector<std::string> &used, Lang lang) {
+  if (used.empty()) {
+    return;
+  }
+  out << (lang == Lang::ja ? "設定ファイル: " : used.size() == 1 ? "Configuration: " : "Configurations: ");
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    out << (i ? ", " : "") << escape_control(used[i]);
+  }
+  out << '\n';
 }
 
 void write_summary_line(std::ostream &out, const ReportCounts &n, std::size_t files, Lang lang) {
@@ -129,14 +143,14 @@ public:
         continue;
       }
       const char *color = d.severity == Severity::error ? c.red : d.severity == Severity::warning ? c.yellow : c.cyan;
-      m_out << c.bold << d.path;
+      m_out << c.bold << escape_control(d.path);
       if (d.pos.known()) {
         m_out << ':' << d.pos.line << ':' << d.pos.column;
       }
       m_out << ':' << c.reset << ' ' << color << to_string(d.severity) << ':' << c.reset << ' '
-            << message_in(d, m_options.lang) << " [" << d.rule_id << ']';
+            << escape_control(message_in(d, m_options.lang)) << " [" << d.rule_id << ']';
       if (d.suppressed) {
-        m_out << " (suppressed: " << *d.suppressed << ')';
+        m_out << " (suppressed: " << escape_control(*d.suppressed) << ')';
       }
       m_out << '\n';
       // A line with bytes that are not UTF-8 would only garble the terminal: do not quote it.
@@ -148,6 +162,7 @@ public:
 
   void finish() override {
     if (m_options.summary) {
+      write_configurations(m_out, m_options.configurations, m_options.lang);
       write_summary_line(m_out, counts(), files(), m_options.lang);
     }
   }
@@ -224,7 +239,9 @@ public:
     for (const auto &d : file.diagnostics) {
       diagnostics.push_back(diagnostic_json(d));
     }
-    m_files.add({{"path", file.path}, {"diagnostics", diagnostics}});
+    m_files.add({{"path", file.path},
+                 {"config", file.config.empty() ? nlohmann::json(nullptr) : nlohmann::json(file.config)},
+                 {"diagnostics", diagnostics}});
   }
 
   void finish() override {
@@ -252,7 +269,7 @@ std::string rule_help_uri(std::string_view id) {
 
 nlohmann::json sarif_result(const Diagnostic &d, const std::map<std::string, std::size_t, std::less<>> &index,
                             Lang lang) {
-  nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", d.path}}}}}};
+  nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri_from_path(d.path)}}}}}};
   if (d.pos.known()) {
     location["physicalLocation"]["region"] = {{"startLine", d.pos.line}, {"startColumn", d.pos.column}};
   }
@@ -279,16 +296,23 @@ nlohmann::json sarif_result(const Diagnostic &d, const std::map<std::string, std
   return result;
 }
 
-// SARIF 2.1.0 with one run whose keys sort as columnKind, results, tool: the results are streamed
-// and the tool (the rule catalogue) follows them.
+// SARIF 2.1.0 with one run whose keys sort as columnKind, invocations, results, tool: the results
+// are streamed and the tool (the rule catalogue) follows them.
 class SarifWriter final : public CountingWriter {
 public:
   SarifWriter(std::ostream &out, const ReportOptions &options) : m_out(out), m_options(options), m_results(out, 8) {
     for (const RuleInfo &r : rule_catalog()) {
       m_index.emplace(std::string(r.id), m_index.size());
     }
+    auto used = nlohmann::json::array();
+    for (const auto &config : options.configurations) {
+      used.push_back(uri_from_path(config));
+    }
+    const nlohmann::json invocations =
+        nlohmann::json::array({{{"executionSuccessful", true}, {"properties", {{"configurations", used}}}}});
     m_out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n"
-             "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
+             "      \"columnKind\": \"unicodeCodePoints\",\n      \"invocations\": "
+          << dump_at(invocations, 6) << ",\n      \"results\": [";
   }
 
   void write_file(const FileReport &file) override {
@@ -388,6 +412,20 @@ private:
   Lang m_lang;
 };
 
+// Control characters escaped line by line: the line breaks stay, for gh_escape to encode as %0A.
+std::string escape_lines(std::string_view text) {
+  std::string out;
+  while (true) {
+    const auto end = text.find('\n');
+    out += escape_control(text.substr(0, end));
+    if (end == std::string_view::npos) {
+      return out;
+    }
+    out += '\n';
+    text.remove_prefix(end + 1);
+  }
+}
+
 // GitHub workflow commands: data escapes %, CR, LF; properties also escape ':' and ','.
 std::string gh_escape(std::string_view text, bool property) {
   std::string out;
@@ -427,11 +465,12 @@ public:
       const char *command = d.severity == Severity::error     ? "error"
                             : d.severity == Severity::warning ? "warning"
                                                               : "notice";
-      m_out << "::" << command << " file=" << gh_escape(d.path, true);
+      m_out << "::" << command << " file=" << gh_escape(escape_control(d.path), true);
       if (d.pos.known()) {
         m_out << ",line=" << d.pos.line << ",col=" << d.pos.column;
       }
-      m_out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(message_in(d, m_lang), false) << '\n';
+      m_out << ",title=" << gh_escape(d.rule_id, true) << "::" << gh_escape(escape_lines(message_in(d, m_lang)), false)
+            << '\n';
     }
   }
 
@@ -494,6 +533,29 @@ ReportCounts count(const std::vector<FileReport> &files) {
   return n;
 }
 
+void add_configuration(std::vector<std::string> &used, const std::string &config) {
+  if (!config.empty() && std::find(used.begin(), used.end(), config) == used.end()) {
+    used.push_back(config);
+  }
+}
+
+std::string uri_from_path(std::string_view path) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : path) {
+    const auto b = static_cast<unsigned char>(ch);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.' ||
+        b == '_' || b == '~' || b == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += k_hex[b >> 4];
+      out += k_hex[b & 0xF];
+    }
+  }
+  return out;
+}
+
 int display_width(std::string_view text) {
   int width = 0;
   std::size_t i = 0;
@@ -525,7 +587,13 @@ std::unique_ptr<ReportWriter> make_report_writer(std::ostream &out, ReportFormat
 
 void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
                   const ReportOptions &options) {
-  const auto writer = make_report_writer(out, format, options);
+  ReportOptions with_configurations = options;
+  if (with_configurations.configurations.empty()) {
+    for (const auto &file : files) {
+      add_configuration(with_configurations.configurations, file.config);
+    }
+  }
+  const auto writer = make_report_writer(out, format, with_configurations);
   for (const auto &file : files) {
     writer->add(file);
   }

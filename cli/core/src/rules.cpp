@@ -54,6 +54,8 @@ const std::vector<RuleInfo> k_catalog = {
     {"empty-validity", Severity::error, "structure", "an element is removed no later than it is added"},
     {"internal-with-parties", Severity::error, "structure", "an internal-use item names recipients"},
     {"flow-without-parties", Severity::error, "structure", "an item that moves data outward or inward names no party"},
+    {"import-undecided", Severity::warning, "structure",
+     "an item's flow, parties or data were left for a person to decide by `import`"},
     // Legal facts with their dates (schemas/law/).
     {"citation-stale",
      Severity::warning,
@@ -177,6 +179,8 @@ const std::vector<RuleInfo> k_catalog = {
     {"empty-bucket", Severity::warning, "flows", "a bucket heading with no use case under it"},
     {"category-numbering", Severity::warning, "flows",
      "categories not numbered 1..n in order, or a printed marker that disagrees with the number"},
+    {"bidi-control", Severity::warning, "hygiene",
+     "a bidi control character (U+202A–U+202E, U+2066–U+2069) in published text"},
     {"unknown-suppressed-rule", Severity::warning, "structure", "a suppression names a rule that does not exist"},
     {"unused-suppression", Severity::info, "structure", "a suppression matches no finding"},
 };
@@ -401,6 +405,7 @@ std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &op
   rules::Context ctx(notice, options, out);
   rules::check_structure_file(ctx);
   rules::check_legal_file(ctx);
+  rules::check_hygiene_file(ctx);
   for (const Revision &revision : notice.revisions) {
     if (options.revision && revision_at(notice, *options.revision) != &revision) {
       continue;

@@ -3,6 +3,7 @@
 #include "notice/era.hpp"
 #include "notice/error.hpp"
 #include "notice/kinds.hpp"
+#include "notice/escape.hpp"
 #include "notice/schema.hpp"
 #include "notice/template.hpp"
 
@@ -38,6 +39,9 @@ std::vector<ScaffoldFile> scaffold(const ScaffoldOptions &o) {
   if (o.insurer.find_first_of("\r\n\t") != std::string::npos) {
     throw Error("--insurer: the name must be one line");
   }
+  if (escape_control(o.insurer) != o.insurer) {
+    throw Error("--insurer " + escape_control(o.insurer) + ": the name holds control characters");
+  }
   const InsurerKind *kind = find_insurer_kind(o.kind);
   if (!kind || kind->init_template.empty()) {
     std::string known;
@@ -46,7 +50,7 @@ std::vector<ScaffoldFile> scaffold(const ScaffoldOptions &o) {
         known += (known.empty() ? "" : ", ") + k.id + " (" + k.name_ja + ")";
       }
     }
-    throw Error("--kind " + o.kind + ": init scaffolds one of " + known);
+    throw Error("--kind " + escape_control(o.kind) + ": init scaffolds one of " + known);
   }
   TemplateValue data;
   data.set("insurer", yaml_quoted(o.insurer));

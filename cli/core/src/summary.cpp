@@ -1,5 +1,6 @@
 #include "summary.hpp"
 
+#include "notice/escape.hpp"
 #include "notice/rules.hpp"
 #include "notice/template.hpp"
 
@@ -60,8 +61,15 @@ std::string pad(const std::string &text, int width, bool right = false) {
                : text + std::string(static_cast<std::size_t>(fill), ' ');
 }
 
-void write_table(std::ostream &out, const std::vector<std::string> &header,
-                 const std::vector<std::vector<std::string>> &rows, const std::vector<bool> &numeric) {
+// For a terminal or a CI log: every cell escaped (an insurer's name written with YAML escapes, a
+// file name with a line break), so that none can drive the terminal or start a line of its own.
+void write_table(std::ostream &out, const std::vector<std::string> &header, std::vector<std::vector<std::string>> rows,
+                 const std::vector<bool> &numeric) {
+  for (auto &row : rows) {
+    for (auto &cell : row) {
+      cell = escape_control(cell);
+    }
+  }
   std::vector<int> widths(header.size(), 0);
   for (std::size_t c = 0; c < header.size(); ++c) {
     widths[c] = display_width(header[c]);

@@ -1,6 +1,8 @@
 #include "notice/template.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
+#include "notice/output.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -8,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 
@@ -30,13 +33,19 @@ extern const std::string_view k_template_ci_gitlab;
 
 namespace {
 
+// Every string reaches a template with its control characters made visible: the notice's own line
+// breaks and tabs stay, an escape sequence does not reach a terminal or a document.
+std::string shown(const std::string &text) {
+  return escape_control(text, EscapeMode::document);
+}
+
 kainjow::mustache::data to_mustache(const TemplateValue &value) {
   using kainjow::mustache::data;
   return std::visit(
       [](const auto &v) -> data {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, std::string>) {
-          return data(v);
+          return data(shown(v));
         } else if constexpr (std::is_same_v<T, bool>) {
           return data(v ? data::type::bool_true : data::type::bool_false);
         } else if constexpr (std::is_same_v<T, TemplateValue::List>) {
@@ -55,6 +64,225 @@ kainjow::mustache::data to_mustache(const TemplateValue &value) {
       },
       value.value());
 }
+
+// --- Bounding the output before expanding ---------------------------------------------------------
+//
+// Sections nested over lists multiply: a 112-byte template that repeats a list inside itself seven
+// times writes hundreds of megabytes, and kainjow builds a line without a line break in memory. So
+// the template is first walked over the data without writing anything, counting the bytes it would
+// write (exactly, escapes included) and the steps taken; past either limit it is refused.
+
+struct Node {
+  enum class Kind { text, variable, section, inverted } kind = Kind::text;
+  std::size_t length = 0; // text
+  std::string name;       // variable, section
+  bool escaped = true;    // variable
+  std::vector<Node> children;
+};
+
+std::string trimmed(std::string_view text) {
+  const auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) {
+    return {};
+  }
+  const auto end = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+// The tag structure of `text` as kainjow reads it (delimiter changes included), or std::nullopt
+// when it does not parse; kainjow then reports why.
+std::optional<std::vector<Node>> parse_structure(std::string_view text, const std::string &name) {
+  std::vector<Node> root;
+  std::vector<std::vector<Node> *> open{&root};
+  std::string begin = "{{";
+  std::string end = "}}";
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto tag = text.find(begin, pos);
+    if (tag == std::string_view::npos) {
+      open.back()->push_back(Node{Node::Kind::text, text.size() - pos, {}, true, {}});
+      break;
+    }
+    if (tag > pos) {
+      open.back()->push_back(Node{Node::Kind::text, tag - pos, {}, true, {}});
+    }
+    std::size_t content_begin = tag + begin.size();
+    std::string_view close = end;
+    bool triple = false;
+    if (begin == "{{" && content_begin < text.size() && text[content_begin] == '{') {
+      triple = true;
+      ++content_begin;
+      close = "}}}";
+    }
+    const auto content_end = text.find(close, content_begin);
+    if (content_end == std::string_view::npos) {
+      return std::nullopt;
+    }
+    const std::string content = trimmed(text.substr(content_begin, content_end - content_begin));
+    pos = content_end + close.size();
+    if (triple) {
+      open.back()->push_back(Node{Node::Kind::variable, 0, content, false, {}});
+      continue;
+    }
+    const char sigil = content.empty() ? ' ' : content[0];
+    const std::string rest = content.empty() ? std::string() : trimmed(std::string_view(content).substr(1));
+    switch (sigil) {
+    case '!':
+      break;
+    case '#':
+    case '^':
+      if (open.size() > 64) {
+        throw Error(name + ": sections nest more than 64 deep");
+      }
+      open.back()->push_back(Node{sigil == '#' ? Node::Kind::section : Node::Kind::inverted, 0, rest, true, {}});
+      open.push_back(&open.back()->back().children);
+      break;
+    case '/':
+      if (open.size() == 1) {
+        return std::nullopt;
+      }
+      open.pop_back();
+      break;
+    case '>':
+      throw Error(name + ": partials ({{> " + escape_control(rest) + "}}) are not supported; write the text in place");
+    case '&':
+      open.back()->push_back(Node{Node::Kind::variable, 0, rest, false, {}});
+      break;
+    case '=': {
+      if (content.size() < 2 || content.back() != '=') {
+        return std::nullopt;
+      }
+      const std::string inner = trimmed(std::string_view(content).substr(1, content.size() - 2));
+      const auto space = inner.find_first_of(" \t");
+      if (space == std::string::npos) {
+        return std::nullopt;
+      }
+      begin = inner.substr(0, space);
+      end = trimmed(std::string_view(inner).substr(space));
+      if (begin.empty() || end.empty()) {
+        return std::nullopt;
+      }
+      break;
+    }
+    default:
+      open.back()->push_back(Node{Node::Kind::variable, 0, content, true, {}});
+    }
+  }
+  if (open.size() != 1) {
+    return std::nullopt;
+  }
+  return root;
+}
+
+const TemplateValue *member(const TemplateValue *value, std::string_view key) {
+  const auto *object = std::get_if<TemplateValue::Object>(&value->value());
+  if (object == nullptr) {
+    return nullptr;
+  }
+  for (const auto &[name, v] : *object) {
+    if (name == key) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
+// kainjow's lookup: `.` is the innermost value; a name is searched from the innermost value out;
+// `a.b` finds `a` that way and then descends.
+const TemplateValue *lookup(const std::vector<const TemplateValue *> &stack, const std::string &name) {
+  if (name == ".") {
+    return stack.back();
+  }
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const TemplateValue *value = *it;
+    std::size_t start = 0;
+    while (value != nullptr) {
+      const auto dot = name.find('.', start);
+      value = member(value, std::string_view(name).substr(start, dot - start));
+      if (dot == std::string::npos) {
+        break;
+      }
+      start = dot + 1;
+    }
+    if (value != nullptr) {
+      return value;
+    }
+  }
+  return nullptr;
+}
+
+bool is_falsy(const TemplateValue *value) {
+  if (value == nullptr) {
+    return true;
+  }
+  if (const auto *flag = std::get_if<bool>(&value->value())) {
+    return !*flag;
+  }
+  if (const auto *list = std::get_if<TemplateValue::List>(&value->value())) {
+    return list->empty();
+  }
+  return false;
+}
+
+struct Measure {
+  const std::string &name;
+  const std::function<std::string(const std::string &)> &escape;
+  std::size_t bytes = 0;
+  std::size_t steps = 0;
+
+  void add(std::size_t n) {
+    bytes += n;
+    if (bytes > k_max_template_output) {
+      throw Error(name + ": the template would write more than " + std::to_string(k_max_template_output >> 20) +
+                  " MiB (sections repeated inside each other?); refused before expanding it");
+    }
+  }
+
+  void walk(const std::vector<Node> &nodes, std::vector<const TemplateValue *> &stack) {
+    for (const Node &node : nodes) {
+      if (++steps > k_max_template_steps) {
+        throw Error(name + ": the template takes more than " + std::to_string(k_max_template_steps) +
+                    " steps to expand (sections repeated inside each other?); refused before expanding it");
+      }
+      switch (node.kind) {
+      case Node::Kind::text:
+        add(node.length);
+        break;
+      case Node::Kind::variable:
+        if (const TemplateValue *value = lookup(stack, node.name)) {
+          if (const auto *text = std::get_if<std::string>(&value->value())) {
+            const std::string plain = shown(*text);
+            add(node.escaped ? escape(plain).size() : plain.size());
+          }
+        }
+        break;
+      case Node::Kind::section: {
+        const TemplateValue *value = lookup(stack, node.name);
+        if (is_falsy(value)) {
+          break;
+        }
+        if (const auto *list = std::get_if<TemplateValue::List>(&value->value())) {
+          for (const auto &element : *list) {
+            stack.push_back(&element);
+            walk(node.children, stack);
+            stack.pop_back();
+          }
+        } else {
+          stack.push_back(value);
+          walk(node.children, stack);
+          stack.pop_back();
+        }
+        break;
+      }
+      case Node::Kind::inverted:
+        if (is_falsy(lookup(stack, node.name))) {
+          walk(node.children, stack);
+        }
+        break;
+      }
+    }
+  }
+};
 
 bool at_line_start(std::string_view line_so_far) {
   return line_so_far.find_first_not_of(' ') == std::string_view::npos;
@@ -112,7 +340,9 @@ std::string escape_markdown(std::string_view text) {
   return out;
 }
 
-std::string escape_html(std::string_view text) {
+std::string escape_html(std::string_view raw) {
+  // Control characters made visible first: HTML, SVG labels and the 新旧対照表 show them as text.
+  const std::string text = escape_control(raw, EscapeMode::document);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
@@ -141,24 +371,32 @@ std::string escape_html(std::string_view text) {
 
 std::string expand_template(std::string_view text, const std::string &name, const TemplateValue &data,
                             TemplateEscape escape) {
-  kainjow::mustache::mustache engine{std::string(text)};
-  if (!engine.is_valid()) {
-    throw Error(name + ": not a valid mustache template: " + engine.error_message());
-  }
+  std::function<std::string(const std::string &)> escaper;
   switch (escape) {
   case TemplateEscape::none:
-    engine.set_custom_escape([](const std::string &s) { return s; });
+    escaper = [](const std::string &s) { return s; };
     break;
   case TemplateEscape::markdown:
-    engine.set_custom_escape([](const std::string &s) { return escape_markdown(s); });
+    escaper = [](const std::string &s) { return escape_markdown(s); };
     break;
   case TemplateEscape::html:
-    engine.set_custom_escape([](const std::string &s) { return escape_html(s); });
+    escaper = [](const std::string &s) { return escape_html(s); };
     break;
   }
+  const std::string shown_name = escape_control(name);
+  const auto structure = parse_structure(text, shown_name);
+  kainjow::mustache::mustache engine{std::string(text)};
+  if (!engine.is_valid() || !structure) {
+    throw Error(shown_name + ": not a valid mustache template: " +
+                (engine.is_valid() ? std::string("unbalanced sections") : engine.error_message()));
+  }
+  Measure measure{shown_name, escaper};
+  std::vector<const TemplateValue *> stack{&data};
+  measure.walk(*structure, stack);
+  engine.set_custom_escape(escaper);
   std::string out = engine.render(to_mustache(data));
   if (!engine.is_valid()) {
-    throw Error(name + ": the template failed to expand: " + engine.error_message());
+    throw Error(shown_name + ": the template failed to expand: " + engine.error_message());
   }
   return out;
 }
@@ -200,21 +438,24 @@ std::optional<std::string_view> builtin_template(std::string_view name) {
   return std::nullopt;
 }
 
-std::string read_template_file(const std::string &path) {
+std::string read_template_file(const std::string &path, std::size_t max_bytes) {
+  const std::string shown_path = escape_control(path);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    throw Error(path + ": is a directory; give the template file");
+    throw Error(shown_path + ": is a directory; give the template file");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(path + ": cannot read the template: " + std::strerror(errno));
+    throw Error(shown_path + ": cannot read the template: " + std::strerror(errno));
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  std::string text = read_at_most(in, max_bytes);
   if (in.bad()) {
-    throw Error(path + ": cannot read the template");
+    throw Error(shown_path + ": cannot read the template");
   }
-  return buffer.str();
+  if (text.size() > max_bytes) {
+    throw Error(shown_path + ": larger than " + std::to_string(max_bytes >> 10) + " KiB; is this the right file?");
+  }
+  return text;
 }
 
 } // namespace notice

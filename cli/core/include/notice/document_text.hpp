@@ -67,9 +67,9 @@ struct ReadLimits {
   std::size_t max_lines = 50'000;             ///< logical lines (a 100-page PDF has about 2,600)
   std::size_t max_depth = 256;                ///< element nesting (HTML, DOCX)
   std::size_t max_zip_entries = 10'000;       ///< entries in a DOCX's central directory
-  std::size_t max_part_bytes = 64u << 20;     ///< uncompressed size of one DOCX part that is read
+  std::size_t max_part_bytes = 64u << 20;     ///< declared uncompressed size of any one DOCX entry
   std::size_t max_zip_ratio = 100;            ///< uncompressed/compressed ratio of a part above 1 MiB
-  int timeout_seconds = 60;                   ///< wall time of a helper program (pdftotext)
+  int timeout_seconds = 0;                    ///< wall time of pdftotext; 0: default_process_timeout()
   std::size_t helper_memory_bytes = 1u << 30; ///< address space of a helper program
 };
 

@@ -51,15 +51,16 @@ enum class BucketKind {
 
 /// What kind of body a party is; drives diagram styling and legal rules.
 enum class PartyKind {
-  employer,               ///< 事業主
-  medical_institution,    ///< 医療機関
-  non_life_insurer,       ///< 損保会社等 (recovery of third-party damages)
-  insurer,                ///< other health insurers (他の医療保険者)
-  federation,             ///< 健康保険組合連合会 (健保連)
-  review_payment_body,    ///< 審査支払機関: 社会保険診療報酬支払基金, 国民健康保険団体連合会 (and 国保中央会, which runs the オンライン資格確認等システム with the 支払基金)
-  government,             ///< 国, 厚生労働省
-  public_body,            ///< municipalities and other administrative bodies (行政機関)
-  contractor,             ///< outsourcing contractors (外部委託先)
+  employer,            ///< 事業主
+  medical_institution, ///< 医療機関
+  non_life_insurer,    ///< 損保会社等 (recovery of third-party damages)
+  insurer,             ///< other health insurers (他の医療保険者)
+  federation,          ///< 健康保険組合連合会 (健保連)
+  review_payment_body, ///< 審査支払機関: 社会保険診療報酬支払基金, 国民健康保険団体連合会 (and 国保中央会, which runs
+                       ///< the オンライン資格確認等システム with the 支払基金)
+  government,          ///< 国, 厚生労働省
+  public_body,         ///< municipalities and other administrative bodies (行政機関)
+  contractor,          ///< outsourcing contractors (外部委託先)
   occupational_physician, ///< 産業医
   data_subject,           ///< the members themselves (被保険者等)
   other,
@@ -90,8 +91,8 @@ struct JointUseEntry {
 
 /// The items APPI 27条5項3号 requires a joint-use (共同利用) disclosure to state.
 struct JointUse {
-  Text heading;                      ///< a heading printed above the disclosure, if any
-  std::vector<Text> intro;           ///< paragraphs printed before the entries
+  Text heading;                       ///< a heading printed above the disclosure, if any
+  std::vector<Text> intro;            ///< paragraphs printed before the entries
   std::vector<JointUseEntry> entries; ///< the entries as printed, when the society labels them itself
   Text statement;      ///< that the data is jointly used (共同利用する旨), when printed apart from the heading
   Text items;          ///< 共同して利用される個人データの項目
@@ -184,9 +185,12 @@ struct UseCase {
   std::vector<Ref> data;    ///< data sources involved
   std::vector<Basis> basis;
   std::optional<JointUse> joint_use;
-  std::vector<Text> notes; ///< sub-lines printed under the item, if any
+  std::vector<Text> notes;        ///< sub-lines printed under the item, if any
   std::vector<Text> note_markers; ///< the marker printed before each note ("" for none), parallel to `notes`
-  std::string replaces;    ///< id of the item this one rewords, across revisions
+  std::string replaces;           ///< id of the item this one rewords, across revisions
+  /// What an importer could not decide and a person has to (`flow`, `parties`, `data`); validate
+  /// reports each until it is removed.
+  std::vector<Text> undecided;
   Validity validity;
   std::vector<Suppression> suppress;
 };
@@ -197,12 +201,12 @@ struct Bucket {
   Position pos;
   BucketKind kind = BucketKind::other;
   bool kind_inferred = false; ///< `kind` was read from the heading's wording, not written in the YAML
-  Text heading; ///< as printed, brackets included (【…】, 〔…〕, or none)
+  Text heading;               ///< as printed, brackets included (【…】, 〔…〕, or none)
   std::vector<UseCase> items;
   std::optional<JointUse> joint_use; ///< for kind joint_use: the disclosure for the whole bucket
   std::string item_marker;           ///< the bullet of its items, when it differs from its category's
   bool has_item_marker = false;
-  std::vector<Block> notes;          ///< blocks printed after its items
+  std::vector<Block> notes; ///< blocks printed after its items
   Validity validity;
   std::vector<Suppression> suppress;
 };
@@ -217,10 +221,10 @@ struct Category {
   Text title;
   std::vector<Text> intro; ///< paragraphs between the title and the first bucket
   std::vector<Bucket> buckets;
-  std::string model; ///< id of the model category (ガイダンス 別表2) it corresponds to
-  std::string item_marker;       ///< the bullet of its items, when it differs from the notice's
-  bool has_item_marker = false;  ///< `item_marker` was given ("" is a valid marker: bare lines)
-  std::vector<Block> notes;      ///< blocks printed after its buckets
+  std::string model;            ///< id of the model category (ガイダンス 別表2) it corresponds to
+  std::string item_marker;      ///< the bullet of its items, when it differs from the notice's
+  bool has_item_marker = false; ///< `item_marker` was given ("" is a valid marker: bare lines)
+  std::vector<Block> notes;     ///< blocks printed after its buckets
   Validity validity;
   std::vector<Suppression> suppress;
 };
@@ -292,7 +296,7 @@ struct Revision {
   Date effective; ///< the date it is in force from, as far as known (see `dating`)
   Dating dating = Dating::effective;
   Position pos;
-  Text wording;            ///< the date line as printed (令和３年９月１日施行); empty: none is printed
+  Text wording;             ///< the date line as printed (令和３年９月１日施行); empty: none is printed
   bool wording_top = false; ///< the date line is printed under the title rather than at the end
   bool wording_above = false; ///< the date line is printed above the title (a news page's post date)
   Provenance provenance = Provenance::published;
@@ -320,15 +324,15 @@ struct Notice {
   std::shared_ptr<const Source> source; ///< its text, to locate positions inside values; may be null
   int schema_version = 0;
   Insurer insurer;
-  Text title;                     ///< the title line (the first, when several are printed); may be empty
-  std::vector<Text> title_lines;  ///< further title lines printed after it (subtitle, name line)
+  Text title;                    ///< the title line (the first, when several are printed); may be empty
+  std::vector<Text> title_lines; ///< further title lines printed after it (subtitle, name line)
   std::vector<Term> terms;
   std::vector<Paragraph> preamble;
   std::vector<DataSource> data;
   std::vector<Party> parties;
   std::vector<Category> categories;
   std::vector<Paragraph> postscript;
-  std::vector<Revision> revisions; ///< in file order; validate checks they ascend
+  std::vector<Revision> revisions;  ///< in file order; validate checks they ascend
   std::vector<Elsewhere> elsewhere; ///< required matters published on other pages
   std::vector<Block> body;          ///< printed blocks besides the categories, in order (see Block::purposes)
   std::optional<Part> part;         ///< this file is one part of a larger publication, or an excerpt
@@ -336,7 +340,7 @@ struct Notice {
 };
 
 /// The statutory fields of a joint-use disclosure, in the order the law lists them.
-inline constexpr const char *k_joint_use_fields[] = {"statement", "items",   "scope",         "purpose",
+inline constexpr const char *k_joint_use_fields[] = {"statement",   "items",   "scope",         "purpose",
                                                      "responsible", "address", "representative"};
 
 /// The member of `j` that holds statutory field `field`; nullptr for another name.
@@ -363,6 +367,10 @@ FlowReading read_flow(const UseCase &item, const Bucket &bucket);
 
 /// read_flow(item, bucket).flow.
 FlowKind effective_flow(const UseCase &item, const Bucket &bucket);
+
+/// What a bucket heading announces, read from its wording (lexicon lists bucket-heading.<kind>);
+/// BucketKind::other when it names none. The loader uses it for buckets without `kind:`.
+BucketKind read_bucket_kind(std::string_view heading);
 
 /// The flow implied by a bucket kind.
 FlowKind default_flow(BucketKind kind);

@@ -109,11 +109,13 @@ TemplateValue to_template_value(const NoticeView &view);
 /// What to render and with which user overrides; empty strings mean the built-in files.
 struct RenderOptions {
   RenderFormat format = RenderFormat::txt;
-  std::string template_text;  ///< mustache template replacing notice.txt/notice.md; for html/pdf/docx
-                              ///< it replaces notice.md, the Markdown that Pandoc converts
-  std::string template_name;  ///< for messages, e.g. the --template path
-  std::string css;            ///< stylesheet for html and pdf
-  std::string reference_docx; ///< reference document for docx (its bytes)
+  std::string template_text;       ///< mustache template replacing notice.txt/notice.md; for html/pdf/docx
+                                   ///< it replaces notice.md, the Markdown that Pandoc converts
+  std::string template_name;       ///< for messages, e.g. the --template path
+  std::string css;                 ///< stylesheet for html and pdf
+  std::string reference_docx;      ///< reference document for docx (its bytes)
+  std::string css_directory = {};  ///< where `css` came from: the PDF may load files from there (and fonts)
+  std::string reference_name = {}; ///< for messages, e.g. the --reference-doc path
 };
 
 /// The Pandoc Markdown `from` format every conversion uses: no smart quotes, and no space added where
@@ -127,15 +129,20 @@ struct PandocJob {
   std::string title;                    ///< the document title for <title> and file properties
   std::string lang = "ja";
   std::string css;            ///< stylesheet text, embedded into html and pdf
+  std::string css_directory;  ///< the stylesheet's directory; empty: a built-in one (fonts only)
   std::string reference_docx; ///< reference document bytes for docx; empty: the built-in one
+  std::string reference_name; ///< for messages, e.g. the --reference-doc path
   std::string lua_filter;     ///< Lua filter source applied before writing; empty: none
   std::optional<Date> date;   ///< document date; also makes docx file times reproducible
 };
 
 /// Converts `input` with Pandoc (and WeasyPrint for pdf), run as child processes with an argument
-/// vector; files Pandoc needs live in a private temporary directory removed afterwards. Returns the
-/// output bytes. Throws notice::Error naming the Debian package to install when a program is
-/// missing, and quoting Pandoc's standard error when it fails.
+/// vector and a time limit; files they need or make live in a private temporary directory removed
+/// afterwards (on an interrupt too). Metadata (title, language) goes in as strings. For docx the
+/// reference document is checked first (detail::check_zip: no ZIP bombs); for pdf WeasyPrint may
+/// load files only from `job.css_directory` and the installed fonts. Returns the output bytes.
+/// Throws notice::Error naming the Debian package to install when a program is missing, and quoting
+/// the helper's standard error when it fails or refuses a URL.
 std::string convert_with_pandoc(std::string_view input, const PandocJob &job);
 
 /// Throws notice::Error naming the Debian package to install when `format` needs a program (pandoc;

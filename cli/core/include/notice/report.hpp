@@ -26,6 +26,7 @@ struct FileReport {
   std::vector<Diagnostic> diagnostics;
   std::string insurer{};  ///< the insurer's name, for the federation summary; empty when unreadable
   std::string in_force{}; ///< effective date (YYYY-MM-DD) of the revision in force on the day judged
+  std::string config{};   ///< the notice-audit.toml applied to it; empty: none
 };
 
 struct ReportOptions {
@@ -34,6 +35,9 @@ struct ReportOptions {
   bool summary = true;          ///< the closing "Found …" line in text output
   std::string tool_version;     ///< for SARIF and JSON
   Lang lang = Lang::en;         ///< language of messages in text, SARIF, JUnit and GitHub output
+  /// The notice-audit.toml files that apply, in the order first used: named in the text footer and
+  /// in SARIF's invocation, which come before the files are in (write_report() fills it from them).
+  std::vector<std::string> configurations{};
 };
 
 /// Counts of unsuppressed findings by severity, and of suppressed ones.
@@ -66,11 +70,23 @@ public:
 std::unique_ptr<ReportWriter> make_report_writer(std::ostream &out, ReportFormat format, const ReportOptions &options);
 
 /// Writes `files` to `out` in `format`. Output depends only on the arguments (no time, no paths
-/// other than those given), so the same input gives the same bytes.
+/// other than those given), so the same input gives the same bytes. Text for people (text, the
+/// GitHub annotations) has every control character from input escaped (escape_control()), so no
+/// line can be split or start a CI command; the configurations used are named (text footer, JSON
+/// `files[].config`, SARIF `runs[].invocations[].properties.configurations`); SARIF URIs are
+/// percent-encoded (RFC 3986).
 void write_report(std::ostream &out, ReportFormat format, const std::vector<FileReport> &files,
                   const ReportOptions &options);
 
 /// Number of terminal columns `text` occupies (East Asian wide characters take two).
 int display_width(std::string_view text);
+
+/// Appends `config` (a notice-audit.toml path; empty: none) to `used` unless it is there already.
+void add_configuration(std::vector<std::string> &used, const std::string &config);
+
+/// `path` as a relative URI reference (RFC 3986): `/` kept, every byte outside the unreserved set
+/// (ALPHA DIGIT - . _ ~) percent-encoded, so `%`, `#`, `?`, spaces and line breaks cannot change
+/// what it names.
+std::string uri_from_path(std::string_view path);
 
 } // namespace notice

@@ -4,6 +4,7 @@
 // get text back, so other subcommands (diff's 新旧対照表) can render through the same path as render.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,8 +48,18 @@ enum class TemplateEscape {
   html,     ///< HTML: & < > " ' become entities
 };
 
-/// Expands `text` (a mustache template called `name` in messages) with `data`. Throws notice::Error
-/// naming `name` when the template does not parse (unclosed section, bad tag) or fails to expand.
+/// The most a template may write: larger results are refused before expanding.
+inline constexpr std::size_t k_max_template_output = std::size_t{32} << 20;
+
+/// The most steps (text pieces, tags, section repetitions) a template may take to expand.
+inline constexpr std::size_t k_max_template_steps = 10'000'000;
+
+/// Expands `text` (a mustache template called `name` in messages) with `data`. Every string value
+/// has its control characters made visible first (escape_control(), line breaks kept). Throws
+/// notice::Error naming `name` when the template does not parse (unclosed section, bad tag), uses a
+/// partial (`{{> name}}`), nests sections more than 64 deep, or would write more than
+/// k_max_template_output bytes or take more than k_max_template_steps steps: these are found by
+/// walking the template over `data` before anything is written.
 std::string expand_template(std::string_view text, const std::string &name, const TemplateValue &data,
                             TemplateEscape escape);
 
@@ -57,15 +68,20 @@ std::string expand_template(std::string_view text, const std::string &name, cons
 /// become one hard line break (backslash-newline), so a value cannot end the block it is in.
 std::string escape_markdown(std::string_view text);
 
-/// `text` with & < > " ' replaced by HTML entities.
+/// `text` with its control characters made visible (escape_control(), line breaks kept) and
+/// & < > " ' replaced by HTML entities.
 std::string escape_html(std::string_view text);
 
 /// The built-in files compiled from templates/ at build time, by file name: notice.txt.mustache,
 /// notice.md.mustache, notice.css, reference.docx, notice-docx.lua. std::nullopt for another name.
 std::optional<std::string_view> builtin_template(std::string_view name);
 
-/// Reads a user's template, stylesheet or reference document. Throws notice::Error naming `path`
-/// when it cannot be read.
-std::string read_template_file(const std::string &path);
+/// The largest template or stylesheet read_template_file() accepts by default.
+inline constexpr std::size_t k_max_template_file = std::size_t{1} << 20;
+
+/// Reads a user's template, stylesheet or reference document of at most `max_bytes`. Throws
+/// notice::Error naming `path` when it cannot be read or is larger (checked before reading it in
+/// whole).
+std::string read_template_file(const std::string &path, std::size_t max_bytes = k_max_template_file);
 
 } // namespace notice

@@ -18,6 +18,14 @@ namespace {
 // of near-identical lines) where even the rarest bigrams are everywhere.
 constexpr std::size_t k_max_candidates = 2000;
 
+// Each new element keeps at most this many pairs above the threshold, its best ones. Keeping every
+// pair cost ~84 KB per element when thousands of renamed lines all resemble each other (843 MB for
+// 10,000); a new element whose kept pairs all go to others is looked at again among what is left.
+constexpr std::size_t k_kept_pairs = 16;
+
+// Rounds of looking again; each round pairs at least one element or ends the search.
+constexpr int k_max_rounds = 8;
+
 } // namespace
 
 std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey> old_keys,
@@ -72,16 +80,20 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
     }
   }
 
-  std::vector<std::tuple<double, std::size_t, std::size_t>> pairs; // score, new index, old index
+  using Pair = std::tuple<double, std::size_t, std::size_t>; // score, new index, old index
+  // Best pairs first; ties in document order so that the result does not depend on hashing.
+  const auto better = [](const Pair &x, const Pair &y) {
+    if (std::get<0>(x) != std::get<0>(y)) {
+      return std::get<0>(x) > std::get<0>(y);
+    }
+    return std::tie(std::get<1>(x), std::get<2>(x)) < std::tie(std::get<1>(y), std::get<2>(y));
+  };
   std::vector<std::size_t> seen_stamp(old_keys.size(), SIZE_MAX);
-  for (std::size_t j = 0; j < new_keys.size(); ++j) {
-    if (result[j]) {
-      continue;
-    }
-    const auto grams = detail::bigrams(new_keys[j].text);
-    if (grams.empty()) {
-      continue;
-    }
+  std::vector<std::vector<std::uint64_t>> new_grams(new_keys.size());
+  // The best pairs of new element `j` with old elements not yet taken, at most k_kept_pairs;
+  // `truncated` says whether more were above the threshold.
+  const auto pairs_of = [&](std::size_t j, std::size_t stamp, std::vector<Pair> &out, bool &truncated) {
+    const auto &grams = new_grams[j];
     // Distinct bigrams, rarest first, with their multiplicity in this text.
     struct Probe {
       std::size_t postings;
@@ -116,8 +128,8 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
         continue;
       }
       for (const std::size_t i : it->second) {
-        if (seen_stamp[i] != j && old_keys[i].group == new_keys[j].group) {
-          seen_stamp[i] = j;
+        if (seen_stamp[i] != stamp && !old_taken[i] && old_keys[i].group == new_keys[j].group) {
+          seen_stamp[i] = stamp;
           candidates.push_back(i);
           if (candidates.size() >= k_max_candidates) {
             break;
@@ -125,25 +137,60 @@ std::vector<std::optional<std::size_t>> match_elements(std::span<const MatchKey>
         }
       }
     }
+    std::vector<Pair> found;
     for (const std::size_t i : candidates) {
       const double score = 2.0 * static_cast<double>(detail::shared_count(grams, old_grams[i])) /
                            static_cast<double>(grams.size() + old_grams[i].size());
       if (score >= threshold) {
-        pairs.emplace_back(score, j, i);
+        found.emplace_back(score, j, i);
+      }
+    }
+    truncated = found.size() > k_kept_pairs;
+    if (truncated) {
+      std::partial_sort(found.begin(), found.begin() + k_kept_pairs, found.end(), better);
+      found.resize(k_kept_pairs);
+    }
+    out.insert(out.end(), found.begin(), found.end());
+  };
+
+  std::vector<std::size_t> open; // new elements still looking for a partner
+  for (std::size_t j = 0; j < new_keys.size(); ++j) {
+    if (!result[j]) {
+      new_grams[j] = detail::bigrams(new_keys[j].text);
+      if (!new_grams[j].empty()) {
+        open.push_back(j);
       }
     }
   }
-  // Best pairs first; ties in document order so that the result does not depend on hashing.
-  std::sort(pairs.begin(), pairs.end(), [](const auto &x, const auto &y) {
-    if (std::get<0>(x) != std::get<0>(y)) {
-      return std::get<0>(x) > std::get<0>(y);
+  std::size_t stamp = 0;
+  for (int round = 0; round < k_max_rounds && !open.empty(); ++round) {
+    std::vector<Pair> pairs;
+    std::vector<std::size_t> truncated_ones;
+    for (const std::size_t j : open) {
+      bool truncated = false;
+      pairs_of(j, stamp++, pairs, truncated);
+      if (truncated) {
+        truncated_ones.push_back(j);
+      }
     }
-    return std::tie(std::get<1>(x), std::get<2>(x)) < std::tie(std::get<1>(y), std::get<2>(y));
-  });
-  for (const auto &[score, j, i] : pairs) {
-    if (!result[j] && !old_taken[i]) {
-      result[j] = i;
-      old_taken[i] = true;
+    std::sort(pairs.begin(), pairs.end(), better);
+    std::size_t paired = 0;
+    for (const auto &[score, j, i] : pairs) {
+      if (!result[j] && !old_taken[i]) {
+        result[j] = i;
+        old_taken[i] = true;
+        ++paired;
+      }
+    }
+    // Only an element whose list was cut short can still find a partner among what is left.
+    open.clear();
+    for (const std::size_t j : truncated_ones) {
+      if (!result[j]) {
+        open.push_back(j);
+      }
+    }
+    if (paired == 0) {
+      break;
     }
   }
   return result;

@@ -2,6 +2,7 @@
 #include "ansi.hpp"
 
 #include "notice/diff.hpp"
+#include "notice/escape.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,7 +39,7 @@ std::string summary_line(const Diff &diff) {
 }
 
 std::string location(const std::string &path, const ElementSide &side) {
-  std::string out = path;
+  std::string out = escape_control(path);
   if (side.pos.known()) {
     out += ':' + std::to_string(side.pos.line) + ':' + std::to_string(side.pos.column);
   }
@@ -54,7 +55,7 @@ std::string join(const std::vector<std::string> &values, std::string_view separa
 }
 
 std::string value_text(const std::vector<std::string> &value) {
-  return value.empty() || (value.size() == 1 && value[0].empty()) ? "—" : join(value, ", ");
+  return value.empty() || (value.size() == 1 && value[0].empty()) ? "—" : escape_control(join(value, ", "));
 }
 
 const char *severity_color(Severity s, const Palette &p) {
@@ -67,13 +68,13 @@ void write_wording(std::ostream &out, const std::vector<TextSegment> &wording, c
   for (const auto &s : wording) {
     switch (s.op) {
     case TextSegment::Op::equal:
-      out << s.text;
+      out << escape_control(s.text);
       break;
     case TextSegment::Op::removed:
-      out << (color ? p.removed : "[-") << s.text << (color ? p.reset : "-]");
+      out << (color ? p.removed : "[-") << escape_control(s.text) << (color ? p.reset : "-]");
       break;
     case TextSegment::Op::inserted:
-      out << (color ? p.inserted : "{+") << s.text << (color ? p.reset : "+}");
+      out << (color ? p.inserted : "{+") << escape_control(s.text) << (color ? p.reset : "+}");
       break;
     }
   }
@@ -83,18 +84,21 @@ void write_wording(std::ostream &out, const std::vector<TextSegment> &wording, c
 
 void write_diff_text(std::ostream &out, const Diff &diff, const DiffWriteOptions &options) {
   const Palette p = palette(options.color);
-  out << p.bold << "--- " << diff.old_side.label << " (effective " << to_string(diff.old_side.effective) << ")\n"
-      << "+++ " << diff.new_side.label << " (effective " << to_string(diff.new_side.effective) << ")" << p.reset
-      << '\n';
+  // Everything from input is escaped (escape_control): a label, id or text cannot split a line, drive
+  // the terminal, or start a line a CI log would run as a command.
+  out << p.bold << "--- " << escape_control(diff.old_side.label) << " (effective " << to_string(diff.old_side.effective)
+      << ")\n"
+      << "+++ " << escape_control(diff.new_side.label) << " (effective " << to_string(diff.new_side.effective) << ")"
+      << p.reset << '\n';
   out << "Legal bases as in force on " << to_string(diff.legal_date) << ".\n";
   for (const auto &c : diff.changes) {
     const char *kind_color = c.kind == ChangeKind::added ? p.green : c.kind == ChangeKind::removed ? p.red : p.cyan;
     out << '\n' << kind_color << to_string(c.kind) << p.reset << ' ' << to_string(c.element);
     if (!c.id().empty()) {
-      out << ' ' << p.bold << c.id() << p.reset;
+      out << ' ' << p.bold << escape_control(c.id()) << p.reset;
     }
     if (c.renamed()) {
-      out << " (was " << c.old_side->id << ')';
+      out << " (was " << escape_control(c.old_side->id) << ')';
     }
     out << '\n';
     if (c.old_side && c.new_side) {
@@ -107,25 +111,27 @@ void write_diff_text(std::ostream &out, const Diff &diff, const DiffWriteOptions
     }
     const ElementSide &shown = c.new_side ? *c.new_side : *c.old_side;
     if (c.kind == ChangeKind::moved && c.old_side->place != c.new_side->place) {
-      out << "  from: " << c.old_side->place << "\n  to:   " << c.new_side->place << '\n';
+      out << "  from: " << escape_control(c.old_side->place) << "\n  to:   " << escape_control(c.new_side->place)
+          << '\n';
     } else if (!shown.place.empty()) {
-      out << "  in:  " << shown.place << '\n';
+      out << "  in:  " << escape_control(shown.place) << '\n';
     }
     if (!c.wording.empty()) {
       out << "  text: ";
       write_wording(out, c.wording, p, options.color);
       out << '\n';
     } else if (!shown.text.empty()) {
-      out << "  text: " << shown.text << '\n';
+      out << "  text: " << escape_control(shown.text) << '\n';
     }
     for (const auto &a : c.attributes) {
-      out << "  " << a.name << ": " << value_text(a.old_value) << " → " << value_text(a.new_value) << '\n';
+      out << "  " << escape_control(a.name) << ": " << value_text(a.old_value) << " → " << value_text(a.new_value)
+          << '\n';
     }
     for (const auto &f : c.findings) {
       out << "  " << severity_color(f.severity, p) << to_string(f.severity) << ':' << p.reset << ' '
-          << finding_message(f, options.lang) << " [" << f.rule_id << "]\n";
+          << escape_control(finding_message(f, options.lang)) << " [" << f.rule_id << "]\n";
       if (!f.basis.empty()) {
-        out << "    basis: " << f.basis << '\n';
+        out << "    basis: " << escape_control(f.basis) << '\n';
       }
     }
   }
@@ -202,7 +208,8 @@ namespace {
 
 // Escapes text for a Markdown table cell or paragraph: HTML specials, pipes, and the characters
 // that would start emphasis or code.
-std::string md(std::string_view text) {
+std::string md(std::string_view raw) {
+  const std::string text = escape_control(raw);
   std::string out;
   for (const char ch : text) {
     switch (ch) {
@@ -255,9 +262,10 @@ std::string md_wording(const std::vector<TextSegment> &wording) {
 
 void write_diff_markdown(std::ostream &out, const Diff &diff, const DiffWriteOptions &options) {
   const auto n = counts(diff);
+  // Labels are file names: escaped as text, not put in code spans, which no escape can close safely.
   out << "### notice-audit diff\n\n"
-      << '`' << diff.old_side.label << "` (effective " << to_string(diff.old_side.effective) << ") → `"
-      << diff.new_side.label << "` (effective " << to_string(diff.new_side.effective)
+      << md(diff.old_side.label) << " (effective " << to_string(diff.old_side.effective) << ") → "
+      << md(diff.new_side.label) << " (effective " << to_string(diff.new_side.effective)
       << "); legal bases as in force on " << to_string(diff.legal_date) << ".\n\n";
   if (diff.changes.empty()) {
     out << "**No changes.**\n";

@@ -7,10 +7,10 @@
 #include "diff/text.hpp"
 #include "import/cjk.hpp"
 #include "import/readers.hpp"
-#include "import/zip.hpp"
 #include "utf8.hpp"
 
 #include "notice/error.hpp"
+#include "notice/zip.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,16 +1,17 @@
 // PDF through pdftotext (poppler-utils) as a child process. A child rather than libpoppler in
-// process: a hostile PDF can only crash or stall the child, which runs under a wall-clock timeout
-// (coreutils `timeout`) and address-space and file-size limits (util-linux `prlimit`). -layout keeps
+// process: a hostile PDF can only crash or stall the child, which runs through run_process (its own
+// process group, a wall-clock limit, killed on interrupts) under address-space and file-size limits
+// (util-linux `prlimit`). -layout keeps
 // each printed line as a line, with its indentation and the blank lines between paragraphs, which
 // is what joining wrapped lines and dropping page furniture need.
 #include "diff/text.hpp"
 #include "import/cjk.hpp"
 #include "import/readers.hpp"
-#include "import/scratch.hpp"
 #include "utf8.hpp"
 
 #include "notice/error.hpp"
 #include "notice/process.hpp"
+#include "notice/temp_dir.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -320,33 +321,38 @@ DocumentText read_pdf(const std::string &name, const std::string &file, const Re
   if (!find_program("pdftotext")) {
     throw Error(name + ": reading a PDF needs `pdftotext`; install the Debian package poppler-utils");
   }
-  const ScratchDirectory scratch;
+  const TempDirectory scratch("notice-audit-read");
   const std::string output = scratch.path("text.txt");
   std::vector<std::string> argv;
-  // `timeout` bounds the wall time and `prlimit` the memory and the size of the text written; both
-  // are in every Debian system (coreutils, util-linux). Without them pdftotext runs unbounded.
-  if (find_program("timeout")) {
-    argv.insert(argv.end(), {"timeout", "--kill-after=5", std::to_string(limits.timeout_seconds)});
-  }
+  // `prlimit` bounds the memory and the size of the text written (util-linux, in every Debian
+  // system); it execs pdftotext, which so stays in the group run_process kills on a timeout or an
+  // interrupt. Without prlimit pdftotext runs without those two limits.
   if (find_program("prlimit")) {
     argv.insert(argv.end(), {"prlimit", "--as=" + std::to_string(limits.helper_memory_bytes),
                              "--fsize=" + std::to_string(limits.max_text_bytes), "--"});
   }
   argv.insert(argv.end(), {"pdftotext", "-layout", "-enc", "UTF-8", "-eol", "unix", "-q", file, output});
-  ProcessResult result = run_process(argv);
-  // -q silences pdftotext's own messages; run it again without for the reason when it failed.
-  if (result.exit_code == 124 || result.exit_code == 128 + 9) {
-    throw Error(name + ": pdftotext did not finish within " + std::to_string(limits.timeout_seconds) +
-                " s; the PDF is too large or malformed");
-  }
+  ProcessOptions process;
+  process.timeout_seconds = limits.timeout_seconds;
+  const auto run = [&](const std::vector<std::string> &command) {
+    try {
+      return run_process(command, process);
+    } catch (const ProcessTimeout &e) {
+      throw Error(name + ": pdftotext did not finish within " + std::to_string(e.seconds()) +
+                  " s and was stopped; the PDF is too large or malformed (NOTICE_AUDIT_HELPER_TIMEOUT sets the "
+                  "limit in seconds)");
+    }
+  };
+  ProcessResult result = run(argv);
   if (result.exit_code == 128 + 25) { // SIGXFSZ
     throw Error(name + ": the PDF holds more than " + std::to_string(limits.max_text_bytes >> 20) +
                 " MiB of text; not a notice");
   }
   if (result.exit_code != 0) {
+    // -q silences pdftotext's own messages; run it again without for the reason.
     std::vector<std::string> again(argv.begin(), argv.end());
     again.erase(std::find(again.begin(), again.end(), "-q"));
-    const ProcessResult loud = run_process(again);
+    const ProcessResult loud = run(again);
     const std::string message = loud.err;
     if (message.find("Incorrect password") != std::string::npos) {
       throw Error(name + ": the PDF is encrypted with a password; save an unprotected copy and read that");

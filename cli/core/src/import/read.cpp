@@ -3,10 +3,10 @@
 #include "import/cjk.hpp"
 #include "import/encoding.hpp"
 #include "import/readers.hpp"
-#include "import/scratch.hpp"
 
 #include "notice/document_text.hpp"
 #include "notice/error.hpp"
+#include "notice/temp_dir.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -147,7 +147,7 @@ DocumentText read_with(const std::string &name, std::string_view bytes, const st
     if (file) {
       document = import::read_pdf(name, *file, limits);
     } else {
-      const import::ScratchDirectory scratch;
+      const TempDirectory scratch("notice-audit-read");
       document = import::read_pdf(name, scratch.write("document.pdf", bytes), limits);
     }
     break;

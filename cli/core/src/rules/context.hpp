@@ -67,5 +67,6 @@ void check_structure_revision(Context &ctx);
 void check_legal_file(Context &ctx);
 void check_legal_revision(Context &ctx);
 void check_flows_revision(Context &ctx);
+void check_hygiene_file(Context &ctx);
 
 } // namespace notice::rules

@@ -213,12 +213,33 @@ void check_revisions(Context &ctx) {
   }
 }
 
+// What `import` left for a person to decide stays a finding until the marker is removed.
+void check_undecided(Context &ctx) {
+  for_each_item(ctx.notice(), [&](const Category &c, const Bucket &b, const UseCase &u) {
+    for (const Text &what : u.undecided) {
+      const std::string how = what.value == "flow"      ? "set its `flow:` (or leave the bucket's default)"
+                              : what.value == "parties" ? "list who receives or sends the data under `parties:`"
+                                                        : "list the data it involves under `data:`";
+      const std::string how_ja = what.value == "flow" ? "`flow:` を指定してください（区分の既定でよければそのまま）"
+                                 : what.value == "parties" ? "提供先・受領元を `parties:` に書いてください"
+                                                           : "関係するデータを `data:` に書いてください";
+      ctx.report("import-undecided", what.pos,
+                 {"item `" + u.id + "`: the import could not decide its " + what.value + "; " + how +
+                      ", then remove `" + what.value + "` from `undecided:`",
+                  "項目 `" + u.id + "`: 取り込み時に " + what.value + " を決められませんでした。" + how_ja +
+                      "。その後 `undecided:` から `" + what.value + "` を削除してください"},
+                 {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}});
+    }
+  });
+}
+
 } // namespace
 
 void check_structure_file(Context &ctx) {
   check_ids(ctx);
   check_references(ctx);
   check_revisions(ctx);
+  check_undecided(ctx);
 }
 
 void check_structure_revision(Context &ctx) {

@@ -1,12 +1,13 @@
-#include "import/zip.hpp"
+#include "notice/zip.hpp"
 
 #include "notice/error.hpp"
+#include "notice/escape.hpp"
 
 #include <algorithm>
-#include <limits>
+#include <array>
 #include <zlib.h>
 
-namespace notice::import {
+namespace notice {
 namespace {
 
 constexpr std::uint32_t k_local_signature = 0x04034b50;
@@ -31,9 +32,27 @@ std::string mib(std::uint64_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// An entry's name as it may appear in a message: a hostile archive may name an entry with line
+// breaks or escape sequences.
+std::string shown(const ZipEntry &entry) {
+  return escape_control(entry.name);
+}
+
+struct Inflater {
+  z_stream stream{};
+  Inflater() {
+    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
+      throw Error("zlib could not start inflating");
+    }
+  }
+  ~Inflater() { inflateEnd(&stream); }
+  Inflater(const Inflater &) = delete;
+  Inflater &operator=(const Inflater &) = delete;
+};
+
 } // namespace
 
-ZipArchive::ZipArchive(std::string_view bytes, const ZipLimits &limits) : m_bytes(bytes), m_limits(limits) {
+ZipArchive::ZipArchive(std::string_view bytes, const ZipLimits &limits) : m_bytes(bytes) {
   if (bytes.size() < k_end_size) {
     throw Error("not a ZIP archive (too short)");
   }
@@ -50,13 +69,15 @@ ZipArchive::ZipArchive(std::string_view bytes, const ZipLimits &limits) : m_byte
     throw Error("not a ZIP archive, or a damaged one (no end of central directory)");
   }
   const std::uint16_t disk = u16(bytes, end + 4);
+  const std::uint16_t directory_disk = u16(bytes, end + 6);
+  const std::uint16_t count_here = u16(bytes, end + 8);
   const std::uint16_t count = u16(bytes, end + 10);
   const std::uint32_t directory_size = u32(bytes, end + 12);
   const std::uint32_t directory_offset = u32(bytes, end + 16);
   if (count == 0xFFFF || directory_size == 0xFFFFFFFF || directory_offset == 0xFFFFFFFF) {
     throw Error("a ZIP64 archive; a DOCX never needs one");
   }
-  if (disk != 0) {
+  if (disk != 0 || directory_disk != 0 || count_here != count) {
     throw Error("a multi-volume ZIP archive");
   }
   if (count > limits.max_entries) {
@@ -89,24 +110,28 @@ ZipArchive::ZipArchive(std::string_view bytes, const ZipLimits &limits) : m_byte
     at += k_central_size + name_length + extra_length + comment_length;
     if (entry.compressed_size == 0xFFFFFFFF || entry.uncompressed_size == 0xFFFFFFFF ||
         entry.local_header_offset == 0xFFFFFFFF) {
-      throw Error("entry " + entry.name + " uses ZIP64 sizes; a DOCX never needs them");
+      throw Error("entry " + shown(entry) + " uses ZIP64 sizes; a DOCX never needs them");
     }
     if (entry.flags & 0x1) {
-      throw Error("entry " + entry.name + " is encrypted");
+      throw Error("entry " + shown(entry) + " is encrypted");
     }
     if (entry.method != 0 && entry.method != 8) {
-      throw Error("entry " + entry.name + " uses compression method " + std::to_string(entry.method) +
+      throw Error("entry " + shown(entry) + " uses compression method " + std::to_string(entry.method) +
                   " (only stored and deflated entries are read)");
     }
     if (entry.method == 0 && entry.compressed_size != entry.uncompressed_size) {
-      throw Error("entry " + entry.name + " is stored but declares two different sizes");
+      throw Error("entry " + shown(entry) + " is stored but declares two different sizes");
     }
     // The bomb checks, on declared sizes, before anything is inflated.
     if (entry.uncompressed_size > limits.ratio_floor &&
-        entry.uncompressed_size > entry.compressed_size * static_cast<std::uint64_t>(limits.max_ratio)) {
-      throw Error("entry " + entry.name + " would inflate " + mib(entry.compressed_size) + " to " +
+        entry.uncompressed_size > entry.compressed_size * limits.max_ratio) {
+      throw Error("entry " + shown(entry) + " would inflate " + mib(entry.compressed_size) + " to " +
                   mib(entry.uncompressed_size) + " (more than " + std::to_string(limits.max_ratio) +
                   " times): a zip bomb, not a document");
+    }
+    if (entry.uncompressed_size > limits.max_entry_bytes) {
+      throw Error("entry " + shown(entry) + " declares " + mib(entry.uncompressed_size) + " uncompressed (at most " +
+                  mib(limits.max_entry_bytes) + " accepted)");
     }
     total += entry.uncompressed_size;
     if (total > limits.max_total_bytes) {
@@ -115,11 +140,11 @@ ZipArchive::ZipArchive(std::string_view bytes, const ZipLimits &limits) : m_byte
     }
     const std::size_t local = entry.local_header_offset;
     if (local + k_local_size > directory_offset || u32(bytes, local) != k_local_signature) {
-      throw Error("a damaged ZIP archive (no local header for " + entry.name + ")");
+      throw Error("a damaged ZIP archive (no local header for " + shown(entry) + ")");
     }
     entry.data_offset = local + k_local_size + u16(bytes, local + 26) + u16(bytes, local + 28);
     if (entry.data_offset + entry.compressed_size > directory_offset) {
-      throw Error("a damaged ZIP archive (entry " + entry.name + " runs into the central directory)");
+      throw Error("a damaged ZIP archive (entry " + shown(entry) + " runs into the central directory)");
     }
     m_entries.push_back(std::move(entry));
   }
@@ -134,7 +159,7 @@ ZipArchive::ZipArchive(std::string_view bytes, const ZipLimits &limits) : m_byte
   for (std::size_t i = 0; i + 1 < by_offset.size(); ++i) {
     const ZipEntry &e = *by_offset[i];
     if (e.data_offset + e.compressed_size > by_offset[i + 1]->local_header_offset) {
-      throw Error("entries " + e.name + " and " + by_offset[i + 1]->name +
+      throw Error("entries " + shown(e) + " and " + shown(*by_offset[i + 1]) +
                   " overlap in the ZIP archive: a zip bomb, not a document");
     }
   }
@@ -145,48 +170,69 @@ const ZipEntry *ZipArchive::find(std::string_view name) const {
   return it == m_entries.end() ? nullptr : &*it;
 }
 
-std::string ZipArchive::read(const ZipEntry &entry) const {
-  if (entry.uncompressed_size > m_limits.max_entry_bytes) {
-    throw Error("entry " + entry.name + " is " + mib(entry.uncompressed_size) + " uncompressed (at most " +
-                mib(m_limits.max_entry_bytes) + " read)");
+// Hands `entry`'s uncompressed bytes to `sink` a chunk at a time, never more than its declared
+// size, then checks the size and the CRC-32.
+template <class Sink> void ZipArchive::inflate_entry(const ZipEntry &entry, Sink &&sink) const {
+  if (entry.data_offset + entry.compressed_size > m_bytes.size()) {
+    throw Error("a damaged ZIP archive (" + shown(entry) + " is cut off)");
   }
-  const std::size_t data = entry.data_offset;
-  if (data + entry.compressed_size > m_bytes.size()) {
-    throw Error("a damaged ZIP archive (" + entry.name + " is cut off)");
-  }
-  const std::string_view compressed = m_bytes.substr(data, entry.compressed_size);
-  std::string out;
+  const std::string_view compressed = m_bytes.substr(entry.data_offset, entry.compressed_size);
+  uLong crc = crc32(0L, Z_NULL, 0);
+  std::uint64_t produced = 0;
   if (entry.method == 0) {
-    out = std::string(compressed);
+    crc = crc32(crc, reinterpret_cast<const Bytef *>(compressed.data()), static_cast<uInt>(compressed.size()));
+    sink(compressed);
+    produced = compressed.size();
   } else {
-    out.resize(entry.uncompressed_size);
-    z_stream stream{};
-    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
-      throw Error("zlib could not start inflating " + entry.name);
-    }
-    // Deflate output is bounded by the buffer: the declared size, never more.
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.data()));
-    stream.avail_in = static_cast<uInt>(compressed.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    const int rc = inflate(&stream, Z_FINISH);
-    const std::size_t produced = out.size() - stream.avail_out;
-    inflateEnd(&stream);
-    if (rc != Z_STREAM_END) {
-      throw Error(rc == Z_BUF_ERROR && produced == out.size()
-                      ? "entry " + entry.name + " inflates to more than its declared " + mib(entry.uncompressed_size)
-                      : "a damaged ZIP archive (" + entry.name + " does not inflate)");
-    }
-    if (produced != out.size()) {
-      throw Error("a damaged ZIP archive (" + entry.name + " is shorter than declared)");
+    Inflater z;
+    z.stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.data()));
+    z.stream.avail_in = static_cast<uInt>(compressed.size());
+    std::array<unsigned char, 1 << 16> chunk{};
+    for (int rc = Z_OK; rc != Z_STREAM_END;) {
+      z.stream.next_out = chunk.data();
+      z.stream.avail_out = static_cast<uInt>(chunk.size());
+      rc = inflate(&z.stream, Z_NO_FLUSH);
+      if (rc != Z_OK && rc != Z_STREAM_END) {
+        // Z_BUF_ERROR: no progress is possible, the data ends before the stream does.
+        throw Error("a damaged ZIP archive (" + shown(entry) + " does not inflate)");
+      }
+      const std::size_t n = chunk.size() - z.stream.avail_out;
+      if (produced + n > entry.uncompressed_size) {
+        throw Error("entry " + shown(entry) + " inflates to more than its declared " + mib(entry.uncompressed_size));
+      }
+      crc = crc32(crc, chunk.data(), static_cast<uInt>(n));
+      sink(std::string_view(reinterpret_cast<const char *>(chunk.data()), n));
+      produced += n;
     }
   }
-  const auto crc =
-      static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef *>(out.data()), static_cast<uInt>(out.size())));
-  if (crc != entry.crc32) {
-    throw Error("a damaged ZIP archive (" + entry.name + " fails its CRC-32 check)");
+  if (produced != entry.uncompressed_size) {
+    throw Error("a damaged ZIP archive (" + shown(entry) + " is shorter than declared)");
   }
+  if (static_cast<std::uint32_t>(crc) != entry.crc32) {
+    throw Error("a damaged ZIP archive (" + shown(entry) + " fails its CRC-32 check)");
+  }
+}
+
+std::string ZipArchive::read(const ZipEntry &entry) const {
+  std::string out;
+  out.reserve(entry.uncompressed_size);
+  inflate_entry(entry, [&](std::string_view chunk) { out += chunk; });
   return out;
 }
 
-} // namespace notice::import
+void ZipArchive::verify(const ZipEntry &entry) const {
+  inflate_entry(entry, [](std::string_view) {});
+}
+
+void check_zip(std::string_view bytes, const std::string &name, const ZipLimits &limits) {
+  try {
+    const ZipArchive zip(bytes, limits);
+    for (const ZipEntry &entry : zip.entries()) {
+      zip.verify(entry);
+    }
+  } catch (const Error &e) {
+    throw Error(escape_control(name) + ": " + e.what());
+  }
+}
+
+} // namespace notice
