@@ -23,7 +23,8 @@ CLI::App *add_rules(CLI::App &app, RulesOptions &o) {
   cmd->add_flag("--kinds", o.kinds,
                 "Print the insurer kinds: statute, vocabulary, model list of purposes (with its source) and init "
                 "template of each");
-  cmd->add_option("--lang", o.lang, "Language of the timeline or the kinds (default: ja under a Japanese locale, else en)")
+  cmd->add_option("--lang", o.lang,
+                  "Language of the timeline or the kinds (default: ja under a Japanese locale, else en)")
       ->check(CLI::IsMember({"en", "ja"}));
   return cmd;
 }

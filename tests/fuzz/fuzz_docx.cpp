@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return 0;
   }
   const std::string_view body(reinterpret_cast<const char *>(data) + 1, size - 1);
-  const std::string bytes = (data[0] & 1) != 0 ? notice::test::make_zip({{"word/document.xml", std::string(body)}})
-                                               : std::string(body);
+  const std::string bytes =
+      (data[0] & 1) != 0 ? notice::test::make_zip({{"word/document.xml", std::string(body)}}) : std::string(body);
   try {
     (void)notice::read_document_bytes("fuzz.docx", bytes, options);
   } catch (const notice::Error &) {

@@ -123,10 +123,12 @@ TEST_CASE("yaml: the common slips of Japanese authors are named at their line", 
 
 TEST_CASE("yaml: an enum typo lists the allowed values", "[yaml][schema]") {
   CHECK(findings(replaced(k_minimal, "kind: kenpo", "kind: kenpoo")) ==
-        Lines{"a.yaml:4:9: error: `kenpoo` is not one of the allowed values: kenpo, kokuho_kumiai, kyosai_national, kyosai_local, kyosai, other "
+        Lines{"a.yaml:4:9: error: `kenpoo` is not one of the allowed values: kenpo, kokuho_kumiai, kyosai_national, "
+              "kyosai_local, kyosai, other "
               "(did you mean `kenpo`?) (at /insurer/kind) [schema]"});
   CHECK(findings(replaced(k_minimal, "kind: kenpo", "kind: 健保"), Lang::ja) ==
-        Lines{"a.yaml:4:9: error: `健保` は使える値ではありません。使える値: kenpo, kokuho_kumiai, kyosai_national, kyosai_local, kyosai, other "
+        Lines{"a.yaml:4:9: error: `健保` は使える値ではありません。使える値: kenpo, kokuho_kumiai, kyosai_national, "
+              "kyosai_local, kyosai, other "
               "(at /insurer/kind) [schema]"});
 }
 

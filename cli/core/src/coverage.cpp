@@ -4,8 +4,8 @@
 #include "yaml_tree.hpp"
 
 #include "notice/error.hpp"
-#include "notice/kinds.hpp"
 #include "notice/escape.hpp"
+#include "notice/kinds.hpp"
 
 #include <algorithm>
 #include <set>
@@ -160,8 +160,8 @@ void write_coverage(std::ostream &out, const Coverage &coverage, const std::stri
     return;
   }
   out << "\n"
-      << (ja ? "モデルとの対照（" : "Coverage against the model list (") << coverage.kind << "): " << escape_control(path)
-      << "\n";
+      << (ja ? "モデルとの対照（" : "Coverage against the model list (") << coverage.kind
+      << "): " << escape_control(path) << "\n";
   out << (ja ? "出典: " : "source: ") << coverage.source << "\n";
   out << (ja ? "版: " : "edition: ") << coverage.edition << "\n\n";
   int covered = 0;

@@ -7,9 +7,7 @@
 #include <algorithm>
 
 namespace notice::legal {
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 std::vector<const law::Requirement *> missing_joint_use(const std::optional<JointUse> &disclosure,
                                                         std::string_view printed, Date date) {

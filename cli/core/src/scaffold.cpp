@@ -2,8 +2,8 @@
 
 #include "notice/era.hpp"
 #include "notice/error.hpp"
-#include "notice/kinds.hpp"
 #include "notice/escape.hpp"
+#include "notice/kinds.hpp"
 #include "notice/schema.hpp"
 #include "notice/template.hpp"
 

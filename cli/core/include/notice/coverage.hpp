@@ -25,8 +25,8 @@ struct Coverage {
   std::string kind;       ///< the insurer kind whose model list was used ("kenpo 健康保険組合")
   bool available = false; ///< false: the kind has no model list (see `missing`)
   std::string missing;    ///< why there is none
-  std::string source;  ///< where the model list comes from
-  std::string edition; ///< which edition, and how reliable the transcription is
+  std::string source;     ///< where the model list comes from
+  std::string edition;    ///< which edition, and how reliable the transcription is
   std::vector<CoverageRow> rows;
   std::vector<Ref> outside;              ///< notice items (id, position) that cover no model purpose
   std::vector<std::string> outside_text; ///< their wording, parallel to `outside`

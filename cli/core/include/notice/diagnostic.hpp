@@ -27,9 +27,9 @@ struct Diagnostic {
   std::string rule_id;
   std::string path;
   Position pos;
-  std::string message;                   ///< English
-  std::string message_ja;                ///< Japanese
-  std::vector<std::string> revisions;    ///< effective dates of the revisions it applies to; empty: the file
+  std::string message;                ///< English
+  std::string message_ja;             ///< Japanese
+  std::vector<std::string> revisions; ///< effective dates of the revisions it applies to; empty: the file
   std::string since; ///< the date it starts, when later than the revision's effective date (YYYY-MM-DD)
   std::string until; ///< the last day it holds, when it ends before the revision does
   std::optional<std::string> suppressed; ///< the reason, when the author suppressed it

@@ -41,7 +41,7 @@ struct Assessment {
   std::vector<const law::Provision *> mynumber_bases;
   /// Where the basis came from when it was inferred from wording rather than stated ("情報連携" …).
   std::string inferred_from;
-  FlowReading flow_reading;             ///< how the flow was decided
+  FlowReading flow_reading;              ///< how the flow was decided
   std::vector<std::string> read_parties; ///< party kinds read from the wording (no `parties:` given)
   std::vector<std::string> read_data;    ///< "sensitive", "my_number" read from the wording (no `data:` given)
 };

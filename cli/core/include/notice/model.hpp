@@ -176,8 +176,8 @@ struct Block {
 struct UseCase {
   std::string id;
   Position pos;
-  Text text;                    ///< the published wording, exactly
-  Text marker;                  ///< its own printed marker (①, ●), when `has_marker`; else its list's
+  Text text;   ///< the published wording, exactly
+  Text marker; ///< its own printed marker (①, ●), when `has_marker`; else its list's
   bool has_marker = false;
   std::optional<FlowKind> flow; ///< as written; see effective_flow()
   Position flow_pos;
@@ -296,8 +296,8 @@ struct Revision {
   Date effective; ///< the date it is in force from, as far as known (see `dating`)
   Dating dating = Dating::effective;
   Position pos;
-  Text wording;             ///< the date line as printed (令和３年９月１日施行); empty: none is printed
-  bool wording_top = false; ///< the date line is printed under the title rather than at the end
+  Text wording;               ///< the date line as printed (令和３年９月１日施行); empty: none is printed
+  bool wording_top = false;   ///< the date line is printed under the title rather than at the end
   bool wording_above = false; ///< the date line is printed above the title (a news page's post date)
   Provenance provenance = Provenance::published;
   Text source;               ///< where the text comes from, or how it was reconstructed

@@ -22,8 +22,8 @@ struct RuleInfo {
   /// basis text with its numbers and dates is made from them (rule_basis), never written here.
   std::vector<std::string_view> provisions = {};
   std::vector<std::string_view> milestones = {};
-  bool configurable = true;           ///< false for problems that make the file unreadable
-  bool stale_law = false;             ///< finds law cited or described as it no longer stands
+  bool configurable = true;                    ///< false for problems that make the file unreadable
+  bool stale_law = false;                      ///< finds law cited or described as it no longer stands
   std::vector<std::string_view> formerly = {}; ///< earlier ids, still accepted in configs and suppressions
 };
 

@@ -1,7 +1,7 @@
 // Reading citations of statutes (第19条第7号 …) out of Japanese prose.
-#include "notice/law.hpp"
-
 #include "utf8.hpp"
+
+#include "notice/law.hpp"
 
 #include <array>
 

@@ -28,10 +28,11 @@ struct Cue {
   const char *list;
   const char *flow;
 };
-constexpr Cue k_cues[] = {{"cue-outsourcing", "outsourcing"}, {"cue-joint-use", "joint_use"}, {"cue-provision", "provision"}};
+constexpr Cue k_cues[] = {
+    {"cue-outsourcing", "outsourcing"}, {"cue-joint-use", "joint_use"}, {"cue-provision", "provision"}};
 
-void check_joint_use(Context &ctx, const std::optional<JointUse> &disclosure, std::string_view printed,
-                     Position where, const std::vector<Scope> &scopes, const std::string &owner) {
+void check_joint_use(Context &ctx, const std::optional<JointUse> &disclosure, std::string_view printed, Position where,
+                     const std::vector<Scope> &scopes, const std::string &owner) {
   const auto missing = legal::missing_joint_use(disclosure, printed, ctx.judge);
   // An excerpt may lack entries that the published page has after the cut.
   if (missing.empty() || (ctx.notice().part && ctx.notice().part->excerpt && disclosure)) {
@@ -39,13 +40,14 @@ void check_joint_use(Context &ctx, const std::optional<JointUse> &disclosure, st
   }
   const std::string cite = law::cite_on(db(), "appi.joint-use", ctx.judge);
   if (!disclosure) {
-    ctx.report("joint-use-incomplete", where,
-               {"joint use (共同利用) by `" + owner + "` has no `joint_use:` disclosure; " + cite +
-                    " requires that joint use takes place, the items, the scope of joint users, the purpose and "
-                    "the responsible party to be made known in advance",
-                "`" + owner + "` の共同利用に `joint_use:` の公表事項がありません。" + cite +
-                    "は、共同利用をする旨、項目、共同利用者の範囲、利用目的、責任者をあらかじめ公表するよう求めています"},
-               scopes);
+    ctx.report(
+        "joint-use-incomplete", where,
+        {"joint use (共同利用) by `" + owner + "` has no `joint_use:` disclosure; " + cite +
+             " requires that joint use takes place, the items, the scope of joint users, the purpose and "
+             "the responsible party to be made known in advance",
+         "`" + owner + "` の共同利用に `joint_use:` の公表事項がありません。" + cite +
+             "は、共同利用をする旨、項目、共同利用者の範囲、利用目的、責任者をあらかじめ公表するよう求めています"},
+        scopes);
     return;
   }
   std::string en;
@@ -121,7 +123,8 @@ void check_numbering(Context &ctx) {
 // count: an article number alone (「第28条」) says nothing, and meant other things on other dates.
 bool states_foreign_provision(const Notice &n) {
   bool found = false;
-  for_each_text(n, [&](const TextRef &ref) { found = found || lex().any("foreign-provision-statement", ref.text->value); });
+  for_each_text(
+      n, [&](const TextRef &ref) { found = found || lex().any("foreign-provision-statement", ref.text->value); });
   return found;
 }
 
@@ -151,8 +154,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
         ctx.report("internal-wording-suggests-flow", locate(n, u.text, at->offset, at->word.size()),
                    {"item `" + u.id + "` is filed as internal use, but its wording says 「" + word +
                         "」; if data leaves the insurer, set `flow: " + cue.flow + "` and name the parties",
-                    "項目 `" + u.id + "` は内部利用に分類されていますが、文言に「" + word + "」とあります。外部に出るなら `flow: " +
-                        cue.flow + "` とし、相手方を記載してください"},
+                    "項目 `" + u.id + "` は内部利用に分類されていますが、文言に「" + word +
+                        "」とあります。外部に出るなら `flow: " + cue.flow + "` とし、相手方を記載してください"},
                    scopes);
         break;
       }
@@ -163,7 +166,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
                  {"item `" + u.id + "` involves the review and payment bodies (「" + body +
                       "」) but is filed as internal use; they act on the insurer's behalf (outsourcing, " +
                       law::cite_on(db(), "appi.outsourcing", ctx.judge) + ") or receive a provision: file it so",
-                  "項目 `" + u.id + "` は審査支払機関（「" + body + "」）が関わりますが内部利用に分類されています。委託（" +
+                  "項目 `" + u.id + "` は審査支払機関（「" + body +
+                      "」）が関わりますが内部利用に分類されています。委託（" +
                       law::cite_on(db(), "appi.outsourcing", ctx.judge) + "）または提供として記載してください"},
                  scopes);
     }
@@ -181,16 +185,18 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
   const std::string article19 = law::cite_on(db(), "mynumber.provision-limit", ctx.judge);
   if (a.my_number && a.flow == FlowKind::joint_use) {
     ctx.report("mynumber-outside-article19", u.pos,
-               {"item `" + u.id + "` puts My Number data (特定個人情報) into joint use; 番号法 allows its provision only in "
-                                  "the cases of " +
+               {"item `" + u.id +
+                    "` puts My Number data (特定個人情報) into joint use; 番号法 allows its provision only in "
+                    "the cases of " +
                     article19 + ", and joint use is not one of them",
                 "項目 `" + u.id + "` は特定個人情報を共同利用しています。番号法は" + article19 +
                     "各号の場合に限り提供を認めており、共同利用はこれに当たりません"},
                scopes);
   } else if (a.my_number && a.to_third_party && a.mynumber_bases.empty()) {
     ctx.report("mynumber-outside-article19", u.pos,
-               {"item `" + u.id + "` provides My Number data (特定個人情報) but neither its `basis:` nor its wording names "
-                                  "a case of " +
+               {"item `" + u.id +
+                    "` provides My Number data (特定個人情報) but neither its `basis:` nor its wording names "
+                    "a case of " +
                     article19 + " (e.g. 情報連携); it may be provided only in the cases that article lists",
                 "項目 `" + u.id + "` は特定個人情報を提供していますが、`basis:` にも文言にも" + article19 +
                     "の各号（情報連携など）が示されていません。提供できるのは同条各号の場合に限られます"},
@@ -203,24 +209,30 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
     // A page that is one part of a notice, or a capture cut short, may say how to object elsewhere.
     if (a.ground == legal::Ground::implied_consent && !a.objection_route && !n.part) {
       ctx.report("implied-consent-objection", u.pos,
-                 {"item `" + u.id + "` relies on implied consent, but the notice does not say how a member (or a family "
-                                    "member: each is a data subject of their own) can object; the ガイダンス accepts "
-                                    "implied consent only for published uses with a way to object",
+                 {"item `" + u.id +
+                      "` relies on implied consent, but the notice does not say how a member (or a family "
+                      "member: each is a data subject of their own) can object; the ガイダンス accepts "
+                      "implied consent only for published uses with a way to object",
                   "項目 `" + u.id +
-                      "` は黙示の同意によっていますが、加入者（家族も一人ひとりが本人です）が拒む方法（申出先）が記載されていません。"
+                      "` "
+                      "は黙示の同意によっていますが、加入者（家族も一人ひとりが本人です）が拒む方法（申出先）が記載され"
+                      "ていません。"
                       "ガイダンスが黙示の同意を認めるのは、利用を公表し申出の方法を示した場合に限られます"},
                  scopes);
     } else if (a.ground == legal::Ground::none && a.to_employer) {
-      ctx.report("sensitive-to-employer", u.pos,
-                 {"item `" + u.id + "` provides sensitive data (要配慮個人情報) to the employer without consent or a "
-                                    "legal basis (" +
-                      third_party +
-                      "); health data may go to the employer only with the member's consent, under a law, or "
-                      "under a disclosed joint use (`flow: joint_use` with its `joint_use:` disclosure)",
-                  "項目 `" + u.id + "` は要配慮個人情報を事業主に提供していますが、同意も法令上の根拠もありません（" + third_party +
-                      "）。健康情報を事業主に渡すには本人の同意、法令の根拠、または公表された共同利用（`flow: joint_use` と "
-                      "`joint_use:`）が必要です"},
-                 scopes);
+      ctx.report(
+          "sensitive-to-employer", u.pos,
+          {"item `" + u.id +
+               "` provides sensitive data (要配慮個人情報) to the employer without consent or a "
+               "legal basis (" +
+               third_party +
+               "); health data may go to the employer only with the member's consent, under a law, or "
+               "under a disclosed joint use (`flow: joint_use` with its `joint_use:` disclosure)",
+           "項目 `" + u.id + "` は要配慮個人情報を事業主に提供していますが、同意も法令上の根拠もありません（" +
+               third_party +
+               "）。健康情報を事業主に渡すには本人の同意、法令の根拠、または公表された共同利用（`flow: joint_use` と "
+               "`joint_use:`）が必要です"},
+          scopes);
     } else if (a.ground == legal::Ground::none) {
       for (const Ref &r : u.data) {
         const DataSource *d = find_data(n, r.id);
@@ -232,9 +244,10 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
                         "` to a third party without a `basis:`; " + third_party +
                         " needs the person's consent or a legal exception (never opt-out): state the law, the "
                         "consent, or `implied_consent` for a published use members can object to",
-                    "項目 `" + u.id + "` は要配慮個人情報 `" + d->id + "` を第三者に提供しますが `basis:` がありません。" +
-                        third_party + "により本人の同意か法令上の例外が必要です（オプトアウト不可）。法令、同意、または"
-                                      "申出により拒める公表済みの利用なら `implied_consent` を記載してください"},
+                    "項目 `" + u.id + "` は要配慮個人情報 `" + d->id +
+                        "` を第三者に提供しますが `basis:` がありません。" + third_party +
+                        "により本人の同意か法令上の例外が必要です（オプトアウト不可）。法令、同意、または"
+                        "申出により拒める公表済みの利用なら `implied_consent` を記載してください"},
                    scopes);
       }
     }
@@ -252,8 +265,9 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
     }
     if (!bases.empty()) {
       ctx.report("employer-checkup-receipt", u.pos,
-                 {"item `" + u.id + "` receives health-check results from the employer but states no basis; the "
-                                    "employer provides them under " +
+                 {"item `" + u.id +
+                      "` receives health-check results from the employer but states no basis; the "
+                      "employer provides them under " +
                       bases + ": cite it so that members see why no consent is asked",
                   "項目 `" + u.id + "` は事業主から健診結果を受け取りますが根拠の記載がありません。事業主は" + bases +
                       "に基づき提供します。同意を求めない理由として根拠を記載してください"},
@@ -274,8 +288,9 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
     const std::string cite = law::cite_on(db(), foreign.id, ctx.judge);
     if ((!abroad.empty() || wording_abroad(text)) && !foreign_statement) {
       ctx.report("processing-abroad", u.pos,
-                 {"item `" + u.id + "` sends data abroad, but the notice says nothing about provision to third parties "
-                                    "in foreign countries (" +
+                 {"item `" + u.id +
+                      "` sends data abroad, but the notice says nothing about provision to third parties "
+                      "in foreign countries (" +
                       cite + ")",
                   "項目 `" + u.id + "` は個人データを外国に送りますが、外国にある第三者への提供（" + cite +
                       "）についての記載がありません"},
@@ -290,8 +305,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
           ctx.report("processing-abroad", p->pos,
                      {"party `" + p->id + "` is abroad but the notice does not name " + req.en + " (required since " +
                           to_string(req.from) + ")",
-                      "相手方 `" + p->id + "` は外国にありますが、" + req.ja + "が記載されていません（" + to_string(req.from) +
-                          "以降必要）"},
+                      "相手方 `" + p->id + "` は外国にありますが、" + req.ja + "が記載されていません（" +
+                          to_string(req.from) + "以降必要）"},
                      scopes);
         }
       }
@@ -333,10 +348,12 @@ void check_flows_revision(Context &ctx) {
       const std::vector<Scope> bucket_scopes = {{&b.id, &b.suppress}, {&c.id, &c.suppress}};
       const bool cut_here = n.part && n.part->excerpt && &c == &n.categories.back() && &b == &c.buckets.back();
       if (b.items.empty() && b.notes.empty() && !cut_here) {
-        ctx.report("empty-bucket", b.pos,
-                   {"bucket `" + b.id + "` (" + b.heading.value + ") lists no use case; remove the heading or add its items",
-                    "区分 `" + b.id + "`（" + b.heading.value + "）に事例が1つもありません。見出しを削除するか事例を記載してください"},
-                   bucket_scopes);
+        ctx.report(
+            "empty-bucket", b.pos,
+            {"bucket `" + b.id + "` (" + b.heading.value + ") lists no use case; remove the heading or add its items",
+             "区分 `" + b.id + "`（" + b.heading.value +
+                 "）に事例が1つもありません。見出しを削除するか事例を記載してください"},
+            bucket_scopes);
       }
       // A bucket-wide joint-use disclosure is checked once, for the bucket.
       const bool any_joint_use = std::any_of(b.items.begin(), b.items.end(), [&](const UseCase &u) {
