@@ -58,25 +58,33 @@ void check_references(Context &ctx) {
   std::set<std::string, std::less<>> used_data;
   std::set<std::string, std::less<>> item_ids;
   for_each_item(n, [&](const Category &, const Bucket &, const UseCase &u) { item_ids.insert(u.id); });
+  // A reference to a party or a data source (from an item or a printed block): counted as used, and
+  // reported when nothing is declared under that id.
+  const auto party_ref = [&](const Ref &r, std::initializer_list<Scope> scopes) {
+    used_parties.insert(r.id);
+    if (!find_party(n, r.id)) {
+      ctx.report("unresolved-ref", r.pos,
+                 {"no party has id `" + r.id + "`; declare it under `parties:`",
+                  "id `" + r.id + "` の相手方がありません。`parties:` に宣言してください"},
+                 scopes);
+    }
+  };
+  const auto data_ref = [&](const std::string &id, Position pos, std::initializer_list<Scope> scopes) {
+    used_data.insert(id);
+    if (!find_data(n, id)) {
+      ctx.report("unresolved-ref", pos,
+                 {"no data source has id `" + id + "`; declare it under `data:`",
+                  "id `" + id + "` の個人情報の区分がありません。`data:` に宣言してください"},
+                 scopes);
+    }
+  };
   for_each_item(n, [&](const Category &c, const Bucket &b, const UseCase &u) {
     const std::initializer_list<Scope> scopes = {{&u.id, &u.suppress}, {&b.id, &b.suppress}, {&c.id, &c.suppress}};
     for (const Ref &r : u.parties) {
-      used_parties.insert(r.id);
-      if (!find_party(n, r.id)) {
-        ctx.report("unresolved-ref", r.pos,
-                   {"no party has id `" + r.id + "`; declare it under `parties:`",
-                    "id `" + r.id + "` の相手方がありません。`parties:` に宣言してください"},
-                   scopes);
-      }
+      party_ref(r, scopes);
     }
     for (const Ref &r : u.data) {
-      used_data.insert(r.id);
-      if (!find_data(n, r.id)) {
-        ctx.report("unresolved-ref", r.pos,
-                   {"no data source has id `" + r.id + "`; declare it under `data:`",
-                    "id `" + r.id + "` の個人情報の区分がありません。`data:` に宣言してください"},
-                   scopes);
-      }
+      data_ref(r.id, r.pos, scopes);
     }
     if (!u.replaces.empty() && !item_ids.contains(u.replaces)) {
       ctx.report("unresolved-ref", u.pos,
@@ -89,35 +97,20 @@ void check_references(Context &ctx) {
   const std::function<void(const std::vector<Block> &)> visit = [&](const std::vector<Block> &blocks) {
     for (const Block &b : blocks) {
       const std::initializer_list<Scope> scopes = {{&b.id, &b.suppress}};
-      const auto data_ref = [&](const std::string &id, Position pos) {
-        used_data.insert(id);
-        if (!find_data(n, id)) {
-          ctx.report("unresolved-ref", pos,
-                     {"no data source has id `" + id + "`; declare it under `data:`",
-                      "id `" + id + "` の個人情報の区分がありません。`data:` に宣言してください"},
-                     scopes);
-        }
-      };
       const std::function<void(const std::vector<ListEntry> &)> entries = [&](const std::vector<ListEntry> &list) {
         for (const ListEntry &e : list) {
           if (!e.data.empty()) {
-            data_ref(e.data, e.data_pos);
+            data_ref(e.data, e.data_pos, scopes);
           }
           entries(e.children);
         }
       };
       entries(b.entries);
       for (const Ref &r : b.data) {
-        data_ref(r.id, r.pos);
+        data_ref(r.id, r.pos, scopes);
       }
       for (const Ref &r : b.parties) {
-        used_parties.insert(r.id);
-        if (!find_party(n, r.id)) {
-          ctx.report("unresolved-ref", r.pos,
-                     {"no party has id `" + r.id + "`; declare it under `parties:`",
-                      "id `" + r.id + "` の相手方がありません。`parties:` に宣言してください"},
-                     scopes);
-        }
+        party_ref(r, scopes);
       }
       visit(b.children);
     }
