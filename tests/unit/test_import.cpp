@@ -38,6 +38,13 @@ std::string squeezed(const std::string &text) {
   return out;
 }
 
+std::string without_drawn_bullets(std::string text) {
+  for (std::size_t at = text.find("•"); at != std::string::npos; at = text.find("•", at)) {
+    text.erase(at, std::string_view("•").size());
+  }
+  return text;
+}
+
 std::string joined(const std::vector<std::string> &lines) {
   std::string out;
   for (const auto &l : lines) {
@@ -91,7 +98,7 @@ TEST_CASE("import recognises title, categories, buckets, items and dates", "[imp
                                      "【他の事業者等への情報提供を伴う事例】\n"
                                      "・第三者行為に係る損保会社等への求償\n"
                                      "・海外療養費に係る翻訳の外部委託\n"
-                                     "(2)保健事業に必要な利用目的\n"
+                                     "２．保健事業に必要な利用目的\n"
                                      "〔健保組合等の内部での利用に係る事例〕\n"
                                      "○健康増進施設の運営\n"
                                      "令和３年９月１日施行\n"
@@ -105,7 +112,7 @@ TEST_CASE("import recognises title, categories, buckets, items and dates", "[imp
   CHECK(n.categories[0].marker.value == "１．");
   CHECK(n.categories[0].number == 1);
   CHECK(n.categories[0].model == "benefits");
-  CHECK(n.categories[1].marker.value == "(2)");
+  CHECK(n.categories[1].marker.value == "２．");
   CHECK(n.categories[1].model == "health_services");
   REQUIRE(n.categories[0].buckets.size() == 2);
   CHECK(n.categories[0].buckets[0].kind == BucketKind::internal);
@@ -127,6 +134,117 @@ TEST_CASE("import recognises title, categories, buckets, items and dates", "[imp
   CHECK(r.counts.flows_undecided == 0);
   const Notice back = reload(r);
   CHECK(squeezed(joined(printed_lines(back))) == squeezed(joined(printed_lines(n))));
+}
+
+TEST_CASE("a legend decides what each bullet means", "[import]") {
+  const ImportResult r = import_text("個人情報の利用目的\n"
+                                     "当組合が使用する個人情報の主な利用目的は以下のとおりです。\n"
+                                     "● 健康保険組合の内部での利用に係る事例　 ○ 他の事業者等への情報提供を伴う事例\n"
+                                     "1. 被保険者等に対する保険給付\n"
+                                     "  • ● 保険給付および付加給付の実施\n"
+                                     "  • ○ 第三者行為に係る損害保険会社等への求償\n"
+                                     "2. 保健事業\n"
+                                     "● 健康相談\n");
+  const Notice back = reload(r);
+  REQUIRE(back.categories.size() == 2);
+  // The legend is kept as printed, not read as an item.
+  REQUIRE(back.preamble.size() == 2);
+  CHECK(back.preamble[1].text.value.find("● 健康保険組合の内部") == 0);
+  const auto &benefits = back.categories[0];
+  REQUIRE(benefits.buckets.size() == 2);
+  CHECK(benefits.buckets[0].kind == BucketKind::internal);
+  CHECK(benefits.buckets[1].kind == BucketKind::external);
+  CHECK(benefits.buckets[0].items[0].text.value == "保険給付および付加給付の実施");
+  CHECK(benefits.buckets[1].items[0].text.value == "第三者行為に係る損害保険会社等への求償");
+  CHECK(back.style.item_marker == "● ");
+  CHECK(benefits.buckets[1].item_marker == "○ ");
+  REQUIRE(back.categories[1].buckets.size() == 1);
+  CHECK(back.categories[1].buckets[0].kind == BucketKind::internal);
+  // One bullet alone, or a bullet followed by words that name no bucket, is no legend.
+  const ImportResult plain = import_text("個人情報の利用目的\n"
+                                         "1. 保険給付\n"
+                                         "● 内部での利用に係る事例　 ○ 保険給付の実施\n");
+  CHECK(plain.notice.categories.at(0).buckets.at(0).kind == BucketKind::other);
+}
+
+TEST_CASE("items numbered in another form than their category, and numbered sub-lines", "[import]") {
+  const ImportResult r = import_text("国保組合で保有する個人情報と通常の業務での利用目的\n"
+                                     "1 被保険者に対する保険給付に必要な情報と利用目的\n"
+                                     "①受診のあった医療機関からの診療報酬明細書(レセプト)情報\n"
+                                     "1)受診した医療機関名などの記載があります。\n"
+                                     "2)保険給付のために利用します。\n"
+                                     "②所得情報\n"
+                                     "1)70歳以上の方の給付率判定のために利用します。\n"
+                                     "2 保険給付にかかわって他の事業者に情報提供を行っていること\n"
+                                     "①郵便局に資格情報が提供されています。\n");
+  const Notice back = reload(r);
+  REQUIRE(back.categories.size() == 2);
+  const auto &items = back.categories[0].buckets.at(0).items;
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].marker.value == "①");
+  CHECK(items[0].text.value == "受診のあった医療機関からの診療報酬明細書(レセプト)情報");
+  REQUIRE(items[0].notes.size() == 2);
+  CHECK(items[0].note_markers[1].value == "2)");
+  CHECK(items[1].notes.at(0).value == "70歳以上の方の給付率判定のために利用します。");
+  CHECK(back.categories[1].marker.value == "2 ");
+  CHECK(back.categories[1].buckets.at(0).items.at(0).marker.value == "①");
+  // An item under a drawn bullet keeps its typed number; a category numbered (1) with no purpose word
+  // is one when (2) is.
+  const ImportResult drawn = import_text("保有する個人情報の利用目的\n"
+                                         "(1)組合員・被扶養者の資格取得\n"
+                                         "  • ①資格の得喪\n"
+                                         "(2)短期給付事業\n"
+                                         "  • 保健給付\n");
+  const Notice d = reload(drawn);
+  REQUIRE(d.categories.size() == 2);
+  CHECK(d.categories[0].title.value == "組合員・被扶養者の資格取得");
+  CHECK(d.categories[0].buckets.at(0).items.at(0).marker.value == "①");
+  CHECK(d.categories[1].buckets.at(0).items.at(0).text.value == "保健給付");
+  // A numbered title that is a sentence introducing its list is a category.
+  const ImportResult lead = import_text("個人情報の利用目的\n"
+                                        "1.適用関係の各種届出などについては、次のように業務に利用します。\n"
+                                        "  1. 被保険者資格取得届の記載事項\n");
+  const Notice l = reload(lead);
+  REQUIRE(l.categories.size() == 1);
+  CHECK(l.categories[0].buckets.at(0).items.at(0).marker.value == "1. ");
+}
+
+TEST_CASE("a purpose table printed as lines, and a page flattened to one line", "[import]") {
+  const ImportResult r = import_text("個人情報の利用目的\n"
+                                     "利用目的\n"
+                                     "資格適用関係情報 ・資格等の確認\n"
+                                     "・被保険者証等の発行\n"
+                                     "給付金関係情報 ・第三者行為に係る損保会社等への求償\n");
+  const Notice back = reload(r);
+  REQUIRE(back.categories.size() == 2);
+  CHECK(back.categories[0].title.value == "資格適用関係情報");
+  REQUIRE(back.categories[0].buckets.at(0).items.size() == 2);
+  CHECK(back.categories[0].buckets[0].items[0].text.value == "資格等の確認");
+  CHECK(back.categories[1].buckets.at(0).items.at(0).text.value == "第三者行為に係る損保会社等への求償");
+
+  const ImportResult flat = import_text(
+      "特定個人情報保護への取り組みについて (平成 28 年 10 月) 当組合が保有する個人情報のうち、個 人番号が付された"
+      "情報を特定個人情報として取り扱います。 この特定個人情報については、番号法第 19 条第 7 項に基づいて情報連携に"
+      "利用します。 【当組合の事務処理執行のため、他機関より情報を受ける場合】 ・傷病手当金等の給付情報等 ・高齢受給"
+      "者負担区分判定等にかかる課税・非課税情報 【他機関の事務執行のため、当組合が情報を提供する場合】 ・他機関の給付事"
+      "務にかかる組合における保険給付関連情報\n");
+  const Notice f = reload(flat);
+  CHECK(f.title.value == "特定個人情報保護への取り組みについて");
+  REQUIRE(f.revisions.size() == 1);
+  CHECK(f.revisions[0].wording.value == "(平成28年10月)");
+  REQUIRE(f.preamble.size() == 2);
+  CHECK(f.preamble[0].text.value ==
+        "当組合が保有する個人情報のうち、個人番号が付された情報を特定個人情報として取り扱います。");
+  REQUIRE(f.categories.size() == 1);
+  REQUIRE(f.categories[0].buckets.size() == 2);
+  CHECK(f.categories[0].buckets[0].kind == BucketKind::received);
+  CHECK(f.categories[0].buckets[0].items.size() == 2);
+  CHECK(f.categories[0].buckets[1].items.at(0).text.value == "他機関の給付事務にかかる組合における保険給付関連情報");
+  // A long line with no such structure stays whole.
+  const std::string paragraph(300 * 3, 'x');
+  const ImportResult whole = import_text("個人情報の利用目的\n" + paragraph + "。\n");
+  REQUIRE(whole.notice.body.size() == 1);
+  CHECK(whole.notice.body[0].text.value == paragraph + "。");
 }
 
 TEST_CASE("what the text does not decide is marked undecided and reported by validate", "[import]") {
@@ -231,6 +349,8 @@ TEST_CASE("every corpus text is imported whole: its printed text comes back", "[
     options.effective = Date{2026, 12, 1};
     const ImportResult r = import_document(read_document(source.string()), options);
     const Notice back = reload(r);
-    CHECK(squeezed(joined(printed_lines(back))) == squeezed(text));
+    // A bullet the browser drew (•) under a typed one (「• ● 被保険者資格の確認」) is not kept: the
+    // typed bullet is the item's marker. Elsewhere • is kept as printed, so both sides drop it.
+    CHECK(without_drawn_bullets(squeezed(joined(printed_lines(back)))) == without_drawn_bullets(squeezed(text)));
   }
 }
