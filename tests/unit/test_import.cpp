@@ -247,6 +247,57 @@ TEST_CASE("a purpose table printed as lines, and a page flattened to one line", 
   CHECK(whole.notice.body[0].text.value == paragraph + "。");
 }
 
+TEST_CASE("joint-use disclosures around the purposes become joint_use blocks", "[import]") {
+  const ImportResult r = import_text("個人情報の共同利用\n"
+                                     "当健康保険組合が個人情報を共同利用するものは下記の通りです。\n"
+                                     "1.被保険者の健康診断\n"
+                                     "当健康保険組合では、健康診断を共同実施し、健診データを共同で利用しています。\n"
+                                     "①共同利用する個人情報の項目\n"
+                                     "被保険者の健診データ\n"
+                                     "②共同利用者の範囲\n"
+                                     "  • 事業所所属産業医\n"
+                                     "  • 健康保険組合担当者\n"
+                                     "③共同利用目的\n"
+                                     "健康の保持・増進のための保健指導\n"
+                                     "④個人情報の管理責任者\n"
+                                     "当健康保険組合常務理事\n"
+                                     "2.高額医療給付に関する交付金交付事業\n"
+                                     "個人情報の目次・・・・・・・・ 5\n");
+  const Notice back = reload(r);
+  CHECK(r.counts.joint_use == 1);
+  const auto joint =
+      std::find_if(back.body.begin(), back.body.end(), [](const Block &b) { return b.kind == Block::Kind::joint_use; });
+  REQUIRE(joint != back.body.end());
+  REQUIRE(joint->joint_use);
+  const JointUse &j = *joint->joint_use;
+  CHECK(j.heading.value == "1.被保険者の健康診断");
+  REQUIRE(j.intro.size() == 1);
+  REQUIRE(j.entries.size() == 4);
+  CHECK(j.entries[1].label.value == "②共同利用者の範囲");
+  // The bullets the browser drew are not part of the lines.
+  CHECK(j.entries[1].lines.size() == 2);
+  CHECK(j.entries[1].lines[0].value == "事業所所属産業医");
+  // The next numbered section ends the last entry.
+  CHECK(j.entries[3].lines.size() == 1);
+  // The loader reads the statutory fields from the labels.
+  CHECK(j.items.value == "被保険者の健診データ");
+  CHECK(j.responsible.value == "当健康保険組合常務理事");
+  CHECK(joint + 1 != back.body.end());
+  CHECK((joint + 1)->text.value == "2.高額医療給付に関する交付金交付事業");
+  // A heading that names joint use, paragraphs and a list: entries named, fields not stated.
+  const ImportResult listed = import_text("個人情報保護について\n"
+                                          "当組合は、個人情報を適切に保護します。\n"
+                                          "個人情報の共同利用について\n"
+                                          "当組合が共同利用する事業は以下のとおりです。\n"
+                                          "  1. 健保連との共同事業「高額医療給付に関する交付金交付事業」\n"
+                                          "  2. 事業主との共同事業「健康診断・人間ドック等健診事業」\n");
+  const Notice l = reload(listed);
+  REQUIRE(l.body.size() == 2);
+  REQUIRE(l.body[1].joint_use);
+  CHECK(l.body[1].joint_use->heading.value == "個人情報の共同利用について");
+  CHECK(l.body[1].joint_use->entries.size() == 2);
+}
+
 TEST_CASE("what the text does not decide is marked undecided and reported by validate", "[import]") {
   const ImportResult r = import_text("個人情報の利用目的\n"
                                      "1.保健事業に必要な利用目的\n"

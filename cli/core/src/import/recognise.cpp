@@ -283,8 +283,12 @@ std::optional<Marker> item_marker(std::string_view s) {
 
 // A bullet a browser or word processor draws for a list item (kept by a capture of the page), as
 // opposed to one typed in the text: 「  • ● 被保険者資格の確認」 is the typed ● under a drawn •.
+bool drawn_bullet(std::string_view marker) {
+  return starts_with(marker, "•") || starts_with(marker, "◦") || starts_with(marker, "▪");
+}
+
 bool drawn_bullet(const Marker &m) {
-  return starts_with(m.text, "•") || starts_with(m.text, "◦") || starts_with(m.text, "▪");
+  return drawn_bullet(m.text);
 }
 
 // A marker that can start a new line inside a flattened or tabulated line: a typed symbol, not a
@@ -430,6 +434,12 @@ std::vector<Piece> unflatten(const std::string &line) {
     return {Piece{line, 0}};
   }
   return pieces;
+}
+
+// A line of a table of contents (「7. 個人情報の共同利用・・・・・・ 5」): a leader of dots.
+bool contents_line(std::string_view s) {
+  return s.find("・・・") != std::string_view::npos || s.find("……") != std::string_view::npos ||
+         s.find("...") != std::string_view::npos;
 }
 
 // ---- the recogniser --------------------------------------------------------------------------
@@ -626,6 +636,11 @@ private:
       // (「1 被保険者に対する保険給付…」 then 「①受診のあった医療機関からの…」).
       if (m_in_purposes && !cats.empty() && !cats.back().marker.empty() &&
           (m->family != m_category_family || l.hints.indent > m_category_indent)) {
+        return std::nullopt;
+      }
+      // The first category is numbered 1: 「4.取り扱う人の利用目的」 is the fourth entry of a joint-use
+      // disclosure, not a purpose category.
+      if (cats.empty() && m->number != 1) {
         return std::nullopt;
       }
       if (auto c = numbered_category(l.text)) {
@@ -1099,10 +1114,217 @@ private:
   }
   bool m_last_was_list = false;
 
+  // ---- joint-use disclosures ----
+
+  // The statutory fields a short line labels (「①共同利用する個人情報の項目」: items), none for
+  // other lines. The label words are the lexicon's, shared with validate.
+  static std::vector<std::string> label_fields(const Block &b) {
+    if (b.kind != Block::Kind::heading || sentence(b.text.value) || code_points(b.text.value) > 40 ||
+        contents_line(b.text.value)) {
+      return {};
+    }
+    std::vector<std::string> fields;
+    for (const char *field : k_joint_use_fields) {
+      if (lex().any(std::string("joint-use-label.") + field, b.text.value)) {
+        fields.emplace_back(field);
+      }
+    }
+    return fields;
+  }
+
+  static void add_value_lines(JointUseEntry &entry, const Block &b) {
+    if (b.kind == Block::Kind::list) {
+      for (const auto &e : b.entries) {
+        // A bullet the browser drew is not kept; a typed one is part of the line.
+        entry.lines.push_back(
+            Text{drawn_bullet(e.marker.value) || e.marker.value == "- " ? e.text.value : e.marker.value + e.text.value,
+                 e.pos});
+      }
+      return;
+    }
+    entry.lines.push_back(b.text);
+  }
+
+  // Labelled entries giving two or more of the statutory fields of a joint-use disclosure (APPI
+  // 27条5項3号), under a heading and intro that speak of 共同利用, become one `joint_use` block: the
+  // heading, the paragraphs between it and the first label, and each label with the lines under it.
+  void joint_use_blocks(std::vector<Block> &blocks) {
+    std::vector<Block> out;
+    for (std::size_t i = 0; i < blocks.size();) {
+      if (listed_joint_use(blocks, i, out)) {
+        continue;
+      }
+      if (label_fields(blocks[i]).empty()) {
+        out.push_back(std::move(blocks[i++]));
+        continue;
+      }
+      JointUse joint;
+      std::set<std::string> fields;
+      std::size_t j = i;
+      while (j < blocks.size() && !label_fields(blocks[j]).empty()) {
+        JointUseEntry entry;
+        entry.label = blocks[j].text;
+        entry.pos = blocks[j].pos;
+        for (const auto &f : label_fields(blocks[j])) {
+          fields.insert(f);
+        }
+        ++j;
+        // The value: the line after the label whatever it says (「…A健診、B健診及びS健診の検査項目」
+        // names a field but is the value), then the lines up to the next label when it comes within
+        // six lines; after the last label, one list or one line.
+        // A numbered heading of another form (「2.高額医療給付に関する…」 after 「④個人情報の管理責任者」)
+        // starts the next section.
+        const auto label_marker = category_marker(entry.label.value);
+        const auto section = [&](const Block &b) {
+          const auto m = b.kind == Block::Kind::heading ? category_marker(b.text.value) : std::nullopt;
+          return m && (!label_marker || m->family != label_marker->family);
+        };
+        std::size_t next = std::min(j + 1, blocks.size());
+        while (next < blocks.size() && next < j + 6 && label_fields(blocks[next]).empty() && !section(blocks[next])) {
+          ++next;
+        }
+        const bool label_follows = next < blocks.size() && !label_fields(blocks[next]).empty();
+        const std::size_t end = label_follows ? next : std::min(j + 1, blocks.size());
+        for (; j < end; ++j) {
+          add_value_lines(entry, blocks[j]);
+        }
+        joint.entries.push_back(std::move(entry));
+      }
+      // A numbered line before the first label, numbered one less in the same form, is an entry too
+      // (「1. 加入事業所との健康診査事業の共同実施について」 before 「2. 共同利用する…の項目について」).
+      if (const auto first = category_marker(joint.entries.front().label.value); first && first->number > 1) {
+        for (std::size_t back = out.size(); back > 0 && out.size() - back < 4; --back) {
+          const Block &candidate = out[back - 1];
+          const auto m = candidate.kind == Block::Kind::heading ? category_marker(candidate.text.value) : std::nullopt;
+          if (!m) {
+            continue;
+          }
+          if (m->family == first->family && m->number == first->number - 1) {
+            JointUseEntry entry;
+            entry.label = candidate.text;
+            entry.pos = candidate.pos;
+            for (std::size_t k = back; k < out.size(); ++k) {
+              add_value_lines(entry, out[k]);
+            }
+            joint.entries.insert(joint.entries.begin(), std::move(entry));
+            out.resize(back - 1);
+          }
+          break;
+        }
+      }
+      // The intro: paragraphs just before the first label; the heading: the heading line before them.
+      std::size_t intro_begin = out.size();
+      while (intro_begin > 0 && out[intro_begin - 1].kind == Block::Kind::paragraph && out.size() - intro_begin < 4) {
+        --intro_begin;
+      }
+      const bool headed = intro_begin > 0 && out[intro_begin - 1].kind == Block::Kind::heading;
+      std::string context = headed ? out[intro_begin - 1].text.value : std::string();
+      for (std::size_t k = intro_begin; k < out.size(); ++k) {
+        context += out[k].text.value;
+      }
+      for (const auto &e : joint.entries) {
+        context += e.label.value;
+      }
+      // Two statutory fields, or one label that names joint use itself (a page cut short after
+      // 「1. 共同利用する個人情報の項目」).
+      const bool labelled_joint_use = std::any_of(joint.entries.begin(), joint.entries.end(), [](const auto &e) {
+        return lex().any("cue-joint-use", e.label.value);
+      });
+      if ((fields.size() < 2 && !labelled_joint_use) || !lex().any("cue-joint-use", context)) {
+        // Not a disclosure: the lines stay as they were.
+        for (; i < j; ++i) {
+          out.push_back(std::move(blocks[i]));
+        }
+        continue;
+      }
+      Block b;
+      b.kind = Block::Kind::joint_use;
+      const std::size_t first = headed ? intro_begin - 1 : intro_begin;
+      b.pos = first < out.size() ? out[first].pos : joint.entries.front().pos;
+      if (headed) {
+        joint.heading = out[intro_begin - 1].text;
+      }
+      for (std::size_t k = intro_begin; k < out.size(); ++k) {
+        joint.intro.push_back(out[k].text);
+      }
+      joint.pos = b.pos;
+      out.resize(first);
+      b.joint_use = std::move(joint);
+      m_joint_use_blocks.insert(b.pos);
+      ++m_result.counts.joint_use;
+      out.push_back(std::move(b));
+      i = j;
+    }
+    blocks = std::move(out);
+  }
+  std::set<Position> m_joint_use_blocks;
+
+  // A heading that names joint use (「個人情報の共同利用について」), up to three paragraphs and a list:
+  // the list names what is jointly used without the statutory fields (each line an entry's label).
+  // Moves blocks[i…] into `out` as one joint_use block and advances `i` when it is one.
+  bool listed_joint_use(std::vector<Block> &blocks, std::size_t &i, std::vector<Block> &out) {
+    if (blocks[i].kind != Block::Kind::heading || !forms().any("joint-use-heading", blocks[i].text.value) ||
+        contents_line(blocks[i].text.value)) {
+      return false;
+    }
+    std::size_t list = i + 1;
+    while (list < blocks.size() && list < i + 4 && blocks[list].kind == Block::Kind::paragraph) {
+      ++list;
+    }
+    // The list: a list block, or numbered short lines (「1. 健保連との共同事業「…」」).
+    const auto numbered = [&](std::size_t k) {
+      return k < blocks.size() && blocks[k].kind == Block::Kind::heading && category_marker(blocks[k].text.value) &&
+             label_fields(blocks[k]).empty();
+    };
+    std::size_t end = list;
+    if (list < blocks.size() && blocks[list].kind == Block::Kind::list) {
+      end = list + 1;
+    } else {
+      while (numbered(end)) {
+        ++end;
+      }
+    }
+    if (end == list) {
+      return false;
+    }
+    JointUse joint;
+    joint.heading = blocks[i].text;
+    joint.pos = blocks[i].pos;
+    for (std::size_t k = i + 1; k < list; ++k) {
+      joint.intro.push_back(blocks[k].text);
+    }
+    for (std::size_t k = list; k < end; ++k) {
+      if (blocks[k].kind == Block::Kind::heading) {
+        JointUseEntry entry;
+        entry.label = blocks[k].text;
+        entry.pos = blocks[k].pos;
+        joint.entries.push_back(std::move(entry));
+        continue;
+      }
+      for (const auto &e : blocks[k].entries) {
+        JointUseEntry entry;
+        entry.label = Text{drawn_bullet(e.marker.value) ? e.text.value : e.marker.value + e.text.value, e.pos};
+        entry.pos = e.pos;
+        joint.entries.push_back(std::move(entry));
+      }
+    }
+    Block b;
+    b.kind = Block::Kind::joint_use;
+    b.pos = blocks[i].pos;
+    b.joint_use = std::move(joint);
+    m_joint_use_blocks.insert(b.pos);
+    ++m_result.counts.joint_use;
+    out.push_back(std::move(b));
+    i = end;
+    return true;
+  }
+
   // Paragraph-only text around the purposes goes to preamble and postscript (the form every renderer
   // knows); anything else makes the whole text a body with the purposes in place.
   void finish_blocks() {
     Notice &n = m_result.notice;
+    joint_use_blocks(m_pre);
+    joint_use_blocks(m_post);
     const auto plain = [](const std::vector<Block> &blocks) {
       return std::all_of(blocks.begin(), blocks.end(),
                          [](const Block &b) { return b.kind == Block::Kind::paragraph && b.role.empty(); });
@@ -1421,6 +1643,9 @@ private:
       if (!b.role.empty()) {
         c.trailing[{&b, "role"}] = "inferred from the wording";
       }
+      if (m_joint_use_blocks.count(b.pos) > 0 && b.kind == Block::Kind::joint_use) {
+        c.above[&b].push_back("a joint-use disclosure: its entries' fields are read from their labels");
+      }
     }
   }
 };
@@ -1521,6 +1746,20 @@ std::vector<std::string> printed_lines(const Notice &notice) {
       for (const auto &row : b.rows) {
         for (const auto &cell : row) {
           text(cell);
+        }
+      }
+      break;
+    case Block::Kind::joint_use:
+      if (b.joint_use) {
+        text(b.joint_use->heading);
+        for (const auto &t : b.joint_use->intro) {
+          text(t);
+        }
+        for (const auto &e : b.joint_use->entries) {
+          text(e.label);
+          for (const auto &t : e.lines) {
+            text(t);
+          }
         }
       }
       break;
