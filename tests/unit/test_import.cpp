@@ -298,6 +298,37 @@ TEST_CASE("joint-use disclosures around the purposes become joint_use blocks", "
   CHECK(l.body[1].joint_use->entries.size() == 2);
 }
 
+TEST_CASE("the data the text says it holds become data sources, and items naming them refer to them", "[import]") {
+  const ImportResult r = import_text(
+      "個人情報の利用目的\n"
+      "当組合は、被保険者やその家族（以下「加入者」という。）からいただいた各種届出や申請書などに記載されている個人情"
+      "報、医療機関等から請求される「診療報酬明細書（以下「レセプト」という。）」に記載されている個人情報、健康診査を"
+      "受けられた際の結果数値等の個人情報を基に、個人情報データベースを作成し、保有しています。\n"
+      "1. 保険給付\n"
+      "・レセプトの内容点検\n"
+      "・保険給付の実施\n"
+      "2. 保健事業\n"
+      "・特定健康診査の実施\n");
+  const Notice back = reload(r);
+  REQUIRE(back.data.size() == 3);
+  CHECK(back.data[0].id == "applications");
+  CHECK(back.data[0].name.value ==
+        "被保険者やその家族（以下「加入者」という。）からいただいた各種届出や申請書などに記載されている個人情報");
+  CHECK_FALSE(back.data[0].sensitive);
+  CHECK(back.data[1].id == "receipts");
+  CHECK(back.data[1].sensitive);
+  CHECK(back.data[2].name.value == "健康診査を受けられた際の結果数値等の個人情報");
+  CHECK(back.data[2].sensitive);
+  const auto &benefits = back.categories.at(0).buckets.at(0).items;
+  REQUIRE(benefits.size() == 2);
+  REQUIRE(benefits[0].data.size() == 1);
+  CHECK(benefits[0].data[0].id == "receipts");
+  CHECK(benefits[1].data.empty());
+  CHECK(back.categories.at(1).buckets.at(0).items.at(0).data.at(0).id == "checkups");
+  // Text that does not say what is held declares nothing.
+  CHECK(import_text("個人情報の利用目的\n1. 保険給付\n・レセプトの内容点検\n").notice.data.empty());
+}
+
 TEST_CASE("what the text does not decide is marked undecided and reported by validate", "[import]") {
   const ImportResult r = import_text("個人情報の利用目的\n"
                                      "1.保健事業に必要な利用目的\n"

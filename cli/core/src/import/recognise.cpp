@@ -515,6 +515,7 @@ public:
     finish_blocks();
     insurer_name();
     revisions();
+    data_sources();
     infer();
     ids();
     comments();
@@ -1490,6 +1491,109 @@ private:
     n.revisions.push_back(std::move(r));
   }
 
+  // The data the text says the society holds, declared once each (the enumeration's words as printed),
+  // with its sensitivity read from the lexicon; items naming a source's word refer to it.
+  void data_sources() {
+    Notice &n = m_result.notice;
+    static constexpr const char *k_kinds[] = {"my-number",    "receipts",    "checkups",
+                                              "applications", "eligibility", "benefits"};
+    std::vector<Text> texts;
+    for (const auto &p : n.preamble) {
+      texts.push_back(p.text);
+    }
+    for (const auto &b : n.body) {
+      if (b.kind == Block::Kind::purposes) {
+        break;
+      }
+      if (b.kind == Block::Kind::paragraph) {
+        texts.push_back(b.text);
+      }
+    }
+    for (const auto &c : n.categories) {
+      for (const auto &t : c.intro) {
+        texts.push_back(t);
+      }
+    }
+    for (const auto &t : texts) {
+      if (t.value.find("個人情報") == std::string::npos || !forms().any("data-held-cue", t.value)) {
+        continue;
+      }
+      for (std::string token : enumeration(t.value)) {
+        // 「健康診断を受けられた際の健診結果数値等の個人情報を基に」: the name ends with 個人情報.
+        if (const std::size_t at = token.rfind("個人情報"); at != std::string::npos) {
+          token.resize(at + std::string_view("個人情報").size());
+        }
+        if (code_points(token) > 60) {
+          continue;
+        }
+        for (const char *kind : k_kinds) {
+          const auto word = forms().find(std::string("data-source.") + kind, token);
+          std::string id(kind);
+          if (!word || std::any_of(n.data.begin(), n.data.end(), [&](const DataSource &d) { return d.id == id; })) {
+            continue;
+          }
+          DataSource d;
+          d.id = id;
+          d.pos = t.pos;
+          d.name = Text{trim_spaces(token), t.pos};
+          d.sensitive = lex().any("data.sensitive", token);
+          d.my_number = lex().any("data.my-number", token);
+          m_data_words[id] = std::string(word->word);
+          n.data.push_back(std::move(d));
+          break;
+        }
+      }
+    }
+    for (auto &c : n.categories) {
+      for (auto &b : c.buckets) {
+        for (auto &u : b.items) {
+          std::string words;
+          for (const auto &d : n.data) {
+            if (const auto word = forms().find("data-source." + d.id, u.text.value)) {
+              u.data.push_back(Ref{d.id, u.pos});
+              words += (words.empty() ? "" : ", ") + std::string(word->word);
+            }
+          }
+          if (!words.empty()) {
+            m_data_note[&u] = "inferred from the wording: " + words;
+          }
+        }
+      }
+    }
+  }
+  // The parts of a sentence between 、 and 。 outside brackets (「(以下「加入者」という。)」 stays whole).
+  static std::vector<std::string> enumeration(const std::string &text) {
+    static constexpr std::string_view k_open[] = {"(", "（", "「", "『"};
+    static constexpr std::string_view k_close[] = {")", "）", "」", "』"};
+    std::vector<std::string> out;
+    std::string current;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t len = 1;
+      const std::string_view rest = std::string_view(text).substr(i);
+      if (std::any_of(std::begin(k_open), std::end(k_open), [&](std::string_view o) { return starts_with(rest, o); })) {
+        ++depth;
+      } else if (std::any_of(std::begin(k_close), std::end(k_close),
+                             [&](std::string_view c) { return starts_with(rest, c); })) {
+        depth = std::max(0, depth - 1);
+      } else if (depth == 0 && (starts_with(rest, "、") || starts_with(rest, "。"))) {
+        out.push_back(std::move(current));
+        current.clear();
+        i += 3;
+        continue;
+      }
+      while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80) {
+        ++len;
+      }
+      current += text.substr(i, len);
+      i += len;
+    }
+    out.push_back(std::move(current));
+    return out;
+  }
+  std::map<std::string, std::string> m_data_words; ///< data source → the word that named it
+  std::map<const UseCase *, std::string> m_data_note;
+
   // Flows, parties and bases: what the text decides, marked; the rest left undecided.
   void infer() {
     Notice &n = m_result.notice;
@@ -1566,6 +1670,9 @@ private:
     for (const auto &p : n.parties) {
       used.insert(p.id);
     }
+    for (const auto &d : n.data) {
+      used.insert(d.id);
+    }
     for (std::size_t ci = 0; ci < n.categories.size(); ++ci) {
       Category &c = n.categories[ci];
       std::string model = c.model;
@@ -1625,10 +1732,22 @@ private:
           if (auto it = m_parties_note.find(&u); it != m_parties_note.end()) {
             c.trailing[{&u, "parties"}] = it->second;
           }
+          if (auto it = m_data_note.find(&u); it != m_data_note.end()) {
+            c.trailing[{&u, "data"}] = it->second;
+          }
           if (!u.basis.empty()) {
             c.trailing[{&u, "basis"}] = "inferred from the citation in the wording";
           }
         }
+      }
+    }
+    for (auto &d : n.data) {
+      c.above[&d] = {"inferred: named where the text says what it holds (" + m_data_words[d.id] + ")"};
+      if (d.sensitive) {
+        c.trailing[{&d, "sensitive"}] = "inferred from the name (要配慮個人情報)";
+      }
+      if (d.my_number) {
+        c.trailing[{&d, "my_number"}] = "inferred from the name (特定個人情報)";
       }
     }
     for (auto &r : n.revisions) {
