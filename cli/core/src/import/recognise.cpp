@@ -412,13 +412,15 @@ std::vector<Piece> unflatten(const std::string &line) {
     const bool date_next = (starts_with(rest, "(") || starts_with(rest, "（")) &&
                            close_paren != std::string_view::npos &&
                            parenthesised_date(rest.substr(0, close_paren + (rest[close_paren] == ')' ? 1 : 3)));
-    const std::size_t ascii_open = current.text.rfind('(');
-    const std::size_t wide_open = current.text.rfind("（");
-    const std::size_t open_paren = ascii_open == std::string::npos  ? wide_open
-                                   : wide_open == std::string::npos ? ascii_open
-                                                                    : std::max(ascii_open, wide_open);
-    const bool date_before =
-        open_paren != std::string::npos && parenthesised_date(std::string_view(current.text).substr(open_paren));
+    // Only a short parenthesis can be a date: look back 40 bytes, not through the whole piece.
+    const std::size_t from = current.text.size() > 40 ? current.text.size() - 40 : 0;
+    const std::string_view tail = std::string_view(current.text).substr(from);
+    const std::size_t ascii_open = tail.rfind('(');
+    const std::size_t wide_open = tail.rfind("（");
+    const std::size_t open_paren = ascii_open == std::string_view::npos  ? wide_open
+                                   : wide_open == std::string_view::npos ? ascii_open
+                                                                         : std::max(ascii_open, wide_open);
+    const bool date_before = open_paren != std::string_view::npos && parenthesised_date(tail.substr(open_paren));
     if (opens_heading(rest) || symbol_marker(rest) || closes(current.text) || date_next || date_before) {
       cut(i + w);
     } else if (!current.text.empty() && !rest.empty() && wide_or_digit(last_lead_byte(current.text)) &&
@@ -508,6 +510,7 @@ public:
     n.schema_version = 2;
     n.insurer.name.value = m_options.insurer;
     n.insurer.kind = m_options.kind;
+    look_ahead();
     title();
     for (; m_at < m_lines.size(); ++m_at) {
       line(m_lines[m_at]);
@@ -682,29 +685,53 @@ private:
 
   // True when a later line numbered 2 in `family` is a category heading.
   bool second_in_sequence(const std::string &family) const {
-    for (std::size_t i = m_at + 1; i < m_lines.size(); ++i) {
-      if (auto m = category_marker(m_lines[i].text); m && m->family == family && m->number == 2) {
-        return numbered_category(m_lines[i].text).has_value();
-      }
+    const auto it = m_second.find(family);
+    if (it == m_second.end()) {
+      return false;
     }
-    return false;
+    const auto next = std::upper_bound(it->second.begin(), it->second.end(), m_at,
+                                       [](std::size_t at, const auto &entry) { return at < entry.first; });
+    return next != it->second.end() && next->second;
   }
 
   // True when the next line that could be a category heading is a numbered one (not a circled
   // number, which numbers items as often as categories).
-  bool numbered_ahead() const {
-    for (std::size_t i = m_at + 1; i < m_lines.size(); ++i) {
+  bool numbered_ahead() const { return m_at + 1 < m_numbered_ahead.size() && m_numbered_ahead[m_at + 1]; }
+
+  // What the lookaheads above ask of the lines after the current one, computed once in a pass from
+  // the end (asking it line by line made a long text quadratic).
+  std::vector<bool> m_numbered_ahead; ///< line i → numbered_ahead() when the current line is i - 1
+  std::map<std::string, std::vector<std::pair<std::size_t, bool>>>
+      m_second;                   ///< marker form → lines numbered 2 in it, and whether each is a category
+  std::size_t m_closing_from = 0; ///< the first line of the run of date lines that ends the text
+
+  void look_ahead() {
+    m_numbered_ahead.assign(m_lines.size() + 1, false);
+    m_closing_from = m_lines.size();
+    bool closing = true;
+    for (std::size_t i = m_lines.size(); i-- > 0;) {
       const std::string &text = m_lines[i].text;
+      bool ahead = m_numbered_ahead[i + 1];
       if (auto c = numbered_category(text)) {
-        return c->first.family != "category-marker-circled";
-      }
-      for (const auto &suffix : forms().words("category-title-suffix")) {
-        if (ends_with(text, suffix) && !sentence(text) && !item_marker(text)) {
-          return false;
+        ahead = c->first.family != "category-marker-circled";
+      } else {
+        const auto &suffixes = forms().words("category-title-suffix");
+        if (!sentence(text) && !item_marker(text) &&
+            std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string &w) { return ends_with(text, w); })) {
+          ahead = false;
         }
       }
+      m_numbered_ahead[i] = ahead;
+      closing = closing && date_line(text).has_value();
+      if (closing) {
+        m_closing_from = i;
+      }
     }
-    return false;
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+      if (auto m = category_marker(m_lines[i].text); m && m->number == 2) {
+        m_second[m->family].emplace_back(i, numbered_category(m_lines[i].text).has_value());
+      }
+    }
   }
 
   Category &category() {
@@ -907,14 +934,7 @@ private:
   }
 
   // True when the current line and every line after it are date lines: the closing dates.
-  bool closing_run() const {
-    for (std::size_t i = m_at; i < m_lines.size(); ++i) {
-      if (!date_line(m_lines[i].text)) {
-        return false;
-      }
-    }
-    return true;
-  }
+  bool closing_run() const { return m_at >= m_closing_from; }
 
   // A new heading-less bucket after `b`, so that what follows prints after what came before (a note
   // printed under a heading with no item yet; items whose bullet changes).
