@@ -626,7 +626,8 @@ private:
     const std::string title = text.substr(m->text.size());
     // A lead sentence says 「…については、次のように」: only a joint-use section is excluded then.
     const bool lead = sentence(title) && forms().any("category-title-lead", title);
-    const bool excluded = lead ? forms().any("joint-use-heading", title) : forms().any("category-title-not", title);
+    const bool excluded = forms().any("category-title-not-numbered", title) ||
+                          (lead ? forms().any("joint-use-heading", title) : forms().any("category-title-not", title));
     if ((lead || !sentence(title)) && forms().any("category-title", title) && !excluded) {
       return std::make_pair(*m, title);
     }
@@ -1211,6 +1212,25 @@ private:
         }
         joint.entries.push_back(std::move(entry));
       }
+      // Two statutory fields, or one label that names joint use itself (a page cut short after
+      // 「1. 共同利用する個人情報の項目」), under text that speaks of joint use.
+      std::string context;
+      for (std::size_t k = out.size() > 6 ? out.size() - 6 : 0; k < out.size(); ++k) {
+        context += out[k].text.value;
+      }
+      for (const auto &e : joint.entries) {
+        context += e.label.value;
+      }
+      const bool labelled_joint_use = std::any_of(joint.entries.begin(), joint.entries.end(), [](const auto &e) {
+        return lex().any("cue-joint-use", e.label.value);
+      });
+      if ((fields.size() < 2 && !labelled_joint_use) || !lex().any("cue-joint-use", context)) {
+        // Not a disclosure: the lines stay as they were.
+        for (; i < j; ++i) {
+          out.push_back(std::move(blocks[i]));
+        }
+        continue;
+      }
       // A numbered line before the first label, numbered one less in the same form, is an entry too
       // (「1. 加入事業所との健康診査事業の共同実施について」 before 「2. 共同利用する…の項目について」).
       if (const auto first = category_marker(joint.entries.front().label.value); first && first->number > 1) {
@@ -1239,25 +1259,6 @@ private:
         --intro_begin;
       }
       const bool headed = intro_begin > 0 && out[intro_begin - 1].kind == Block::Kind::heading;
-      std::string context = headed ? out[intro_begin - 1].text.value : std::string();
-      for (std::size_t k = intro_begin; k < out.size(); ++k) {
-        context += out[k].text.value;
-      }
-      for (const auto &e : joint.entries) {
-        context += e.label.value;
-      }
-      // Two statutory fields, or one label that names joint use itself (a page cut short after
-      // 「1. 共同利用する個人情報の項目」).
-      const bool labelled_joint_use = std::any_of(joint.entries.begin(), joint.entries.end(), [](const auto &e) {
-        return lex().any("cue-joint-use", e.label.value);
-      });
-      if ((fields.size() < 2 && !labelled_joint_use) || !lex().any("cue-joint-use", context)) {
-        // Not a disclosure: the lines stay as they were.
-        for (; i < j; ++i) {
-          out.push_back(std::move(blocks[i]));
-        }
-        continue;
-      }
       Block b;
       b.kind = Block::Kind::joint_use;
       const std::size_t first = headed ? intro_begin - 1 : intro_begin;
