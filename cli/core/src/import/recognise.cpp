@@ -1517,7 +1517,7 @@ private:
   void data_sources() {
     Notice &n = m_result.notice;
     static constexpr const char *k_kinds[] = {"my-number",    "receipts",    "checkups",
-                                              "applications", "eligibility", "benefits"};
+                                              "applications", "eligibility", "cash-benefits"};
     std::vector<Text> texts;
     for (const auto &p : n.preamble) {
       texts.push_back(p.text);
