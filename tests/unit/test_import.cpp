@@ -310,15 +310,15 @@ TEST_CASE("the data the text says it holds become data sources, and items naming
       "2. 保健事業\n"
       "・特定健康診査の実施\n");
   const Notice back = reload(r);
-  REQUIRE(back.data.size() == 3);
-  CHECK(back.data[0].id == "applications");
+  // 各種届出や申請書 is held too, but no item names it: declared, validate would call it unused.
+  REQUIRE(back.data.size() == 2);
+  CHECK(back.data[0].id == "receipts");
   CHECK(back.data[0].name.value ==
-        "被保険者やその家族（以下「加入者」という。）からいただいた各種届出や申請書などに記載されている個人情報");
-  CHECK_FALSE(back.data[0].sensitive);
-  CHECK(back.data[1].id == "receipts");
+        "医療機関等から請求される「診療報酬明細書（以下「レセプト」という。）」に記載されている個人情報");
+  CHECK(back.data[0].sensitive);
+  CHECK_FALSE(back.data[0].my_number);
+  CHECK(back.data[1].name.value == "健康診査を受けられた際の結果数値等の個人情報");
   CHECK(back.data[1].sensitive);
-  CHECK(back.data[2].name.value == "健康診査を受けられた際の結果数値等の個人情報");
-  CHECK(back.data[2].sensitive);
   const auto &benefits = back.categories.at(0).buckets.at(0).items;
   REQUIRE(benefits.size() == 2);
   REQUIRE(benefits[0].data.size() == 1);
@@ -348,6 +348,47 @@ TEST_CASE("long texts come back whole: many lines, one long line", "[import]") {
   const ImportResult one = import_text("個人情報の利用目的\n" + line + "\n");
   REQUIRE(one.notice.body.size() == 1);
   CHECK(one.notice.body[0].text.value == line.substr(0, line.size() - 1));
+}
+
+TEST_CASE("numbers drawn by lists, a lone その他, and data held beside the purposes", "[import]") {
+  // Each category its own one-item HTML list: the browser draws 「1.」 before every one.
+  const Notice drawn = reload(import_text("個人情報の利用目的\n"
+                                          "1. 保険給付に必要な利用目的\n"
+                                          "・保険給付の実施\n"
+                                          "1. 保健事業に必要な利用目的\n"
+                                          "・健康相談\n"));
+  CHECK(drawn.style.category_markers_drawn);
+  REQUIRE(drawn.categories.size() == 2);
+  CHECK(drawn.categories[1].number == 2);
+  CHECK(drawn.categories[1].marker.value == "1. ");
+  const Notice typed = reload(import_text("個人情報の利用目的\n1. 保険給付\n・実施\n2. 保健事業\n・相談\n"));
+  CHECK_FALSE(typed.style.category_markers_drawn);
+
+  const Notice other = reload(import_text("個人情報の利用目的\n"
+                                          "運営の安定化に必要な利用目的\n"
+                                          "[国保組合の内部での利用に係る事例]\n"
+                                          "- 医療費分析\n"
+                                          "その他\n"
+                                          "[国保組合の内部での利用に係る事例]\n"
+                                          "- 基礎資料\n"));
+  REQUIRE(other.categories.size() == 2);
+  CHECK(other.categories[1].title.value == "その他");
+  CHECK(other.categories[1].model == "other");
+
+  const ImportResult held = import_text("個人情報の利用目的\n"
+                                        "組合員等の資格関係\n"
+                                        "  • 組合員の資格の得喪・異動管理\n"
+                                        "組合員台帳情報(氏名、性別、生年月日、組合員証記号番号)\n"
+                                        "異動記録情報(異動年月日、異動事由)\n"
+                                        "証交付の記録\n");
+  const Notice h = reload(held);
+  const auto &buckets = h.categories.at(0).buckets;
+  REQUIRE(buckets.at(0).items.size() == 1);
+  REQUIRE(buckets[0].notes.size() == 2);
+  CHECK(buckets[0].notes[0].kind == Block::Kind::data_held);
+  CHECK(buckets[0].notes[0].entries.size() == 2);
+  // A line after the data held stays after it.
+  CHECK(buckets[0].notes[1].text.value == "証交付の記録");
 }
 
 TEST_CASE("what the text does not decide is marked undecided and reported by validate", "[import]") {

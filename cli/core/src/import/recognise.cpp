@@ -644,8 +644,9 @@ private:
         return std::nullopt;
       }
       // The first category is numbered 1: 「4.取り扱う人の利用目的」 is the fourth entry of a joint-use
-      // disclosure, not a purpose category.
-      if (cats.empty() && m->number != 1) {
+      // disclosure, not a purpose category. Under unnumbered categories a numbered line is a sub-level
+      // (「短期給付事業」 then 「(1)短期給付(附加給付を含む)関連」).
+      if ((cats.empty() && m->number != 1) || (!cats.empty() && cats.back().marker.empty())) {
         return std::nullopt;
       }
       if (auto c = numbered_category(l.text)) {
@@ -674,6 +675,9 @@ private:
     }
     if (numbered_ahead()) {
       return std::nullopt;
+    }
+    if (!cats.empty() && forms().is("category-title-alone", l.text)) {
+      return std::make_pair(Marker{}, l.text);
     }
     for (const auto &suffix : forms().words("category-title-suffix")) {
       if (ends_with(l.text, suffix) && l.hints.list_level == 0 && !forms().any("category-title-not", l.text) &&
@@ -987,9 +991,41 @@ private:
     return std::make_pair(*m, std::string(s.substr(m->text.size())));
   }
 
+  // 「組合員台帳情報(氏名、性別、生年月日、…)」: a kind of data, then the fields it holds.
+  static bool data_held_line(std::string_view text) {
+    std::size_t open = std::string_view::npos;
+    for (const std::string_view p : {"(", "（"}) {
+      open = std::min(open, text.find(p));
+    }
+    if (open == std::string_view::npos || open == 0 || code_points(text.substr(0, open)) > 20 || item_marker(text) ||
+        category_marker(text) || text.substr(open).find("、") == std::string_view::npos) {
+      return false;
+    }
+    const auto &ends = forms().words("data-held-line-end");
+    const std::string_view kind = text.substr(0, open);
+    return std::any_of(ends.begin(), ends.end(), [&](const std::string &e) { return ends_with(kind, e); });
+  }
+
   void purposes_line(const Line &l) {
     Category &cat = category();
     Bucket *b = bucket();
+    if (data_held_line(l.text) && b && !b->items.empty()) {
+      // Printed beside the purposes (a table's last column): a data-held list after the items above
+      // it; what follows starts a new bucket, so that the text keeps its order.
+      if (b->notes.empty() || b->notes.back().kind != Block::Kind::data_held) {
+        Block held;
+        held.kind = Block::Kind::data_held;
+        held.pos = l.pos;
+        b->notes.push_back(std::move(held));
+      }
+      ListEntry e;
+      e.pos = l.pos;
+      e.text = Text{l.text, l.pos};
+      b->notes.back().entries.push_back(std::move(e));
+      m_where[l.pos] = l.where;
+      m_bucket_closed = true;
+      return;
+    }
     if (auto li = legend_item(l)) {
       const auto symbol = b ? m_bucket_symbol.find(b->pos) : m_bucket_symbol.end();
       if (!b || m_bucket_closed || symbol == m_bucket_symbol.end() || symbol->second != li->entry->symbol) {
@@ -1041,6 +1077,15 @@ private:
         ++m_result.counts.buckets;
       }
       add_item(*b, item->first, item->second, l);
+      return;
+    }
+    if (b && !b->items.empty() && m_bucket_closed && !b->notes.empty() && !item) {
+      // After the bucket's notes (a data-held list beside it): kept after them, in order.
+      Block note;
+      note.pos = l.pos;
+      note.text = Text{l.text, l.pos};
+      b->notes.push_back(std::move(note));
+      m_where[l.pos] = l.where;
       return;
     }
     if (b && !b->items.empty()) {
@@ -1422,6 +1467,17 @@ private:
       }
     }
     n.style.item_marker = common;
+    // Every category numbered 1: the numbers are drawn by one-item HTML lists, not typed (validate
+    // then does not ask for 1, 2, 3 …).
+    auto &cats = n.categories;
+    n.style.category_markers_drawn =
+        cats.size() >= 2 && std::all_of(cats.begin(), cats.end(), [](const Category &c) { return c.number == 1; });
+    if (n.style.category_markers_drawn) {
+      // `number` is then the place in order; the printed 「1.」 stays the marker.
+      for (std::size_t i = 0; i < cats.size(); ++i) {
+        cats[i].number = static_cast<int>(i) + 1;
+      }
+    }
     for (auto &c : n.categories) {
       for (auto &b : c.buckets) {
         const auto first =
@@ -1581,6 +1637,20 @@ private:
         }
       }
     }
+    // A source no item names stays in its paragraph only: declared, validate would report it unused.
+    std::set<std::string> named;
+    for (const auto &c : n.categories) {
+      for (const auto &b : c.buckets) {
+        for (const auto &u : b.items) {
+          for (const auto &r : u.data) {
+            named.insert(r.id);
+          }
+        }
+      }
+    }
+    n.data.erase(
+        std::remove_if(n.data.begin(), n.data.end(), [&](const DataSource &d) { return named.count(d.id) == 0; }),
+        n.data.end());
   }
   // The parts of a sentence between 、 and 。 outside brackets (「(以下「加入者」という。)」 stays whole).
   static std::vector<std::string> enumeration(const std::string &text) {

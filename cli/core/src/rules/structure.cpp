@@ -251,8 +251,11 @@ void check_structure_revision(Context &ctx) {
                       "joint_use, received）を指定するか、提供の区分に移してください"},
                  scopes);
     }
-    // A notice recorded without parties (its wording is read instead) has nothing to complete here.
-    if (flow != FlowKind::internal && u.parties.empty() && !n.parties.empty()) {
+    // A notice recorded without parties (its wording is read instead) has nothing to complete here;
+    // an item whose parties an import left undecided is reported once, by import-undecided.
+    const bool parties_open =
+        std::any_of(u.undecided.begin(), u.undecided.end(), [](const Text &t) { return t.value == "parties"; });
+    if (flow != FlowKind::internal && u.parties.empty() && !n.parties.empty() && !parties_open) {
       ctx.report("flow-without-parties", at,
                  {"item `" + u.id + "` is " + std::string(to_string(flow)) +
                       " but names no party; list who receives (or sends) the data under `parties:`",
