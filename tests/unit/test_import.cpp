@@ -1,3 +1,4 @@
+#include "notice/diff.hpp"
 #include "notice/document_text.hpp"
 #include "notice/import.hpp"
 #include "notice/load.hpp"
@@ -474,6 +475,51 @@ TEST_CASE("import of the bundled notice's rendered text reproduces its structure
   CHECK(r.notice.title.value == bundled.title.value);
   REQUIRE(r.notice.revisions.size() == 2);
   CHECK(r.notice.revisions[1].effective == latest);
+}
+
+TEST_CASE("two imported revisions diff as the hand-written ones do: ids come from the wording", "[import]") {
+  // The bundled notice's text as published on 2021-09-01 and on 2021-10-29, each imported alone: the
+  // diff of the two imports reports the same changes as the diff of the hand-written revisions
+  // (parties aside, which the hand-written YAML declares and the import names only where the
+  // wording does). Positional ids would pair different items whenever one is inserted before them.
+  const LoadResult loaded = load_file(std::string(NOTICE_SOURCE_DIR) + "/notice/acom-kenpo.yaml");
+  REQUIRE(loaded.notice);
+  const Notice &bundled = *loaded.notice;
+  const Date before{2021, 9, 1};
+  const Date after{2021, 10, 29};
+  const Notice old_import = reload(import_text(render_notice(bundled, before, {})));
+  const Notice new_import = reload(import_text(render_notice(bundled, after, {})));
+  const auto summary = [](const Diff &d) {
+    std::vector<std::string> out;
+    for (const Change &c : d.changes) {
+      if (c.element == ElementKind::party) {
+        continue;
+      }
+      const auto &side = c.new_side ? c.new_side : c.old_side;
+      out.push_back(std::to_string(static_cast<int>(c.kind)) + " " + std::to_string(static_cast<int>(c.element)) + " " +
+                    (side ? side->text : std::string()));
+    }
+    return out;
+  };
+  const auto imported = summary(diff_notices(old_import, new_import));
+  const auto written = summary(diff_notices(at(bundled, before), at(bundled, after)));
+  CHECK(imported.size() >= 8);
+  CHECK(imported == written);
+
+  // An item inserted at the top of a bucket is one added item; the others keep their ids.
+  const std::string head = "個人情報の利用目的\n１．被保険者等に対する保険給付に必要な利用目的\n"
+                           "【健保組合等の内部での利用に係る事例】\n";
+  const Notice v1 = reload(import_text(head + "・保険給付及び付加給付の実施\n・高額療養費の自動払い\n"));
+  const Notice v2 =
+      reload(import_text(head + "・傷病手当金の支給\n・保険給付及び付加給付の実施\n・高額療養費の自動払い\n"));
+  const Diff inserted = diff_notices(v1, v2);
+  std::vector<std::string> kinds;
+  for (const Change &c : inserted.changes) {
+    if (c.element == ElementKind::item) {
+      kinds.push_back(std::to_string(static_cast<int>(c.kind)) + " " + (c.new_side ? c.new_side->text : ""));
+    }
+  }
+  CHECK(kinds == std::vector<std::string>{std::to_string(static_cast<int>(ChangeKind::added)) + " 傷病手当金の支給"});
 }
 
 TEST_CASE("every corpus text is imported whole: its printed text comes back", "[import]") {

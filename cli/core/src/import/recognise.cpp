@@ -9,6 +9,8 @@
 #include "notice/lexicon.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <regex>
 #include <set>
@@ -1746,8 +1748,57 @@ private:
     }
   }
 
-  // Ids from the structure (categories by their model, buckets by kind, items by place): short,
-  // ASCII, unique, the same for the same text.
+  // An item's id from its wording: the slugs of the first id-word lists (schemas/import.yaml) its
+  // text names, in printed order, at most three; a word inside a longer one found (療養費 in
+  // 高額療養費) does not count. With none, a checksum of the wording. The same wording gives the same
+  // id wherever the item stands.
+  static std::string wording_id(const std::string &text) {
+    static const std::vector<std::string> lists = [] {
+      std::vector<std::string> out;
+      for (const auto &name : forms().list_names()) {
+        if (starts_with(name, "id-word.")) {
+          out.push_back(name);
+        }
+      }
+      return out;
+    }();
+    struct Hit {
+      std::size_t begin, end;
+      std::string slug;
+    };
+    std::vector<Hit> hits;
+    for (const auto &list : lists) {
+      if (const auto m = forms().find(list, text)) {
+        hits.push_back(Hit{m->offset, m->offset + m->word.size(), list.substr(std::string_view("id-word.").size())});
+      }
+    }
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit &a, const Hit &b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+    std::string id;
+    int taken = 0;
+    std::size_t covered = 0;
+    for (const auto &h : hits) {
+      if (h.end <= covered || taken == 3) {
+        continue; // inside a longer word already taken
+      }
+      covered = std::max(covered, h.end);
+      id += (id.empty() ? "" : "-") + h.slug;
+      ++taken;
+    }
+    if (!id.empty()) {
+      return id;
+    }
+    std::uint32_t hash = 2166136261U; // FNV-1a
+    for (const unsigned char c : text) {
+      hash = (hash ^ c) * 16777619U;
+    }
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "item-%06x", hash & 0xFFFFFFU);
+    return hex;
+  }
+
+  // Ids: categories by their model, buckets by kind, items by their wording: short, ASCII, unique,
+  // the same for the same text.
   void ids() {
     Notice &n = m_result.notice;
     std::set<std::string> used;
@@ -1773,8 +1824,8 @@ private:
         std::string kind(to_string(b.kind));
         std::replace(kind.begin(), kind.end(), '_', '-');
         b.id = unique(c.id + "-" + (b.kind == BucketKind::other ? std::string("items") : kind));
-        for (std::size_t i = 0; i < b.items.size(); ++i) {
-          b.items[i].id = unique(b.id + "-" + std::to_string(i + 1));
+        for (auto &u : b.items) {
+          u.id = unique(wording_id(u.text.value));
         }
       }
     }
