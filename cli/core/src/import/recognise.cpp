@@ -82,12 +82,13 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
-// The run of text that ends at byte `end` of `s`, back to a delimiter (space, bracket, punctuation)
-// or `max` code points.
-std::string preceding_run(const std::string &s, std::size_t end, std::size_t max) {
+// The run of text that ends at byte `end` of `s`, back to a delimiter (space, bracket, punctuation,
+// は, が; also の when `stop_at_no`: a society's name ends there, a term's meaning does not, as in
+// 「被保険者やその家族（以下「加入者」…」) or `max` code points.
+std::string preceding_run(const std::string &s, std::size_t end, std::size_t max, bool stop_at_no = true) {
   static constexpr std::string_view k_delimiters[] = {" ",  "　", "「", "」", "『", "』", "（", "）",
                                                       "(",  ")",  "、", "。", "・", ":",  "：", "【",
-                                                      "】", "〔", "〕", "\"", "は", "が", "の"};
+                                                      "】", "〔", "〕", "\"", "は", "が"};
   std::size_t begin = end;
   std::size_t count = 0;
   while (begin > 0 && count < max) {
@@ -96,7 +97,8 @@ std::string preceding_run(const std::string &s, std::size_t end, std::size_t max
       --prev;
     }
     const std::string_view cp = std::string_view(s).substr(prev, begin - prev);
-    if (std::find(std::begin(k_delimiters), std::end(k_delimiters), cp) != std::end(k_delimiters)) {
+    if (std::find(std::begin(k_delimiters), std::end(k_delimiters), cp) != std::end(k_delimiters) ||
+        (stop_at_no && cp == "の")) {
       break;
     }
     begin = prev;
@@ -1437,7 +1439,7 @@ private:
           }
         }
         const std::string word = text.substr(open, close - open);
-        const std::string meaning = preceding_run(text, paren, 40);
+        const std::string meaning = preceding_run(text, paren, 40, false);
         if (paren != at && !meaning.empty() && seen.insert(word).second) {
           n.terms.push_back(Term{Text{word, pos}, Text{meaning, pos}, pos});
         }
