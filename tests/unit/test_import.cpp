@@ -311,6 +311,10 @@ TEST_CASE("the data the text says it holds become data sources, and items naming
       "2. 保健事業\n"
       "・特定健康診査の実施\n");
   const Notice back = reload(r);
+  // The defined term's meaning runs back past の to the comma.
+  REQUIRE(back.terms.size() >= 1);
+  CHECK(back.terms[0].term.value == "加入者");
+  CHECK(back.terms[0].meaning.value == "被保険者やその家族");
   // 各種届出や申請書 is held too, but no item names it: declared, validate would call it unused.
   REQUIRE(back.data.size() == 2);
   CHECK(back.data[0].id == "receipts");
