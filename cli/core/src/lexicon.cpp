@@ -1,5 +1,6 @@
 #include "notice/lexicon.hpp"
 
+#include "word_matcher.hpp"
 #include "yaml_tree.hpp"
 
 #include "notice/error.hpp"
@@ -38,8 +39,12 @@ Lexicon Lexicon::parse(const std::string &name, std::string_view text) {
       }
       out.push_back(w.scalar);
     }
+    lexicon.m_matchers.push_back(std::make_shared<const detail::WordMatcher>(out));
     lexicon.m_lists.emplace_back(lists->keys[i].name, std::move(out));
+    lexicon.m_by_name.push_back(i);
   }
+  std::stable_sort(lexicon.m_by_name.begin(), lexicon.m_by_name.end(),
+                   [&](std::size_t a, std::size_t b) { return lexicon.m_lists[a].first < lexicon.m_lists[b].first; });
   return lexicon;
 }
 
@@ -48,27 +53,30 @@ const Lexicon &Lexicon::builtin() {
   return lexicon;
 }
 
-const std::vector<std::string> &Lexicon::words(std::string_view list) const {
-  for (const auto &[name, words] : m_lists) {
-    if (name == list) {
-      return words;
-    }
+std::size_t Lexicon::index(std::string_view list) const {
+  const auto it = std::lower_bound(m_by_name.begin(), m_by_name.end(), list,
+                                   [&](std::size_t i, std::string_view name) { return m_lists[i].first < name; });
+  if (it == m_by_name.end() || m_lists[*it].first != list) {
+    throw Error("internal error: no word list `" + std::string(list) + "` in the lexicon");
   }
-  throw Error("internal error: no word list `" + std::string(list) + "` in the lexicon");
+  return *it;
+}
+
+const std::vector<std::string> &Lexicon::words(std::string_view list) const {
+  return m_lists[index(list)].second;
 }
 
 std::optional<WordMatch> Lexicon::find(std::string_view list, std::string_view text) const {
-  std::optional<WordMatch> best;
-  for (const auto &word : words(list)) {
-    const auto at = text.find(word);
-    if (at == std::string_view::npos) {
-      continue;
-    }
-    if (!best || at < best->offset || (at == best->offset && word.size() > best->word.size())) {
-      best = WordMatch{at, word};
-    }
+  const std::size_t i = index(list);
+  const auto match = m_matchers[i]->find(text);
+  if (!match) {
+    return std::nullopt;
   }
-  return best;
+  return WordMatch{match->offset, m_lists[i].second[match->word]};
+}
+
+bool Lexicon::any(std::string_view list, std::string_view text) const {
+  return m_matchers[index(list)]->contains(text);
 }
 
 bool Lexicon::is(std::string_view list, std::string_view text) const {

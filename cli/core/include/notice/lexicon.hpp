@@ -1,6 +1,7 @@
 // Named word lists by which rules read a notice's printed text (schemas/lexicon.yaml, compiled in).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,10 @@
 #include <vector>
 
 namespace notice {
+
+namespace detail {
+class WordMatcher;
+} // namespace detail
 
 /// A match of a lexicon word in a text: its byte offset and the word.
 struct WordMatch {
@@ -27,11 +32,12 @@ public:
   /// The words of list `list`; throws notice::Error for a list that does not exist (a rule's bug).
   const std::vector<std::string> &words(std::string_view list) const;
 
-  /// The earliest occurrence in `text` of a word of `list` (the longest word at that place).
+  /// The earliest occurrence in `text` of a word of `list` (the longest word at that place). One pass
+  /// over `text` whatever the number of words.
   std::optional<WordMatch> find(std::string_view list, std::string_view text) const;
 
   /// True when `text` contains a word of `list`.
-  bool any(std::string_view list, std::string_view text) const { return find(list, text).has_value(); }
+  bool any(std::string_view list, std::string_view text) const;
 
   /// True when `text` is exactly one of the words of `list`.
   bool is(std::string_view list, std::string_view text) const;
@@ -40,7 +46,14 @@ public:
   std::vector<std::string> list_names() const;
 
 private:
+  /// The index of `list` in m_lists; throws notice::Error for a list that does not exist.
+  std::size_t index(std::string_view list) const;
+
   std::vector<std::pair<std::string, std::vector<std::string>>> m_lists;
+  /// Per list, its words compiled into one automaton (shared: the lexicon is copied by value).
+  std::vector<std::shared_ptr<const detail::WordMatcher>> m_matchers;
+  /// Indices of m_lists sorted by name, for lookups by name.
+  std::vector<std::size_t> m_by_name;
 };
 
 } // namespace notice
