@@ -1,5 +1,6 @@
 // Rules about flows: whether each use case is filed and disclosed as the law requires.
 #include "rules/context.hpp"
+#include "rules/facts.hpp"
 #include "rules/text.hpp"
 
 #include "notice/law.hpp"
@@ -119,15 +120,6 @@ void check_numbering(Context &ctx) {
   }
 }
 
-// Whether the notice says anything about provision to third parties in foreign countries. Only words
-// count: an article number alone (「第28条」) says nothing, and meant other things on other dates.
-bool states_foreign_provision(const Notice &n) {
-  bool found = false;
-  for_each_text(
-      n, [&](const TextRef &ref) { found = found || lex().any("foreign-provision-statement", ref.text->value); });
-  return found;
-}
-
 // The wording sends data abroad: 海外/外国/国外, but not 海外療養費 (a benefit for care received abroad).
 bool wording_abroad(std::string text) {
   for (const auto &word : lex().words("abroad-not-processing")) {
@@ -141,7 +133,7 @@ bool wording_abroad(std::string text) {
 void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase &u, bool foreign_statement) {
   const Notice &n = ctx.notice();
   const auto scopes = item_scopes(c, b, u);
-  const legal::Assessment a = legal::assess(n, b, u, ctx.judge);
+  const legal::Assessment a = legal::assess(b, u, ctx.judge, ctx.facts().reading(b, u));
   const std::string &text = u.text.value;
 
   // Filed as internal use: by the author, or under an internal heading (not a fallback of an unknown bucket).
@@ -342,7 +334,9 @@ void check_flows_revision(Context &ctx) {
   check_numbering(ctx);
   const Notice &n = ctx.notice();
   check_joint_use_blocks(ctx, n.body);
-  const bool foreign_statement = states_foreign_provision(n);
+  // Whether the notice says anything about provision to third parties in foreign countries. Only words
+  // count: an article number alone (「第28条」) says nothing, and meant other things on other dates.
+  const bool foreign_statement = ctx.facts().any_text("foreign-provision-statement");
   for (const Category &c : n.categories) {
     for (const Bucket &b : c.buckets) {
       const std::vector<Scope> bucket_scopes = {{&b.id, &b.suppress}, {&c.id, &c.suppress}};

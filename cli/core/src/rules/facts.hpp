@@ -1,0 +1,82 @@
+// What the rules read from a revision's texts that does not depend on the date judged. A revision is
+// judged on every date the law changed while it was in force; its texts, the citations in them and
+// the lexicon words they contain are read once per revision, here, and asked again on each date.
+#pragma once
+
+#include "rules/context.hpp"
+#include "rules/text.hpp"
+
+#include "notice/law.hpp"
+#include "notice/legal.hpp"
+#include "notice/lexicon.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace notice::rules {
+
+/// A citation to judge: where it stands and the words that say what it is cited for.
+struct Occurrence {
+  law::Cite cite;
+  Position pos;
+  std::string sentence; ///< the sentence it stands in (for a `basis:` entry, its item's wording)
+  std::string context;  ///< the wider words around it
+  std::vector<Scope> scopes;
+  const UseCase *item = nullptr; ///< the item it belongs to, if any
+};
+
+/// The date-independent readings of one revision's view. Not thread-safe: one per view and thread.
+class ViewFacts {
+public:
+  explicit ViewFacts(const Notice &view);
+  ViewFacts(const ViewFacts &) = delete;
+  ViewFacts &operator=(const ViewFacts &) = delete;
+
+  /// Every published text of the view, as for_each_text() visits them.
+  const std::vector<TextRef> &texts() const { return m_texts; }
+
+  /// The earliest word of lexicon list `list` in texts()[i] (Lexicon::find), each text scanned once per list.
+  const std::optional<WordMatch> &find(std::string_view list, std::size_t i);
+
+  /// True when texts()[i] contains a word of `list`.
+  bool any(std::string_view list, std::size_t i) { return find(list, i).has_value(); }
+
+  /// True when some text of the view contains a word of `list`.
+  bool any_text(std::string_view list);
+
+  /// True when the texts of the view joined by line breaks contain a word of `list`.
+  bool any_joined(std::string_view list);
+
+  /// The facts legal::assess() reads from the whole notice.
+  const legal::NoticeFacts &legal();
+
+  /// legal::read_item() of an item of the view, read once.
+  const legal::ItemReading &reading(const Bucket &bucket, const UseCase &item);
+
+  /// Every citation the notice makes (rules/legal.cpp fills it on first use).
+  std::optional<std::vector<Occurrence>> citations;
+
+  /// Per occurrence of `citations`, the provisions its sentence (else its context) names.
+  std::vector<std::vector<const law::Provision *>> named;
+
+private:
+  struct ListMatches {
+    std::vector<std::optional<WordMatch>> matches; // per text
+    bool any = false;
+  };
+  const ListMatches &matches(std::string_view list);
+
+  const Notice &m_view;
+  std::vector<TextRef> m_texts;
+  std::map<std::string, ListMatches, std::less<>> m_lists;
+  std::optional<std::string> m_joined;
+  std::map<std::string, bool, std::less<>> m_joined_lists;
+  std::optional<legal::NoticeFacts> m_legal;
+  std::unordered_map<const UseCase *, legal::ItemReading> m_readings;
+};
+
+} // namespace notice::rules
