@@ -96,6 +96,27 @@ TEST_CASE("lexicon matching in one pass equals each word searched alone, on real
   }
   CHECK(compared > 100000);
   CHECK(matched > 1000); // the comparison is not only of texts where nothing matches
+
+  // All lists at once (Lexicon::scan) give what each list gives alone.
+  const auto names = lex.list_names();
+  for (std::size_t l = 0; l < names.size(); ++l) {
+    REQUIRE(lex.list_index(names[l]) == l);
+  }
+  for (const std::string_view text : texts) {
+    const auto found = lex.scan(text);
+    for (std::size_t l = 0; l < names.size(); ++l) {
+      const auto alone = lex.find(names[l], text);
+      const auto together = Lexicon::in(found, l);
+      if (describe(alone) != describe(together)) {
+        FAIL("list " << names[l] << ": scan gives " << describe(together) << ", find " << describe(alone) << " in "
+                     << text);
+      }
+    }
+  }
+}
+
+TEST_CASE("the lexicon refuses a word with a line break", "[lexicon]") {
+  CHECK_THROWS_WITH(Lexicon::parse("l.yaml", "lists:\n  a: [\"x\\ny\"]\n"), Catch::Contains("has a line break"));
 }
 
 TEST_CASE("lexicon matching: overlapping words, prefixes, suffixes and duplicates", "[lexicon]") {
@@ -144,5 +165,34 @@ TEST_CASE("lexicon matching: overlapping words, prefixes, suffixes and duplicate
     }
     const std::string text = random_string(30);
     same_as_naive(words, text);
+  }
+
+  // Several random lists searched together give each list's own answer (words of one, two and more
+  // bytes hashed to the same places).
+  for (int round = 0; round < 500; ++round) {
+    std::vector<std::vector<std::string>> lists(1 + random() % 5);
+    for (auto &list : lists) {
+      const std::size_t count = 1 + random() % 5;
+      for (std::size_t i = 0; i < count; ++i) {
+        list.push_back(random_string(4));
+      }
+    }
+    const detail::ListsMatcher together(lists);
+    for (int t = 0; t < 5; ++t) {
+      const std::string text = random_string(40);
+      const auto found = together.find_all(text);
+      std::size_t k = 0;
+      for (std::size_t l = 0; l < lists.size(); ++l) {
+        const auto expected = naive_find(lists[l], text);
+        std::optional<WordMatch> got;
+        if (k < found.size() && found[k].list == l) {
+          got = WordMatch{found[k].offset, lists[l][found[k].word]};
+          ++k;
+        }
+        INFO("text: " << text << ", list " << l);
+        CHECK(describe(got) == describe(expected));
+      }
+      CHECK(k == found.size());
+    }
   }
 }

@@ -37,6 +37,10 @@ Lexicon Lexicon::parse(const std::string &name, std::string_view text) {
       if (!w.is_scalar() || w.scalar.empty()) {
         fail(w.pos, "`" + lists->keys[i].name + "` lists words");
       }
+      // A word is found within one text; the rules that ask the whole notice rely on it.
+      if (w.scalar.find_first_of("\r\n") != std::string::npos) {
+        fail(w.pos, "a word of `" + lists->keys[i].name + "` has a line break");
+      }
       out.push_back(w.scalar);
     }
     lexicon.m_matchers.push_back(std::make_shared<const detail::WordMatcher>(out));
@@ -45,6 +49,11 @@ Lexicon Lexicon::parse(const std::string &name, std::string_view text) {
   }
   std::stable_sort(lexicon.m_by_name.begin(), lexicon.m_by_name.end(),
                    [&](std::size_t a, std::size_t b) { return lexicon.m_lists[a].first < lexicon.m_lists[b].first; });
+  std::vector<std::vector<std::string>> all;
+  for (const auto &entry : lexicon.m_lists) {
+    all.push_back(entry.second);
+  }
+  lexicon.m_all = std::make_shared<const detail::ListsMatcher>(all);
   return lexicon;
 }
 
@@ -77,6 +86,23 @@ std::optional<WordMatch> Lexicon::find(std::string_view list, std::string_view t
 
 bool Lexicon::any(std::string_view list, std::string_view text) const {
   return m_matchers[index(list)]->contains(text);
+}
+
+std::vector<Lexicon::Found> Lexicon::scan(std::string_view text) const {
+  std::vector<Found> out;
+  for (const auto &f : m_all->find_all(text)) {
+    out.push_back(Found{f.list, WordMatch{f.offset, m_lists[f.list].second[f.word]}});
+  }
+  return out;
+}
+
+std::optional<WordMatch> Lexicon::in(const std::vector<Found> &found, std::size_t list) {
+  const auto it =
+      std::lower_bound(found.begin(), found.end(), list, [](const Found &f, std::size_t l) { return f.list < l; });
+  if (it == found.end() || it->list != list) {
+    return std::nullopt;
+  }
+  return it->match;
 }
 
 bool Lexicon::is(std::string_view list, std::string_view text) const {

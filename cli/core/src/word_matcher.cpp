@@ -4,105 +4,124 @@
 
 namespace notice::detail {
 
-WordMatcher::WordMatcher(const std::vector<std::string> &words) {
-  // Bytes that occur in some word get a class of their own; every other byte is class 0, on which
-  // the automaton always returns to its start.
-  for (const auto &w : words) {
-    for (const char ch : w) {
-      auto &cls = m_class[static_cast<unsigned char>(ch)];
-      if (cls == 0) {
-        cls = static_cast<std::uint16_t>(m_classes++);
+WordMatcher::WordMatcher(std::vector<std::string> words) : m_words(std::move(words)) {
+  const auto set = [&](std::size_t bit) { m_starts[bit / 64] |= std::uint64_t{1} << (bit % 64); };
+  for (std::size_t i = 0; i < m_words.size(); ++i) {
+    const std::string &w = m_words[i];
+    if (w.empty()) {
+      continue;
+    }
+    const auto first = static_cast<unsigned char>(w[0]);
+    if (w.size() == 1) {
+      for (unsigned second = 0; second < 256; ++second) {
+        set(slot(first, static_cast<unsigned char>(second)));
       }
-    }
-  }
-  const std::size_t c = m_classes;
-  const auto add_state = [&] {
-    m_next.resize(m_next.size() + c, -1);
-    m_length.push_back(0);
-    m_word.push_back(0);
-    return static_cast<std::int32_t>(m_length.size() - 1);
-  };
-  add_state();
-  // The trie of the words; a state's own word is the first in list order that ends there.
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::int32_t state = 0;
-    for (const char ch : words[i]) {
-      const std::size_t slot = static_cast<std::size_t>(state) * c + m_class[static_cast<unsigned char>(ch)];
-      if (m_next[slot] < 0) {
-        const std::int32_t fresh = add_state();
-        m_next[slot] = fresh;
-      }
-      state = m_next[slot];
-    }
-    if (m_length[static_cast<std::size_t>(state)] == 0) {
-      m_length[static_cast<std::size_t>(state)] = static_cast<std::uint32_t>(words[i].size());
-      m_word[static_cast<std::size_t>(state)] = static_cast<std::uint32_t>(i);
-    }
-    m_longest = std::max(m_longest, words[i].size());
-  }
-  // Breadth first: suffix links, missing transitions filled from the suffix link's (a complete DFA),
-  // and each state's longest word ending there (its own, else its suffix link's, which is shallower
-  // and so already final).
-  std::vector<std::int32_t> fail(m_length.size(), 0);
-  std::vector<std::int32_t> queue;
-  for (std::size_t k = 0; k < c; ++k) {
-    std::int32_t &to = m_next[k];
-    if (to < 0) {
-      to = 0;
     } else {
-      queue.push_back(to);
+      set(slot(first, static_cast<unsigned char>(w[1])));
+    }
+    m_by_length.push_back(i);
+  }
+  std::stable_sort(m_by_length.begin(), m_by_length.end(),
+                   [&](std::size_t a, std::size_t b) { return m_words[a].size() > m_words[b].size(); });
+}
+
+std::optional<WordMatcher::Match> WordMatcher::word_at(std::string_view text, std::size_t at) const {
+  const std::string_view rest = text.substr(at);
+  for (const std::size_t i : m_by_length) {
+    if (rest.size() >= m_words[i].size() && rest.compare(0, m_words[i].size(), m_words[i]) == 0) {
+      return Match{at, i};
     }
   }
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const auto u = static_cast<std::size_t>(queue[head]);
-    const auto f = static_cast<std::size_t>(fail[u]);
-    if (m_length[u] == 0) {
-      m_length[u] = m_length[f];
-      m_word[u] = m_word[f];
-    }
-    for (std::size_t k = 0; k < c; ++k) {
-      std::int32_t &to = m_next[u * c + k];
-      if (to < 0) {
-        to = m_next[f * c + k];
-      } else {
-        fail[static_cast<std::size_t>(to)] = m_next[f * c + k];
-        queue.push_back(to);
-      }
-    }
-  }
+  return std::nullopt;
 }
 
 std::optional<WordMatcher::Match> WordMatcher::find(std::string_view text) const {
-  std::optional<Match> best;
-  std::size_t best_length = 0;
-  std::size_t state = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    state = static_cast<std::size_t>(m_next[state * m_classes + m_class[static_cast<unsigned char>(text[i])]]);
-    if (const std::size_t length = m_length[state]; length != 0) {
-      // The longest word ending here starts earliest of those ending here.
-      const std::size_t start = i + 1 - length;
-      if (!best || start < best->offset || (start == best->offset && length > best_length)) {
-        best = Match{start, m_word[state]};
-        best_length = length;
+  // The first position where a word starts is the earliest match; there, the longest word.
+  const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t bit = slot(bytes[i], i + 1 < n ? bytes[i + 1] : 0);
+    if ((m_starts[bit / 64] >> (bit % 64) & 1) != 0) {
+      if (auto match = word_at(text, i)) {
+        return match;
       }
     }
-    // A match ending further on starts after the best one: nothing can beat it any more.
-    if (best && i + 1 >= best->offset + m_longest) {
-      break;
-    }
   }
-  return best;
+  return std::nullopt;
 }
 
-bool WordMatcher::contains(std::string_view text) const {
-  std::size_t state = 0;
-  for (const char ch : text) {
-    state = static_cast<std::size_t>(m_next[state * m_classes + m_class[static_cast<unsigned char>(ch)]]);
-    if (m_length[state] != 0) {
-      return true;
+ListsMatcher::ListsMatcher(const std::vector<std::vector<std::string>> &lists) : m_words(lists), m_lists(lists.size()) {
+  // Every slot a word may be found under: its first three bytes; a shorter word, every slot that begins
+  // with its bytes.
+  std::vector<std::vector<Entry>> slots(k_bits);
+  for (std::size_t l = 0; l < m_words.size(); ++l) {
+    for (std::size_t i = 0; i < m_words[l].size(); ++i) {
+      const std::string_view w = m_words[l][i];
+      if (w.empty()) {
+        continue;
+      }
+      const Entry entry{w, l, i};
+      const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(w[k]); };
+      std::vector<std::size_t> where;
+      if (w.size() >= 3) {
+        where.push_back(slot(byte(0), byte(1), byte(2)));
+      } else if (w.size() == 2) {
+        for (unsigned b2 = 0; b2 < 256; ++b2) {
+          where.push_back(slot(byte(0), byte(1), static_cast<unsigned char>(b2)));
+        }
+      } else {
+        for (unsigned b1 = 0; b1 < 256; ++b1) {
+          for (unsigned b2 = 0; b2 < 256; ++b2) {
+            where.push_back(slot(byte(0), static_cast<unsigned char>(b1), static_cast<unsigned char>(b2)));
+          }
+        }
+      }
+      std::sort(where.begin(), where.end());
+      where.erase(std::unique(where.begin(), where.end()), where.end());
+      for (const std::size_t s : where) {
+        m_starts[s / 64] |= std::uint64_t{1} << (s % 64);
+        slots[s].push_back(entry);
+      }
     }
   }
-  return false;
+  m_first.reserve(k_bits + 1);
+  for (auto &entries : slots) {
+    // Longest first; list order among equal lengths (so the first of equal words counts).
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.word.size() > b.word.size(); });
+    m_first.push_back(static_cast<std::uint32_t>(m_entries.size()));
+    m_entries.insert(m_entries.end(), entries.begin(), entries.end());
+  }
+  m_first.push_back(static_cast<std::uint32_t>(m_entries.size()));
+}
+
+std::vector<ListsMatcher::Found> ListsMatcher::find_all(std::string_view text) const {
+  std::vector<Found> found;
+  if (m_lists == 0) {
+    return found;
+  }
+  // Which lists already have their earliest word: positions are visited in order, so the first word
+  // found for a list is its earliest, and at one position the longest comes first.
+  std::vector<bool> done(m_lists, false);
+  const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t s = slot(bytes[i], i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0);
+    if ((m_starts[s / 64] >> (s % 64) & 1) == 0) {
+      continue;
+    }
+    const std::string_view rest = text.substr(i);
+    for (std::uint32_t e = m_first[s]; e < m_first[s + 1]; ++e) {
+      const Entry &entry = m_entries[e];
+      if (!done[entry.list] && rest.size() >= entry.word.size() &&
+          rest.compare(0, entry.word.size(), entry.word) == 0) {
+        done[entry.list] = true;
+        found.push_back(Found{entry.list, i, entry.index});
+      }
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Found &a, const Found &b) { return a.list < b.list; });
+  return found;
 }
 
 } // namespace notice::detail

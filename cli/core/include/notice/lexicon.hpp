@@ -12,6 +12,7 @@ namespace notice {
 
 namespace detail {
 class WordMatcher;
+class ListsMatcher;
 } // namespace detail
 
 /// A match of a lexicon word in a text: its byte offset and the word.
@@ -45,6 +46,22 @@ public:
   /// The names of all lists, in file order.
   std::vector<std::string> list_names() const;
 
+  /// The index of list `list` among list_names(); throws notice::Error for a list that does not exist.
+  std::size_t list_index(std::string_view list) const { return index(list); }
+
+  /// A list's earliest word in a text, as scan() finds it.
+  struct Found {
+    std::size_t list = 0; ///< list_index() of the list
+    WordMatch match;
+  };
+
+  /// For every list with a word in `text`, what find() gives for it, sorted by list index: all lists
+  /// in one pass over `text`.
+  std::vector<Found> scan(std::string_view text) const;
+
+  /// The match of list number `list` in `found` (a result of scan()), if any.
+  static std::optional<WordMatch> in(const std::vector<Found> &found, std::size_t list);
+
 private:
   /// The index of `list` in m_lists; throws notice::Error for a list that does not exist.
   std::size_t index(std::string_view list) const;
@@ -54,6 +71,8 @@ private:
   std::vector<std::shared_ptr<const detail::WordMatcher>> m_matchers;
   /// Indices of m_lists sorted by name, for lookups by name.
   std::vector<std::size_t> m_by_name;
+  /// Every list's words compiled together, for scan().
+  std::shared_ptr<const detail::ListsMatcher> m_all;
 };
 
 } // namespace notice

@@ -1,51 +1,49 @@
 #include "rules/facts.hpp"
 
+#include <algorithm>
+
 namespace notice::rules {
 
 ViewFacts::ViewFacts(const Notice &view) : m_view(view) {
-  for_each_text(view, [&](const TextRef &ref) { m_texts.push_back(ref); });
-}
-
-const ViewFacts::ListMatches &ViewFacts::matches(std::string_view list) {
-  if (const auto it = m_lists.find(list); it != m_lists.end()) {
-    return it->second;
-  }
   const Lexicon &lex = Lexicon::builtin();
-  ListMatches found;
-  found.matches.reserve(m_texts.size());
-  for (const TextRef &ref : m_texts) {
-    found.matches.push_back(lex.find(list, ref.text->value));
-    found.any = found.any || found.matches.back().has_value();
-  }
-  return m_lists.emplace(std::string(list), std::move(found)).first->second;
+  for_each_text(view, [&](const TextRef &ref) {
+    m_index.emplace(ref.text, m_texts.size());
+    m_texts.push_back(ref);
+    m_words.push_back(lex.scan(ref.text->value));
+  });
+  m_any.assign(lex.list_names().size(), -1);
 }
 
-const std::optional<WordMatch> &ViewFacts::find(std::string_view list, std::size_t i) {
-  return matches(list).matches.at(i);
+std::optional<WordMatch> ViewFacts::find(std::string_view list, std::size_t i) const {
+  return Lexicon::in(m_words.at(i), Lexicon::builtin().list_index(list));
 }
 
 bool ViewFacts::any_text(std::string_view list) {
-  return matches(list).any;
+  const std::size_t l = Lexicon::builtin().list_index(list);
+  if (m_any[l] < 0) {
+    m_any[l] = std::any_of(m_words.begin(), m_words.end(),
+                           [&](const std::vector<Lexicon::Found> &found) { return Lexicon::in(found, l).has_value(); })
+                   ? 1
+                   : 0;
+  }
+  return m_any[l] != 0;
 }
 
-bool ViewFacts::any_joined(std::string_view list) {
-  if (const auto it = m_joined_lists.find(list); it != m_joined_lists.end()) {
-    return it->second;
-  }
-  if (!m_joined) {
-    m_joined.emplace();
-    for (const TextRef &ref : m_texts) {
-      *m_joined += ref.text->value + "\n";
-    }
-  }
-  const bool found = Lexicon::builtin().any(list, *m_joined);
-  m_joined_lists.emplace(std::string(list), found);
-  return found;
+std::size_t ViewFacts::index_of(const Text &text) const {
+  const auto it = m_index.find(&text);
+  return it == m_index.end() ? std::string::npos : it->second;
 }
 
 const legal::NoticeFacts &ViewFacts::legal() {
   if (!m_legal) {
-    m_legal = legal::notice_facts(m_view);
+    // What legal::notice_facts() reads, from the texts already scanned: an objection route printed
+    // outside the items.
+    const std::size_t route = Lexicon::builtin().list_index("objection-route");
+    m_legal.emplace();
+    for (std::size_t i = 0; i < m_texts.size(); ++i) {
+      m_legal->objection_route =
+          m_legal->objection_route || (m_texts[i].item == nullptr && Lexicon::in(m_words[i], route));
+    }
   }
   return *m_legal;
 }

@@ -10,7 +10,6 @@
 #include "notice/legal.hpp"
 #include "notice/lexicon.hpp"
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,17 +38,19 @@ public:
   /// Every published text of the view, as for_each_text() visits them.
   const std::vector<TextRef> &texts() const { return m_texts; }
 
-  /// The earliest word of lexicon list `list` in texts()[i] (Lexicon::find), each text scanned once per list.
-  const std::optional<WordMatch> &find(std::string_view list, std::size_t i);
+  /// The earliest word of lexicon list `list` in texts()[i] (Lexicon::find); every text is scanned
+  /// once for all lists (Lexicon::scan).
+  std::optional<WordMatch> find(std::string_view list, std::size_t i) const;
 
   /// True when texts()[i] contains a word of `list`.
-  bool any(std::string_view list, std::size_t i) { return find(list, i).has_value(); }
+  bool any(std::string_view list, std::size_t i) const { return find(list, i).has_value(); }
 
-  /// True when some text of the view contains a word of `list`.
+  /// True when some text of the view contains a word of `list` (the same as the texts joined: no
+  /// lexicon word spans a line break).
   bool any_text(std::string_view list);
 
-  /// True when the texts of the view joined by line breaks contain a word of `list`.
-  bool any_joined(std::string_view list);
+  /// The index in texts() of `text`, a text of the view; npos for an empty or unpublished one.
+  std::size_t index_of(const Text &text) const;
 
   /// The facts legal::assess() reads from the whole notice.
   const legal::NoticeFacts &legal();
@@ -64,17 +65,11 @@ public:
   std::vector<std::vector<const law::Provision *>> named;
 
 private:
-  struct ListMatches {
-    std::vector<std::optional<WordMatch>> matches; // per text
-    bool any = false;
-  };
-  const ListMatches &matches(std::string_view list);
-
   const Notice &m_view;
   std::vector<TextRef> m_texts;
-  std::map<std::string, ListMatches, std::less<>> m_lists;
-  std::optional<std::string> m_joined;
-  std::map<std::string, bool, std::less<>> m_joined_lists;
+  std::vector<std::vector<Lexicon::Found>> m_words; // per text, Lexicon::scan
+  std::unordered_map<const Text *, std::size_t> m_index;
+  std::vector<signed char> m_any; // per lexicon list: -1 not yet known, else whether some text has a word
   std::optional<legal::NoticeFacts> m_legal;
   std::unordered_map<const UseCase *, legal::ItemReading> m_readings;
 };

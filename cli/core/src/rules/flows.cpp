@@ -140,8 +140,13 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
   const bool filed_internal = a.flow == FlowKind::internal &&
                               (a.flow_reading.source == FlowReading::Source::stated || b.kind == BucketKind::internal);
   if (filed_internal) {
+    const ViewFacts &facts = ctx.facts();
+    const std::size_t at_text = facts.index_of(u.text);
+    const auto find = [&](const char *list) {
+      return at_text == std::string::npos ? lex().find(list, text) : facts.find(list, at_text);
+    };
     for (const Cue &cue : k_cues) {
-      if (const auto at = lex().find(cue.list, text)) {
+      if (const auto at = find(cue.list)) {
         const std::string word(at->word);
         ctx.report("internal-wording-suggests-flow", locate(n, u.text, at->offset, at->word.size()),
                    {"item `" + u.id + "` is filed as internal use, but its wording says 「" + word +
@@ -152,7 +157,7 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
         break;
       }
     }
-    if (const auto at = lex().find("review-body", text)) {
+    if (const auto at = find("review-body")) {
       const std::string body(at->word);
       ctx.report("review-body-internal", locate(n, u.text, at->offset, at->word.size()),
                  {"item `" + u.id + "` involves the review and payment bodies (「" + body +

@@ -277,7 +277,7 @@ void check_insurance_card(Context &ctx) {
     if (ref.block && ref.block->kind == Block::Kind::data_held) {
       continue;
     }
-    const auto &card = facts.find("insurance-card", i);
+    const auto card = facts.find("insurance-card", i);
     if (!card) {
       continue;
     }
@@ -318,7 +318,7 @@ void check_online_eligibility(Context &ctx) {
   ViewFacts &facts = ctx.facts();
   for (std::size_t i = 0; i < facts.texts().size(); ++i) {
     const TextRef &ref = facts.texts()[i];
-    const auto &at = facts.find("online-eligibility", i);
+    const auto at = facts.find("online-eligibility", i);
     if (!at) {
       continue;
     }
@@ -355,7 +355,7 @@ void check_guideline(Context &ctx) {
   ViewFacts &facts = ctx.facts();
   for (std::size_t i = 0; i < facts.texts().size(); ++i) {
     const TextRef &ref = facts.texts()[i];
-    const auto &at = facts.find("guideline", i);
+    const auto at = facts.find("guideline", i);
     if (!at || !facts.any("guideline-issuer", i) || facts.any("guidance", i)) {
       continue;
     }
@@ -431,7 +431,7 @@ void check_retained_data(Context &ctx) {
       roles.push_back(ref.block->role);
     }
   }
-  const auto printed = [&](const law::Requirement &req) { return facts.any_joined(p.id + "." + req.id); };
+  const auto printed = [&](const law::Requirement &req) { return facts.any_text(p.id + "." + req.id); };
   std::vector<const law::Requirement *> missing;
   for (const auto &req : p.requires_) {
     if (ctx.judge < req.from) {
