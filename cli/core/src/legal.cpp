@@ -88,9 +88,11 @@ std::vector<PartyKind> parties_named(std::string_view text) {
     }
     return lists;
   }();
+  // One pass over the text for all the lists.
+  const auto found = lex.scan(text);
   std::vector<PartyKind> out;
   for (const auto &[kind, list] : k_lists) {
-    if (lex.any(list, text)) {
+    if (Lexicon::in(found, lex.list_index(list))) {
       out.push_back(kind);
     }
   }

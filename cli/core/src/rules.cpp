@@ -6,6 +6,7 @@
 #include "notice/law.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace notice {
 namespace {
@@ -198,10 +199,19 @@ const std::vector<RuleInfo> &rule_catalog() {
 }
 
 const RuleInfo *find_rule(std::string_view id) {
-  const auto it = std::find_if(k_catalog.begin(), k_catalog.end(), [&](const RuleInfo &r) {
-    return r.id == id || std::find(r.formerly.begin(), r.formerly.end(), id) != r.formerly.end();
-  });
-  return it == k_catalog.end() ? nullptr : &*it;
+  // Every id and former id, indexed once: the first rule in the catalogue that has it.
+  static const std::unordered_map<std::string_view, const RuleInfo *> k_index = [] {
+    std::unordered_map<std::string_view, const RuleInfo *> index;
+    for (const RuleInfo &r : k_catalog) {
+      index.emplace(r.id, &r);
+      for (const auto former : r.formerly) {
+        index.emplace(former, &r);
+      }
+    }
+    return index;
+  }();
+  const auto it = k_index.find(id);
+  return it == k_index.end() ? nullptr : it->second;
 }
 
 std::string rule_basis(const RuleInfo &rule, Lang lang) {

@@ -29,6 +29,23 @@ bool ViewFacts::any_text(std::string_view list) {
   return m_any[l] != 0;
 }
 
+const std::vector<std::pair<std::size_t, WordMatch>> &ViewFacts::keyword_texts(const law::Provision &provision) {
+  if (const auto it = m_keywords.find(&provision); it != m_keywords.end()) {
+    return it->second;
+  }
+  std::vector<std::pair<std::size_t, WordMatch>> hits;
+  for (std::size_t i = 0; i < m_texts.size(); ++i) {
+    const std::string &value = m_texts[i].text->value;
+    for (const auto &k : provision.keywords) {
+      if (const auto found = value.find(k); found != std::string::npos) {
+        hits.emplace_back(i, WordMatch{found, k});
+        break;
+      }
+    }
+  }
+  return m_keywords.emplace(&provision, std::move(hits)).first->second;
+}
+
 std::size_t ViewFacts::index_of(const Text &text) const {
   const auto it = m_index.find(&text);
   return it == m_index.end() ? std::string::npos : it->second;

@@ -49,6 +49,10 @@ public:
   /// lexicon word spans a line break).
   bool any_text(std::string_view list);
 
+  /// The texts in which a keyword of `provision` occurs (law::Provision::keywords, each searched as
+  /// written): per text its index in texts() and the first keyword, in the provision's order, found there.
+  const std::vector<std::pair<std::size_t, WordMatch>> &keyword_texts(const law::Provision &provision);
+
   /// The index in texts() of `text`, a text of the view; npos for an empty or unpublished one.
   std::size_t index_of(const Text &text) const;
 
@@ -69,6 +73,7 @@ private:
   std::vector<TextRef> m_texts;
   std::vector<std::vector<Lexicon::Found>> m_words; // per text, Lexicon::scan
   std::unordered_map<const Text *, std::size_t> m_index;
+  std::unordered_map<const law::Provision *, std::vector<std::pair<std::size_t, WordMatch>>> m_keywords;
   std::vector<signed char> m_any; // per lexicon list: -1 not yet known, else whether some text has a word
   std::optional<legal::NoticeFacts> m_legal;
   std::unordered_map<const UseCase *, legal::ItemReading> m_readings;

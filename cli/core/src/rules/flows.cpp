@@ -179,7 +179,7 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
   }
 
   // 特定個人情報: only the cases of 番号法第19条; never joint use.
-  const std::string article19 = law::cite_on(db(), "mynumber.provision-limit", ctx.judge);
+  const std::string article19 = a.my_number ? law::cite_on(db(), "mynumber.provision-limit", ctx.judge) : std::string();
   if (a.my_number && a.flow == FlowKind::joint_use) {
     ctx.report("mynumber-outside-article19", u.pos,
                {"item `" + u.id +

@@ -20,10 +20,6 @@ const law::Database &db() {
   return law::Database::builtin();
 }
 
-const Lexicon &lex() {
-  return Lexicon::builtin();
-}
-
 // The sentence of `text` around byte `offset`: from the previous 。 to the next, ignoring 。 inside
 // brackets (（以下「他機関」という。） does not end the sentence).
 std::string_view sentence_around(std::string_view text, std::size_t offset) {
@@ -374,21 +370,12 @@ void check_guideline(Context &ctx) {
 // 匿名加工情報 and 仮名加工情報: named before they existed, or named without what must be published.
 void check_processed_information(Context &ctx) {
   const Notice &n = ctx.notice();
+  ViewFacts &facts = ctx.facts();
   for (const char *id : {"appi.anonymised", "appi.pseudonymised"}) {
     const law::Provision &p = db().provision(id);
-    for_each_text(n, [&](const TextRef &ref) {
-      const std::string &value = ref.text->value;
-      std::optional<WordMatch> at;
-      for (const auto &k : p.keywords) {
-        if (const auto found = value.find(k); found != std::string::npos) {
-          at = WordMatch{found, k};
-          break;
-        }
-      }
-      if (!at) {
-        return;
-      }
-      const Position pos = locate(n, *ref.text, at->offset, at->word.size());
+    for (const auto &[i, match] : facts.keyword_texts(p)) {
+      const TextRef &ref = facts.texts()[i];
+      const Position pos = locate(n, *ref.text, match.offset, match.word.size());
       if (!db().numbering(p.id, ctx.judge)) {
         ctx.report("processed-information", pos,
                    {p.ja + " did not exist before " + to_string(p.start()) + " (" +
@@ -396,10 +383,10 @@ void check_processed_information(Context &ctx) {
                     p.ja + "は" + to_string(p.start()) + "（" + law::cite_on(db(), p.id, p.start()) +
                         "）より前には存在しませんが、この改正版はこれを記載しています"},
                    scopes_of(ref));
-        return;
+        continue;
       }
       for (const auto &req : p.requires_) {
-        if (ctx.judge < req.from || lex().any(p.id + "." + req.id, value)) {
+        if (ctx.judge < req.from || facts.any(p.id + "." + req.id, i)) {
           continue;
         }
         ctx.report(
@@ -409,7 +396,7 @@ void check_processed_information(Context &ctx) {
                  "）"},
             scopes_of(ref));
       }
-    });
+    }
   }
 }
 
