@@ -45,10 +45,8 @@ Lexicon Lexicon::parse(const std::string &name, std::string_view text) {
     }
     lexicon.m_matchers.push_back(std::make_shared<const detail::WordMatcher>(out));
     lexicon.m_lists.emplace_back(lists->keys[i].name, std::move(out));
-    lexicon.m_by_name.push_back(i);
+    lexicon.m_by_name.emplace(lists->keys[i].name, i);
   }
-  std::stable_sort(lexicon.m_by_name.begin(), lexicon.m_by_name.end(),
-                   [&](std::size_t a, std::size_t b) { return lexicon.m_lists[a].first < lexicon.m_lists[b].first; });
   std::vector<std::vector<std::string>> all;
   for (const auto &entry : lexicon.m_lists) {
     all.push_back(entry.second);
@@ -63,12 +61,11 @@ const Lexicon &Lexicon::builtin() {
 }
 
 std::size_t Lexicon::index(std::string_view list) const {
-  const auto it = std::lower_bound(m_by_name.begin(), m_by_name.end(), list,
-                                   [&](std::size_t i, std::string_view name) { return m_lists[i].first < name; });
-  if (it == m_by_name.end() || m_lists[*it].first != list) {
+  const auto it = m_by_name.find(list);
+  if (it == m_by_name.end()) {
     throw Error("internal error: no word list `" + std::string(list) + "` in the lexicon");
   }
-  return *it;
+  return it->second;
 }
 
 const std::vector<std::string> &Lexicon::words(std::string_view list) const {

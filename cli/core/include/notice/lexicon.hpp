@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -69,8 +70,12 @@ private:
   std::vector<std::pair<std::string, std::vector<std::string>>> m_lists;
   /// Per list, its words compiled into one automaton (shared: the lexicon is copied by value).
   std::vector<std::shared_ptr<const detail::WordMatcher>> m_matchers;
-  /// Indices of m_lists sorted by name, for lookups by name.
-  std::vector<std::size_t> m_by_name;
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  /// Index of each list in m_lists by name.
+  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_by_name;
   /// Every list's words compiled together, for scan().
   std::shared_ptr<const detail::ListsMatcher> m_all;
 };

@@ -282,8 +282,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
         abroad.push_back(p);
       }
     }
-    const std::string cite = law::cite_on(db(), foreign.id, ctx.judge);
-    if ((!abroad.empty() || wording_abroad(text)) && !foreign_statement) {
+    if (!foreign_statement && (!abroad.empty() || wording_abroad(text))) {
+      const std::string cite = law::cite_on(db(), foreign.id, ctx.judge);
       ctx.report("processing-abroad", u.pos,
                  {"item `" + u.id +
                       "` sends data abroad, but the notice says nothing about provision to third parties "
