@@ -68,6 +68,9 @@ public:
   /// Per occurrence of `citations`, the provisions its sentence (else its context) names.
   std::vector<std::vector<const law::Provision *>> named;
 
+  /// Per item, whether its wording sends data abroad (rules/flows.cpp fills it on first use).
+  std::unordered_map<const UseCase *, bool> wording_abroad;
+
 private:
   const Notice &m_view;
   std::vector<TextRef> m_texts;

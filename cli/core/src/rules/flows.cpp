@@ -282,7 +282,12 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
         abroad.push_back(p);
       }
     }
-    if (!foreign_statement && (!abroad.empty() || wording_abroad(text))) {
+    const auto worded_abroad = [&] {
+      auto &known = ctx.facts().wording_abroad;
+      const auto it = known.find(&u);
+      return it != known.end() ? it->second : known.emplace(&u, wording_abroad(text)).first->second;
+    };
+    if (!foreign_statement && (!abroad.empty() || worded_abroad())) {
       const std::string cite = law::cite_on(db(), foreign.id, ctx.judge);
       ctx.report("processing-abroad", u.pos,
                  {"item `" + u.id +
