@@ -46,6 +46,24 @@ bool is_mynumber_19_case(const law::Provision &provision) {
   });
 }
 
+namespace {
+
+// The cases of 番号法第19条 in the database's order, found once.
+const std::vector<const law::Provision *> &mynumber_19_cases() {
+  static const std::vector<const law::Provision *> k_cases = [] {
+    std::vector<const law::Provision *> cases;
+    for (const auto &provision : law::Database::builtin().provisions()) {
+      if (is_mynumber_19_case(provision)) {
+        cases.push_back(&provision);
+      }
+    }
+    return cases;
+  }();
+  return k_cases;
+}
+
+} // namespace
+
 NoticeFacts notice_facts(const Notice &notice) {
   const Lexicon &lex = Lexicon::builtin();
   NoticeFacts facts;
@@ -100,7 +118,6 @@ std::vector<PartyKind> parties_named(std::string_view text) {
 }
 
 ItemReading read_item(const Notice &notice, const Bucket &bucket, const UseCase &item, const NoticeFacts *facts) {
-  const law::Database &db = law::Database::builtin();
   const Lexicon &lex = Lexicon::builtin();
   ItemReading r;
   r.flow_reading = read_flow(item, bucket);
@@ -145,9 +162,9 @@ ItemReading read_item(const Notice &notice, const Bucket &bucket, const UseCase 
     }
   }
   if (r.declared_my_number || r.words_my_number) {
-    for (const auto &p : db.provisions()) {
-      if (is_mynumber_19_case(p) && p.named_in(item.text.value)) {
-        r.wording_cases.push_back(&p);
+    for (const law::Provision *p : mynumber_19_cases()) {
+      if (p->named_in(item.text.value)) {
+        r.wording_cases.push_back(p);
       }
     }
   }

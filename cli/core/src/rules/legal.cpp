@@ -109,7 +109,8 @@ void judge_citation(Context &ctx, const Occurrence &o, const std::vector<const l
     return;
   }
   const Date date = ctx.judge;
-  const std::string written = law_short_name(law->id) + law::format_cite(o.cite);
+  // How the finding names the citation (made only for a finding).
+  const auto written_as = [&] { return law_short_name(law->id) + law::format_cite(o.cite); };
   if (o.cite.paragraph && !o.cite.item &&
       std::find(law->items_only.begin(), law->items_only.end(), o.cite.article) != law->items_only.end()) {
     // 第19条第7項 for 第19条第7号: say so once, and suggest the number the concept the sentence names has on
@@ -129,6 +130,7 @@ void judge_citation(Context &ctx, const Occurrence &o, const std::vector<const l
         break;
       }
     }
+    const std::string written = written_as();
     ctx.report("citation-paragraph-for-item", o.pos,
                {written + " cites a paragraph (項), but 第" + std::to_string(o.cite.article) +
                     "条 has no paragraphs: its cases are items (号); write " + suggestion_en,
@@ -168,6 +170,7 @@ void judge_citation(Context &ctx, const Occurrence &o, const std::vector<const l
                                         : "; " + p->en + " did not exist before " + to_string(p->start());
         const std::string ja_then = now ? "。" + to_string(date) + "時点では" + current + "です"
                                         : "。" + p->ja + "は" + to_string(p->start()) + "より前には存在しません";
+        const std::string written = written_as();
         ctx.report("citation-anachronistic", o.pos,
                    {written + " is cited for " + p->en + " (" + p->ja + "), but it has that number only from " +
                         to_string(n.from) + en_then,
@@ -194,6 +197,7 @@ void judge_citation(Context &ctx, const Occurrence &o, const std::vector<const l
           now_means.empty() ? "" : " (" + law::format_cite(o.cite) + " is now " + now_means + ")";
       const std::string ja_meaning =
           now_means.empty() ? "" : "（現在の" + law::format_cite(o.cite) + "は" + now_means + "）";
+      const std::string written = written_as();
       ctx.report("citation-stale", o.pos,
                  {written + " is cited for " + p->en + " (" + p->ja + "), but that was its number until " +
                       to_string(previous_day(*changed)) + en_now + en_meaning,
