@@ -1,9 +1,10 @@
-// Benchmark of `import`: a typical notice (the published seed text, and the bundled notice rendered
+// Benchmark of `import`: a typical notice (a corpus text such as tests/data/real/kenpo-maruhachi/source.txt,
+// and the bundled notice rendered
 // as PDF) and a 100-page PDF made with weasyprint from the notice's text repeated. Each run reads
 // the file (read_document), recognises it (import_document) and writes the YAML (write_notice_yaml).
 // Not a test: run it by hand and record the figures in docs/benchmarks.md.
 //
-//   bench_import NOTICE.yaml SEED.txt [REPEAT=10] [PAGES=100]
+//   bench_import NOTICE.yaml TEXT [REPEAT=10] [PAGES=100]
 #include "bench_timing.hpp"
 
 #include "notice/document_text.hpp"
@@ -58,7 +59,7 @@ void measure(const char *name, const std::string &path, int repeat, int pages) {
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: bench_import NOTICE.yaml SEED.txt [REPEAT=10] [PAGES=100]\n");
+    std::fprintf(stderr, "usage: bench_import NOTICE.yaml TEXT [REPEAT=10] [PAGES=100]\n");
     return 2;
   }
   const int repeat = argc > 3 ? std::max(1, std::atoi(argv[3])) : 10;
@@ -74,7 +75,7 @@ int main(int argc, char **argv) {
   fs::create_directories(scratch);
 
   std::printf("import: read + recognise + write YAML; %d runs each; seconds as min / median\n", repeat);
-  measure("seed text", argv[2], repeat, 0);
+  measure("text", argv[2], repeat, 0);
   const std::string pdf = notice::render_notice(n, revision, {notice::RenderFormat::pdf, {}, {}, {}, {}});
   write(scratch / "notice.pdf", pdf);
   measure("notice pdf", (scratch / "notice.pdf").string(), repeat,

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -228,8 +229,35 @@ int compare(const std::string &imported_path, const std::string &encoded_path) {
       }
     }
   }
+  // Joint-use disclosures printed around the purposes: entries of the encoding whose label the import
+  // has as the label of a joint_use entry (whitespace aside).
+  const auto joint_entries = [](const notice::Notice &n) {
+    std::vector<std::string> labels;
+    const std::function<void(const std::vector<notice::Block> &)> walk = [&](const std::vector<notice::Block> &bs) {
+      for (const auto &b : bs) {
+        if (b.kind == notice::Block::Kind::joint_use && b.joint_use) {
+          for (const auto &e : b.joint_use->entries) {
+            labels.push_back(squeezed(e.label.value));
+          }
+        }
+        walk(b.children);
+      }
+    };
+    walk(n.body);
+    return labels;
+  };
+  std::vector<std::string> imported_labels = joint_entries(*imported.notice);
+  int joint_printed = 0, joint_recovered = 0;
+  for (const auto &label : joint_entries(*encoded.notice)) {
+    ++joint_printed;
+    const auto it = std::find(imported_labels.begin(), imported_labels.end(), label);
+    if (it != imported_labels.end()) {
+      ++joint_recovered;
+      imported_labels.erase(it);
+    }
+  }
   std::cout << "items recovered " << recovered << "/" << printed << "; flows decided " << decided << ", agreeing "
-            << agreeing << "\n";
+            << agreeing << "; joint-use entries recovered " << joint_recovered << "/" << joint_printed << "\n";
   return 0;
 }
 

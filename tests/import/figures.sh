@@ -3,9 +3,12 @@
 # binary and prints one Markdown row per text from import's own summary: categories, buckets, items,
 # flows from bucket headings / inferred from wording / left open, parties left open, and the
 # characters of the source (whitespace aside).
-# Usage: tests/import/figures.sh build/notice-audit
+# With the corpus checker as a second argument it then prints, per hand-encoded text, the items and
+# joint-use entries recovered and the flows decided and agreeing (corpus_check compare).
+# Usage: tests/import/figures.sh build/notice-audit [build/tests/corpus/corpus_check]
 set -euo pipefail
 bin="$1"
+check="${2:-}"
 src="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -22,3 +25,18 @@ for dir in "$src"/tests/data/real/*/; do
   chars=$(python3 -c 'import re,sys; print(len(re.sub(r"[\s\u3000\u00a0]","",open(sys.argv[1],encoding="utf-8").read())))' "$dir/source.txt")
   echo "| \`$slug\` | $chars | $c | $b | $n | $h | $w | $fo | $po |"
 done
+[ -n "$check" ] || exit 0
+echo
+echo "| slug | items recovered / printed | flows decided | agreeing | joint-use entries recovered / printed |"
+echo "| --- | --- | --- | --- | --- |"
+tr=0 tp=0 td=0 ta=0 jr=0 jp=0
+for dir in "$src"/tests/data/real/*/; do
+  slug=$(basename "$dir")
+  [ -f "$dir/notice.yaml" ] || continue
+  out=$("$check" compare "$tmp/$slug.yaml" "$dir/notice.yaml" | tail -1)
+  read -r r p d a j q <<<"$(sed -E 's#items recovered ([0-9]+)/([0-9]+); flows decided ([0-9]+), agreeing ([0-9]+); joint-use entries recovered ([0-9]+)/([0-9]+)#\1 \2 \3 \4 \5 \6#' <<<"$out")"
+  tr=$((tr + r)) tp=$((tp + p)) td=$((td + d)) ta=$((ta + a)) jr=$((jr + j)) jp=$((jp + q))
+  [ "$p" = 0 ] && [ "$q" = 0 ] && continue
+  echo "| \`$slug\` | $r / $p | $d | $a | $j / $q |"
+done
+echo "| **all encoded texts** | **$tr / $tp** | **$td** | **$ta** | **$jr / $jp** |"

@@ -690,6 +690,9 @@ private:
   Node item(const UseCase &u) {
     Node m = Node::map();
     m.add("id", Node::text(u.id));
+    if (u.has_marker) {
+      m.add("marker", Node::text(u.marker.value));
+    }
     m.add("text", Node::text(u.text.value));
     if (u.flow) {
       trail(m.add("flow", Node::text(to_string(*u.flow))), &u, "flow");
@@ -758,7 +761,7 @@ private:
     Node m = Node::map();
     m.add("id", Node::text(b.id));
     if (!b.kind_inferred) {
-      m.add("kind", Node::text(to_string(b.kind)));
+      trail(m.add("kind", Node::text(to_string(b.kind))), &b, "kind");
     }
     if (!b.heading.empty()) {
       trail(m.add("heading", Node::text(b.heading.value)), &b, "heading");

@@ -37,6 +37,7 @@ struct ImportCounts {
   int bases = 0;                  ///< legal bases read from citations in items
   int blocks = 0;                 ///< body blocks (paragraphs, headings, lists) besides the purposes
   int dates = 0;                  ///< date lines recognised
+  int joint_use = 0;              ///< joint-use disclosures recognised in the text around the purposes
 };
 
 /// The result of an import. The comments point into `notice`: move the result, do not copy it.
