@@ -42,8 +42,12 @@ public:
   /// once for all lists (Lexicon::scan).
   std::optional<WordMatch> find(std::string_view list, std::size_t i) const;
 
+  /// The same for the list numbered `list` (Lexicon::list_index), for loops over the texts.
+  std::optional<WordMatch> find(std::size_t list, std::size_t i) const { return Lexicon::in(m_words.at(i), list); }
+
   /// True when texts()[i] contains a word of `list`.
   bool any(std::string_view list, std::size_t i) const { return find(list, i).has_value(); }
+  bool any(std::size_t list, std::size_t i) const { return find(list, i).has_value(); }
 
   /// True when some text of the view contains a word of `list` (the same as the texts joined: no
   /// lexicon word spans a line break).

@@ -315,7 +315,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
     }
   }
 
-  if (lex().is("vague-purpose", text)) {
+  static const std::vector<std::string> &k_vague = lex().words("vague-purpose");
+  if (std::find(k_vague.begin(), k_vague.end(), text) != k_vague.end()) {
     const std::string cite = law::cite_on(db(), "appi.purpose-specification", ctx.judge);
     ctx.report("vague-purpose", u.text.pos,
                {"「" + text + "」 says nothing a member can check; name the concrete use (" + cite +

@@ -271,19 +271,23 @@ void check_insurance_card(Context &ctx) {
   }
   ViewFacts &facts = ctx.facts();
   const bool replacement_named = facts.any_text("card-replacement");
+  const Lexicon &lex = Lexicon::builtin();
+  const std::size_t insurance_card = lex.list_index("insurance-card");
+  const std::size_t card_current = lex.list_index("card-current");
+  const std::size_t card_issue = lex.list_index("card-issue");
   for (std::size_t i = 0; i < facts.texts().size(); ++i) {
     const TextRef &ref = facts.texts()[i];
     // A list of the data held names the card's records (組合員証記号番号, 証交付情報), not its use.
     if (ref.block && ref.block->kind == Block::Kind::data_held) {
       continue;
     }
-    const auto card = facts.find("insurance-card", i);
+    const auto card = facts.find(insurance_card, i);
     if (!card) {
       continue;
     }
     const Position pos = locate(n, *ref.text, card->offset, card->word.size());
     const std::string word(card->word);
-    if (ctx.judge >= expired && facts.any("card-current", i)) {
+    if (ctx.judge >= expired && facts.any(card_current, i)) {
       ctx.report("insurance-card-abolished", pos,
                  {"no " + word + " is valid any more: new cards stopped on " + to_string(issue_ended) +
                       " and the old ones lapsed on " + to_string(previous_day(expired)) +
@@ -294,7 +298,7 @@ void check_insurance_card(Context &ctx) {
                       "までに有効期限を迎えましたが、この改正版は証の発行・管理を記載しています。資格確認書・"
                       "資格情報のお知らせの記載に改めてください"},
                  scopes_of(ref));
-    } else if (!replacement_named && facts.any("card-issue", i)) {
+    } else if (!replacement_named && facts.any(card_issue, i)) {
       ctx.report("insurance-card-abolished", pos,
                  {"no new " + word + " has been issued since " + to_string(issue_ended) +
                       " (replaced by the 資格確認書 and the My Number card), but this revision lists its issue and "
@@ -316,9 +320,10 @@ void check_online_eligibility(Context &ctx) {
     return;
   }
   ViewFacts &facts = ctx.facts();
+  const std::size_t online = Lexicon::builtin().list_index("online-eligibility");
   for (std::size_t i = 0; i < facts.texts().size(); ++i) {
     const TextRef &ref = facts.texts()[i];
-    const auto at = facts.find("online-eligibility", i);
+    const auto at = facts.find(online, i);
     if (!at) {
       continue;
     }
@@ -353,10 +358,14 @@ void check_guideline(Context &ctx) {
     return;
   }
   ViewFacts &facts = ctx.facts();
+  const Lexicon &lex = Lexicon::builtin();
+  const std::size_t guideline = lex.list_index("guideline");
+  const std::size_t issuer = lex.list_index("guideline-issuer");
+  const std::size_t guidance = lex.list_index("guidance");
   for (std::size_t i = 0; i < facts.texts().size(); ++i) {
     const TextRef &ref = facts.texts()[i];
-    const auto at = facts.find("guideline", i);
-    if (!at || !facts.any("guideline-issuer", i) || facts.any("guidance", i)) {
+    const auto at = facts.find(guideline, i);
+    if (!at || !facts.any(issuer, i) || facts.any(guidance, i)) {
       continue;
     }
     ctx.report("guideline-superseded", locate(n, *ref.text, at->offset, at->word.size()),
