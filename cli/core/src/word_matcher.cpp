@@ -102,7 +102,10 @@ std::vector<ListsMatcher::Found> ListsMatcher::find_all(std::string_view text) c
   }
   // Which lists already have their earliest word: positions are visited in order, so the first word
   // found for a list is its earliest, and at one position the longest comes first.
-  std::vector<bool> done(m_lists, false);
+  std::uint64_t small[4] = {0, 0, 0, 0}; // up to 256 lists without allocating
+  std::vector<std::uint64_t> large(m_lists > 256 ? (m_lists + 63) / 64 : 0, 0);
+  std::uint64_t *done = m_lists > 256 ? large.data() : small;
+  const auto is_done = [&](std::size_t l) { return (done[l / 64] >> (l % 64) & 1) != 0; };
   const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -113,9 +116,9 @@ std::vector<ListsMatcher::Found> ListsMatcher::find_all(std::string_view text) c
     const std::string_view rest = text.substr(i);
     for (std::uint32_t e = m_first[s]; e < m_first[s + 1]; ++e) {
       const Entry &entry = m_entries[e];
-      if (!done[entry.list] && rest.size() >= entry.word.size() &&
+      if (!is_done(entry.list) && rest.size() >= entry.word.size() &&
           rest.compare(0, entry.word.size(), entry.word) == 0) {
-        done[entry.list] = true;
+        done[entry.list / 64] |= std::uint64_t{1} << (entry.list % 64);
         found.push_back(Found{entry.list, i, entry.index});
       }
     }
