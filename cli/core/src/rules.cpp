@@ -1,10 +1,12 @@
 #include "notice/rules.hpp"
 
 #include "rules/context.hpp"
+#include "rules/facts.hpp"
 
 #include "notice/law.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace notice {
 namespace {
@@ -197,10 +199,19 @@ const std::vector<RuleInfo> &rule_catalog() {
 }
 
 const RuleInfo *find_rule(std::string_view id) {
-  const auto it = std::find_if(k_catalog.begin(), k_catalog.end(), [&](const RuleInfo &r) {
-    return r.id == id || std::find(r.formerly.begin(), r.formerly.end(), id) != r.formerly.end();
-  });
-  return it == k_catalog.end() ? nullptr : &*it;
+  // Every id and former id, indexed once: the first rule in the catalogue that has it.
+  static const std::unordered_map<std::string_view, const RuleInfo *> k_index = [] {
+    std::unordered_map<std::string_view, const RuleInfo *> index;
+    for (const RuleInfo &r : k_catalog) {
+      index.emplace(r.id, &r);
+      for (const auto former : r.formerly) {
+        index.emplace(former, &r);
+      }
+    }
+    return index;
+  }();
+  const auto it = k_index.find(id);
+  return it == k_index.end() ? nullptr : it->second;
 }
 
 std::string rule_basis(const RuleInfo &rule, Lang lang) {
@@ -332,8 +343,8 @@ void mark_period(Diagnostic &d) {
 
 // Runs the date-dependent rule families on `view` on every date from `start` to `end` on which the law
 // changed, and keeps each finding once, with the part of the period in which it holds.
-void check_period(const Notice &view, const RuleOptions &options, const std::string &revision, Date start, Date end,
-                  std::vector<Diagnostic> &out, std::vector<Position> &used) {
+void check_period(const Notice &view, ViewFacts &facts, const RuleOptions &options, const std::string &revision,
+                  Date start, Date end, std::vector<Diagnostic> &out, std::vector<Position> &used) {
   std::vector<Date> dates = {start};
   for (const Date d : law::Database::builtin().change_dates()) {
     if (start < d && d <= end) {
@@ -349,6 +360,7 @@ void check_period(const Notice &view, const RuleOptions &options, const std::str
   for (std::size_t e = 0; e < dates.size(); ++e) {
     std::vector<Diagnostic> found;
     Context ctx(view, options, found);
+    ctx.use_facts(facts);
     ctx.revision = revision;
     ctx.judge = dates[e];
     check_legal_revision(ctx);
@@ -424,11 +436,14 @@ std::vector<Diagnostic> check_notice(const Notice &notice, const RuleOptions &op
       end = *options.as_of;
     }
     const Notice view = at(notice, revision.effective);
+    // The view's texts are read once and judged on every date of its period.
+    rules::ViewFacts facts(view);
     rules::Context view_ctx(view, options, out);
+    view_ctx.use_facts(facts);
     view_ctx.revision = to_string(revision.effective);
     view_ctx.judge = revision.effective;
     rules::check_structure_revision(view_ctx);
-    rules::check_period(view, options, view_ctx.revision, revision.effective, end, out, ctx.used_suppressions);
+    rules::check_period(view, facts, options, view_ctx.revision, revision.effective, end, out, ctx.used_suppressions);
     ctx.used_suppressions.insert(ctx.used_suppressions.end(), view_ctx.used_suppressions.begin(),
                                  view_ctx.used_suppressions.end());
   }

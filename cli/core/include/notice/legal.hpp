@@ -46,14 +46,52 @@ struct Assessment {
   std::vector<std::string> read_data;    ///< "sensitive", "my_number" read from the wording (no `data:` given)
 };
 
+/// What assess() reads from the whole notice rather than from the item: computed once per notice
+/// (notice_facts) when many items are assessed.
+struct NoticeFacts {
+  /// Some printed text outside the items (preamble, body, headings, notes of buckets and categories …)
+  /// tells members how to object to a use.
+  bool objection_route = false;
+};
+
+/// The facts of `notice` that assess() needs.
+NoticeFacts notice_facts(const Notice &notice);
+
 /// The parties kinds `text` names (lexicon lists party.<kind>), in lexicon order.
 std::vector<PartyKind> parties_named(std::string_view text);
+
+/// What an item's wording and references say whatever the date: the part of an assessment read once
+/// when the item is assessed on many dates.
+struct ItemReading {
+  FlowReading flow_reading;
+  bool declared_sensitive = false;       ///< a data source it names (`data:`) is sensitive
+  bool declared_my_number = false;       ///< a data source it names is 特定個人情報
+  bool to_employer = false;              ///< a party it names, or its wording, is the employer
+  std::vector<std::string> read_parties; ///< party kinds read from the wording (no `parties:` given)
+  bool words_sensitive = false;          ///< no `data:`, and the wording names sensitive data
+  bool words_my_number = false;          ///< no `data:`, and the wording names 特定個人情報
+  Ground ground = Ground::none;          ///< the strongest ground stated
+  bool objection_route = false;          ///< for implied consent: the notice says how to object
+  std::vector<law::Cite> mynumber_cites; ///< the 番号法 articles its `basis:` cites, in order
+  /// Cases of 番号法第19条 its wording names, in the database's order (when it involves 特定個人情報).
+  std::vector<const law::Provision *> wording_cases;
+};
+
+/// Reads `item` of `bucket` of `notice` (a revision's view); `facts` = notice_facts(notice), or null to read
+/// the notice only if the item needs it.
+ItemReading read_item(const Notice &notice, const Bucket &bucket, const UseCase &item, const NoticeFacts *facts);
 
 /// Assesses `item` of `bucket` of `notice` (a revision's view) as on `date`.
 Assessment assess(const Notice &notice, const Bucket &bucket, const UseCase &item, Date date);
 
+/// The same from the item's reading (`reading` = read_item(notice, bucket, item, …)).
+Assessment assess(const Bucket &bucket, const UseCase &item, Date date, const ItemReading &reading);
+
 /// True when `notice` (any printed text) tells members how to object to a use, or `item`'s own notes do.
 bool states_objection_route(const Notice &notice, const UseCase &item);
+
+/// The same, with the facts of the whole notice already read (`facts` = notice_facts(notice)).
+bool states_objection_route(const NoticeFacts &facts, const UseCase &item);
 
 /// True when `provision` is one of the cases of 番号法第19条 (a provision of 特定個人情報 it allows).
 bool is_mynumber_19_case(const law::Provision &provision);

@@ -159,18 +159,31 @@ std::optional<Cite> parse_cite(std::string_view text) {
 }
 
 std::vector<Citation> find_citations(std::string_view text, const Database &db) {
-  const auto s = decode(text);
   std::vector<Citation> out;
+  // Every citation has its 条: most texts have none, and are not read further.
+  if (text.find("条") == std::string_view::npos) {
+    return out;
+  }
+  const auto s = decode(text);
+  // The first characters of the law names: elsewhere no name can start.
+  std::u32string firsts;
+  for (const auto &entry : db.names_longest_first()) {
+    if (!entry.first.empty() && firsts.find(entry.first.front()) == std::u32string::npos) {
+      firsts.push_back(entry.first.front());
+    }
+  }
   std::string current_law;
   std::size_t i = 0;
   while (i < s.size()) {
     bool advanced = false;
-    for (const auto &[name, id] : db.names_longest_first()) {
-      if (matches_at(s, i, name)) {
-        current_law = id;
-        i += name.size();
-        advanced = true;
-        break;
+    if (firsts.find(s[i].cp) != std::u32string::npos) {
+      for (const auto &[name, id] : db.names_longest_first()) {
+        if (matches_at(s, i, name)) {
+          current_law = id;
+          i += name.size();
+          advanced = true;
+          break;
+        }
       }
     }
     if (advanced) {

@@ -6,6 +6,7 @@
 #include "notice/rules.hpp"
 
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct Scope {
   const std::string *id = nullptr;
   const std::vector<Suppression> *suppress = nullptr;
 };
+
+class ViewFacts;
 
 /// Collects the findings of one run.
 class Context {
@@ -44,7 +47,14 @@ public:
   /// Positions of the in-file suppressions that matched a finding.
   std::vector<Position> used_suppressions;
 
+  /// What the rules read from the notice's texts independently of the date (rules/facts.hpp): the
+  /// `facts` given to use_facts(), shared by the dates a view is judged on, else made on first use.
+  ViewFacts &facts();
+  void use_facts(ViewFacts &facts) { m_facts = &facts; }
+
 private:
+  ViewFacts *m_facts = nullptr;
+  std::shared_ptr<ViewFacts> m_own_facts;
   const Notice &m_notice;
   const RuleOptions &m_options;
   std::vector<Diagnostic> &m_out;

@@ -1,5 +1,6 @@
 // Rules about flows: whether each use case is filed and disclosed as the law requires.
 #include "rules/context.hpp"
+#include "rules/facts.hpp"
 #include "rules/text.hpp"
 
 #include "notice/law.hpp"
@@ -119,15 +120,6 @@ void check_numbering(Context &ctx) {
   }
 }
 
-// Whether the notice says anything about provision to third parties in foreign countries. Only words
-// count: an article number alone (「第28条」) says nothing, and meant other things on other dates.
-bool states_foreign_provision(const Notice &n) {
-  bool found = false;
-  for_each_text(
-      n, [&](const TextRef &ref) { found = found || lex().any("foreign-provision-statement", ref.text->value); });
-  return found;
-}
-
 // The wording sends data abroad: 海外/外国/国外, but not 海外療養費 (a benefit for care received abroad).
 bool wording_abroad(std::string text) {
   for (const auto &word : lex().words("abroad-not-processing")) {
@@ -141,15 +133,20 @@ bool wording_abroad(std::string text) {
 void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase &u, bool foreign_statement) {
   const Notice &n = ctx.notice();
   const auto scopes = item_scopes(c, b, u);
-  const legal::Assessment a = legal::assess(n, b, u, ctx.judge);
+  const legal::Assessment a = legal::assess(b, u, ctx.judge, ctx.facts().reading(b, u));
   const std::string &text = u.text.value;
 
   // Filed as internal use: by the author, or under an internal heading (not a fallback of an unknown bucket).
   const bool filed_internal = a.flow == FlowKind::internal &&
                               (a.flow_reading.source == FlowReading::Source::stated || b.kind == BucketKind::internal);
   if (filed_internal) {
+    const ViewFacts &facts = ctx.facts();
+    const std::size_t at_text = facts.index_of(u.text);
+    const auto find = [&](const char *list) {
+      return at_text == std::string::npos ? lex().find(list, text) : facts.find(list, at_text);
+    };
     for (const Cue &cue : k_cues) {
-      if (const auto at = lex().find(cue.list, text)) {
+      if (const auto at = find(cue.list)) {
         const std::string word(at->word);
         ctx.report("internal-wording-suggests-flow", locate(n, u.text, at->offset, at->word.size()),
                    {"item `" + u.id + "` is filed as internal use, but its wording says 「" + word +
@@ -160,7 +157,7 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
         break;
       }
     }
-    if (const auto at = lex().find("review-body", text)) {
+    if (const auto at = find("review-body")) {
       const std::string body(at->word);
       ctx.report("review-body-internal", locate(n, u.text, at->offset, at->word.size()),
                  {"item `" + u.id + "` involves the review and payment bodies (「" + body +
@@ -182,7 +179,7 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
   }
 
   // 特定個人情報: only the cases of 番号法第19条; never joint use.
-  const std::string article19 = law::cite_on(db(), "mynumber.provision-limit", ctx.judge);
+  const std::string article19 = a.my_number ? law::cite_on(db(), "mynumber.provision-limit", ctx.judge) : std::string();
   if (a.my_number && a.flow == FlowKind::joint_use) {
     ctx.report("mynumber-outside-article19", u.pos,
                {"item `" + u.id +
@@ -285,8 +282,13 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
         abroad.push_back(p);
       }
     }
-    const std::string cite = law::cite_on(db(), foreign.id, ctx.judge);
-    if ((!abroad.empty() || wording_abroad(text)) && !foreign_statement) {
+    const auto worded_abroad = [&] {
+      auto &known = ctx.facts().wording_abroad;
+      const auto it = known.find(&u);
+      return it != known.end() ? it->second : known.emplace(&u, wording_abroad(text)).first->second;
+    };
+    if (!foreign_statement && (!abroad.empty() || worded_abroad())) {
+      const std::string cite = law::cite_on(db(), foreign.id, ctx.judge);
       ctx.report("processing-abroad", u.pos,
                  {"item `" + u.id +
                       "` sends data abroad, but the notice says nothing about provision to third parties "
@@ -313,7 +315,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
     }
   }
 
-  if (lex().is("vague-purpose", text)) {
+  static const std::vector<std::string> &k_vague = lex().words("vague-purpose");
+  if (std::find(k_vague.begin(), k_vague.end(), text) != k_vague.end()) {
     const std::string cite = law::cite_on(db(), "appi.purpose-specification", ctx.judge);
     ctx.report("vague-purpose", u.text.pos,
                {"「" + text + "」 says nothing a member can check; name the concrete use (" + cite +
@@ -342,7 +345,9 @@ void check_flows_revision(Context &ctx) {
   check_numbering(ctx);
   const Notice &n = ctx.notice();
   check_joint_use_blocks(ctx, n.body);
-  const bool foreign_statement = states_foreign_provision(n);
+  // Whether the notice says anything about provision to third parties in foreign countries. Only words
+  // count: an article number alone (「第28条」) says nothing, and meant other things on other dates.
+  const bool foreign_statement = ctx.facts().any_text("foreign-provision-statement");
   for (const Category &c : n.categories) {
     for (const Bucket &b : c.buckets) {
       const std::vector<Scope> bucket_scopes = {{&b.id, &b.suppress}, {&c.id, &c.suppress}};

@@ -74,8 +74,10 @@ Position locate(const Notice &notice, const Text &text) {
 void check_text(Context &ctx, const Text &text, std::initializer_list<Scope> scopes = {}) {
   std::size_t count = 0;
   std::optional<char32_t> first;
-  for (std::size_t i = 0; i < text.value.size(); ++i) {
-    if (const auto cp = bidi_at(text.value, i)) {
+  // Every bidi control starts with the byte E2: only those places are looked at.
+  const std::string &value = text.value;
+  for (std::size_t i = value.find('\xE2'); i != std::string::npos; i = value.find('\xE2', i + 1)) {
+    if (const auto cp = bidi_at(value, i)) {
       first = first ? first : cp;
       ++count;
     }

@@ -3,6 +3,7 @@
 #include "notice/legal.hpp"
 
 #include "rules/context.hpp"
+#include "rules/facts.hpp"
 #include "rules/text.hpp"
 #include "utf8.hpp"
 
@@ -17,10 +18,6 @@ namespace {
 
 const law::Database &db() {
   return law::Database::builtin();
-}
-
-const Lexicon &lex() {
-  return Lexicon::builtin();
 }
 
 // The sentence of `text` around byte `offset`: from the previous 。 to the next, ignoring 。 inside
@@ -67,16 +64,6 @@ std::string context_of(const TextRef &ref) {
   return context;
 }
 
-// A citation to judge: where it stands and the words that say what it is cited for.
-struct Occurrence {
-  law::Cite cite;
-  Position pos;
-  std::string sentence; // the sentence it stands in (for a `basis:` entry, its item's wording)
-  std::string context;  // the wider words around it
-  std::vector<Scope> scopes;
-  const UseCase *item = nullptr; // the item it belongs to, if any
-};
-
 std::string law_short_name(const std::string &id) {
   const law::Law *law = db().find_law(id);
   if (!law) {
@@ -95,15 +82,13 @@ bool related(const law::Cite &a, const law::Cite &b) {
   return a.within(b) || b.within(a);
 }
 
-void judge_citation(Context &ctx, const Occurrence &o) {
+// What the sentence cites the article for: the concepts it names, else those of the wider context.
+std::vector<const law::Provision *> named_for(const Occurrence &o) {
+  std::vector<const law::Provision *> named;
   const law::Law *law = db().find_law(o.cite.law);
   if (!law) {
-    return;
+    return named;
   }
-  const Date date = ctx.judge;
-  const std::string written = law_short_name(law->id) + law::format_cite(o.cite);
-  // What the sentence cites the article for: the concepts it names, else those of the wider context.
-  std::vector<const law::Provision *> named;
   for (const std::string *words : {&o.sentence, &o.context}) {
     for (const auto &p : db().provisions()) {
       if (p.law == law->id && p.named_in(*words)) {
@@ -114,6 +99,18 @@ void judge_citation(Context &ctx, const Occurrence &o) {
       break;
     }
   }
+  return named;
+}
+
+// `named`: named_for(o), which does not depend on the date.
+void judge_citation(Context &ctx, const Occurrence &o, const std::vector<const law::Provision *> &named) {
+  const law::Law *law = db().find_law(o.cite.law);
+  if (!law) {
+    return;
+  }
+  const Date date = ctx.judge;
+  // How the finding names the citation (made only for a finding).
+  const auto written_as = [&] { return law_short_name(law->id) + law::format_cite(o.cite); };
   if (o.cite.paragraph && !o.cite.item &&
       std::find(law->items_only.begin(), law->items_only.end(), o.cite.article) != law->items_only.end()) {
     // 第19条第7項 for 第19条第7号: say so once, and suggest the number the concept the sentence names has on
@@ -133,6 +130,7 @@ void judge_citation(Context &ctx, const Occurrence &o) {
         break;
       }
     }
+    const std::string written = written_as();
     ctx.report("citation-paragraph-for-item", o.pos,
                {written + " cites a paragraph (項), but 第" + std::to_string(o.cite.article) +
                     "条 has no paragraphs: its cases are items (号); write " + suggestion_en,
@@ -172,6 +170,7 @@ void judge_citation(Context &ctx, const Occurrence &o) {
                                         : "; " + p->en + " did not exist before " + to_string(p->start());
         const std::string ja_then = now ? "。" + to_string(date) + "時点では" + current + "です"
                                         : "。" + p->ja + "は" + to_string(p->start()) + "より前には存在しません";
+        const std::string written = written_as();
         ctx.report("citation-anachronistic", o.pos,
                    {written + " is cited for " + p->en + " (" + p->ja + "), but it has that number only from " +
                         to_string(n.from) + en_then,
@@ -198,6 +197,7 @@ void judge_citation(Context &ctx, const Occurrence &o) {
           now_means.empty() ? "" : " (" + law::format_cite(o.cite) + " is now " + now_means + ")";
       const std::string ja_meaning =
           now_means.empty() ? "" : "（現在の" + law::format_cite(o.cite) + "は" + now_means + "）";
+      const std::string written = written_as();
       ctx.report("citation-stale", o.pos,
                  {written + " is cited for " + p->en + " (" + p->ja + "), but that was its number until " +
                       to_string(previous_day(*changed)) + en_now + en_meaning,
@@ -269,23 +269,25 @@ void check_insurance_card(Context &ctx) {
   if (ctx.judge < issue_ended) {
     return;
   }
-  bool replacement_named = false;
-  for_each_text(n, [&](const TextRef &ref) {
-    replacement_named = replacement_named || lex().any("card-replacement", ref.text->value);
-  });
-  for_each_text(n, [&](const TextRef &ref) {
+  ViewFacts &facts = ctx.facts();
+  const bool replacement_named = facts.any_text("card-replacement");
+  const Lexicon &lex = Lexicon::builtin();
+  const std::size_t insurance_card = lex.list_index("insurance-card");
+  const std::size_t card_current = lex.list_index("card-current");
+  const std::size_t card_issue = lex.list_index("card-issue");
+  for (std::size_t i = 0; i < facts.texts().size(); ++i) {
+    const TextRef &ref = facts.texts()[i];
     // A list of the data held names the card's records (組合員証記号番号, 証交付情報), not its use.
     if (ref.block && ref.block->kind == Block::Kind::data_held) {
-      return;
+      continue;
     }
-    const std::string &value = ref.text->value;
-    const auto card = lex().find("insurance-card", value);
+    const auto card = facts.find(insurance_card, i);
     if (!card) {
-      return;
+      continue;
     }
     const Position pos = locate(n, *ref.text, card->offset, card->word.size());
     const std::string word(card->word);
-    if (ctx.judge >= expired && lex().any("card-current", value)) {
+    if (ctx.judge >= expired && facts.any(card_current, i)) {
       ctx.report("insurance-card-abolished", pos,
                  {"no " + word + " is valid any more: new cards stopped on " + to_string(issue_ended) +
                       " and the old ones lapsed on " + to_string(previous_day(expired)) +
@@ -296,7 +298,7 @@ void check_insurance_card(Context &ctx) {
                       "までに有効期限を迎えましたが、この改正版は証の発行・管理を記載しています。資格確認書・"
                       "資格情報のお知らせの記載に改めてください"},
                  scopes_of(ref));
-    } else if (!replacement_named && lex().any("card-issue", value)) {
+    } else if (!replacement_named && facts.any(card_issue, i)) {
       ctx.report("insurance-card-abolished", pos,
                  {"no new " + word + " has been issued since " + to_string(issue_ended) +
                       " (replaced by the 資格確認書 and the My Number card), but this revision lists its issue and "
@@ -306,7 +308,7 @@ void check_insurance_card(Context &ctx) {
                       "資格確認書に触れていません"},
                  scopes_of(ref));
     }
-  });
+  }
 }
 
 void check_online_eligibility(Context &ctx) {
@@ -317,10 +319,13 @@ void check_online_eligibility(Context &ctx) {
   if (ctx.judge >= full) {
     return;
   }
-  for_each_text(n, [&](const TextRef &ref) {
-    const auto at = lex().find("online-eligibility", ref.text->value);
+  ViewFacts &facts = ctx.facts();
+  const std::size_t online = Lexicon::builtin().list_index("online-eligibility");
+  for (std::size_t i = 0; i < facts.texts().size(); ++i) {
+    const TextRef &ref = facts.texts()[i];
+    const auto at = facts.find(online, i);
     if (!at) {
-      return;
+      continue;
     }
     const Position pos = locate(n, *ref.text, at->offset, at->word.size());
     if (ctx.judge < basis) {
@@ -343,7 +348,7 @@ void check_online_eligibility(Context &ctx) {
                       "。本格運用の開始は" + to_string(full) + "です"},
                  scopes_of(ref));
     }
-  });
+  }
 }
 
 void check_guideline(Context &ctx) {
@@ -352,11 +357,16 @@ void check_guideline(Context &ctx) {
   if (ctx.judge < applied) {
     return;
   }
-  for_each_text(n, [&](const TextRef &ref) {
-    const std::string &value = ref.text->value;
-    const auto at = lex().find("guideline", value);
-    if (!at || !lex().any("guideline-issuer", value) || lex().any("guidance", value)) {
-      return;
+  ViewFacts &facts = ctx.facts();
+  const Lexicon &lex = Lexicon::builtin();
+  const std::size_t guideline = lex.list_index("guideline");
+  const std::size_t issuer = lex.list_index("guideline-issuer");
+  const std::size_t guidance = lex.list_index("guidance");
+  for (std::size_t i = 0; i < facts.texts().size(); ++i) {
+    const TextRef &ref = facts.texts()[i];
+    const auto at = facts.find(guideline, i);
+    if (!at || !facts.any(issuer, i) || facts.any(guidance, i)) {
+      continue;
     }
     ctx.report("guideline-superseded", locate(n, *ref.text, at->offset, at->word.size()),
                {"refers to the MHLW ガイドライン, which the ガイダンス of the 個人情報保護委員会 and MHLW (notified " +
@@ -367,27 +377,18 @@ void check_guideline(Context &ctx) {
                     "ガイダンス」（" +
                     to_string(db().date("guidance.notified")) + "通知）に置き換えられました"},
                scopes_of(ref));
-  });
+  }
 }
 
 // 匿名加工情報 and 仮名加工情報: named before they existed, or named without what must be published.
 void check_processed_information(Context &ctx) {
   const Notice &n = ctx.notice();
+  ViewFacts &facts = ctx.facts();
   for (const char *id : {"appi.anonymised", "appi.pseudonymised"}) {
     const law::Provision &p = db().provision(id);
-    for_each_text(n, [&](const TextRef &ref) {
-      const std::string &value = ref.text->value;
-      std::optional<WordMatch> at;
-      for (const auto &k : p.keywords) {
-        if (const auto found = value.find(k); found != std::string::npos) {
-          at = WordMatch{found, k};
-          break;
-        }
-      }
-      if (!at) {
-        return;
-      }
-      const Position pos = locate(n, *ref.text, at->offset, at->word.size());
+    for (const auto &[i, match] : facts.keyword_texts(p)) {
+      const TextRef &ref = facts.texts()[i];
+      const Position pos = locate(n, *ref.text, match.offset, match.word.size());
       if (!db().numbering(p.id, ctx.judge)) {
         ctx.report("processed-information", pos,
                    {p.ja + " did not exist before " + to_string(p.start()) + " (" +
@@ -395,10 +396,10 @@ void check_processed_information(Context &ctx) {
                     p.ja + "は" + to_string(p.start()) + "（" + law::cite_on(db(), p.id, p.start()) +
                         "）より前には存在しませんが、この改正版はこれを記載しています"},
                    scopes_of(ref));
-        return;
+        continue;
       }
       for (const auto &req : p.requires_) {
-        if (ctx.judge < req.from || lex().any(p.id + "." + req.id, value)) {
+        if (ctx.judge < req.from || facts.any(p.id + "." + req.id, i)) {
           continue;
         }
         ctx.report(
@@ -408,7 +409,7 @@ void check_processed_information(Context &ctx) {
                  "）"},
             scopes_of(ref));
       }
-    });
+    }
   }
 }
 
@@ -423,14 +424,14 @@ void check_retained_data(Context &ctx) {
   if (n.part) {
     return;
   }
-  std::string all;
-  std::vector<std::string> roles;
-  for_each_text(n, [&](const TextRef &ref) {
-    all += ref.text->value + "\n";
+  ViewFacts &facts = ctx.facts();
+  std::vector<std::string_view> roles;
+  for (const TextRef &ref : facts.texts()) {
     if (ref.block && !ref.block->role.empty()) {
       roles.push_back(ref.block->role);
     }
-  });
+  }
+  const auto printed = [&](const law::Requirement &req) { return facts.any_text(p.id + "." + req.id); };
   std::vector<const law::Requirement *> missing;
   for (const auto &req : p.requires_) {
     if (ctx.judge < req.from) {
@@ -442,11 +443,11 @@ void check_retained_data(Context &ctx) {
     } else if (req.id == "purposes") {
       met = !n.categories.empty();
     } else if (req.id == "address") {
-      met = !n.insurer.address.empty() || lex().any(p.id + "." + req.id, all);
+      met = !n.insurer.address.empty() || printed(req);
     } else if (req.id == "representative") {
-      met = !n.insurer.representative.empty() || lex().any(p.id + "." + req.id, all);
+      met = !n.insurer.representative.empty() || printed(req);
     } else {
-      met = lex().any(p.id + "." + req.id, all);
+      met = printed(req);
     }
     for (const auto &e : n.elsewhere) {
       met = met || std::find(e.matters.begin(), e.matters.end(), req.id) != e.matters.end();
@@ -476,8 +477,16 @@ void check_retained_data(Context &ctx) {
 } // namespace
 
 void check_legal_revision(Context &ctx) {
-  for (const Occurrence &o : citations_of(ctx.notice())) {
-    judge_citation(ctx, o);
+  ViewFacts &facts = ctx.facts();
+  if (!facts.citations) {
+    facts.citations = citations_of(ctx.notice());
+    facts.named.clear();
+    for (const Occurrence &o : *facts.citations) {
+      facts.named.push_back(named_for(o));
+    }
+  }
+  for (std::size_t i = 0; i < facts.citations->size(); ++i) {
+    judge_citation(ctx, (*facts.citations)[i], facts.named[i]);
   }
   check_insurance_card(ctx);
   check_online_eligibility(ctx);

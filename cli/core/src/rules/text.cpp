@@ -87,13 +87,7 @@ void for_each_text(const Notice &n, const std::function<void(const TextRef &)> &
     for (const auto &b : c.buckets) {
       g({&b.heading, &c, &b});
       for (const auto &u : b.items) {
-        g({&u.text, &c, &b, &u});
-        for (const auto &t : u.notes) {
-          g({&t, &c, &b, &u});
-        }
-        if (u.joint_use) {
-          visit_joint_use(*u.joint_use, {nullptr, &c, &b, &u}, g);
-        }
+        for_each_item_text(&c, &b, u, f);
       }
       if (b.joint_use) {
         visit_joint_use(*b.joint_use, {nullptr, &c, &b}, g);
@@ -104,6 +98,22 @@ void for_each_text(const Notice &n, const std::function<void(const TextRef &)> &
   }
   for (const auto &p : n.postscript) {
     g({&p.text});
+  }
+}
+
+void for_each_item_text(const Category *c, const Bucket *b, const UseCase &u,
+                        const std::function<void(const TextRef &)> &f) {
+  const auto g = [&](const TextRef &ref) {
+    if (ref.text && !ref.text->empty()) {
+      f(ref);
+    }
+  };
+  g({&u.text, c, b, &u});
+  for (const auto &t : u.notes) {
+    g({&t, c, b, &u});
+  }
+  if (u.joint_use) {
+    visit_joint_use(*u.joint_use, {nullptr, c, b, &u}, g);
   }
 }
 

@@ -28,6 +28,11 @@ struct TextRef {
 /// disclosures, notes of buckets and categories, postscript.
 void for_each_text(const Notice &notice, const std::function<void(const TextRef &)> &f);
 
+/// Calls `f` for the published, non-empty texts of item `u` (its text, notes and joint-use disclosure),
+/// as for_each_text() visits them; `c` and `b` are its category and bucket (may be null).
+void for_each_item_text(const Category *c, const Bucket *b, const UseCase &u,
+                        const std::function<void(const TextRef &)> &f);
+
 /// The scopes (item, bucket, category) of a TextRef, for Context::report.
 std::vector<Scope> scopes_of(const TextRef &ref);
 
