@@ -86,9 +86,8 @@ std::size_t code_points(std::string_view s) {
 // は, が; also の when `stop_at_no`: a society's name ends there, a term's meaning does not, as in
 // 「被保険者やその家族（以下「加入者」…」) or `max` code points.
 std::string preceding_run(const std::string &s, std::size_t end, std::size_t max, bool stop_at_no = true) {
-  static constexpr std::string_view k_delimiters[] = {" ",  "　", "「", "」", "『", "』", "（", "）",
-                                                      "(",  ")",  "、", "。", "・", ":",  "：", "【",
-                                                      "】", "〔", "〕", "\"", "は", "が"};
+  static constexpr std::string_view k_delimiters[] = {" ",  "　", "「", "」", "『", "』", "（", "）", "(",  ")",  "、",
+                                                      "。", "・", ":",  "：", "【", "】", "〔", "〕", "\"", "は", "が"};
   std::size_t begin = end;
   std::size_t count = 0;
   while (begin > 0 && count < max) {
