@@ -944,21 +944,11 @@ private:
   // True when the current line and every line after it are date lines: the closing dates.
   bool closing_run() const { return m_at >= m_closing_from; }
 
-  // A new heading-less bucket after `b`, so that what follows prints after what came before (a note
-  // printed under a heading with no item yet; items whose bullet changes).
-  Bucket &continue_bucket(Category &cat, const Line &l) {
-    Bucket next;
-    next.pos = l.pos;
-    next.kind = BucketKind::other;
-    next.kind_inferred = true;
-    cat.buckets.push_back(std::move(next));
-    ++m_result.counts.buckets;
-    m_bucket_closed = false;
-    return cat.buckets.back();
-  }
   bool m_bucket_closed = false;
 
-  // A new heading-less bucket at the end of `cat`.
+  // A new heading-less bucket at the end of `cat`: the first of a category without headings, one of a
+  // legend's kind, or one after the last so that what follows prints after what came before (a note
+  // printed under a heading with no item yet; items whose bullet changes).
   Bucket &open_bucket(Category &cat, const Line &l, BucketKind kind, bool kind_inferred) {
     Bucket next;
     next.pos = l.pos;
@@ -1067,17 +1057,8 @@ private:
     if (item && !deeper) {
       const auto last_marker = b && !b->items.empty() ? m_markers.find(b->items.back().pos) : m_markers.end();
       const bool marker_changes = last_marker != m_markers.end() && last_marker->second != item->first;
-      if (b && (m_bucket_closed || marker_changes)) {
-        b = &continue_bucket(cat, l);
-      }
-      if (!b) {
-        cat.buckets.emplace_back();
-        b = &cat.buckets.back();
-        b->pos = l.pos;
-        b->kind = BucketKind::other;
-        b->kind_inferred = true;
-        m_where[l.pos] = l.where;
-        ++m_result.counts.buckets;
+      if (!b || m_bucket_closed || marker_changes) {
+        b = &open_bucket(cat, l, BucketKind::other, true);
       }
       add_item(*b, item->first, item->second, l);
       return;
@@ -1122,7 +1103,7 @@ private:
       // Under a heading with no item yet: a bare short line is its first item.
       if (!sentence(l.text) && code_points(l.text) <= 100) {
         if (m_bucket_closed) {
-          b = &continue_bucket(cat, l);
+          b = &open_bucket(cat, l, BucketKind::other, true);
         }
         add_item(*b, "", l.text, l);
       } else {
