@@ -1784,9 +1784,10 @@ private:
   void ids() {
     Notice &n = m_result.notice;
     std::set<std::string> used;
+    std::map<std::string, int> next_suffix; // per base: where the search for a free -N resumes
     const auto unique = [&](std::string id) {
       std::string candidate = id;
-      for (int k = 2; !used.insert(candidate).second; ++k) {
+      for (int &k = next_suffix.try_emplace(id, 2).first->second; !used.insert(candidate).second; ++k) {
         candidate = id + "-" + std::to_string(k);
       }
       return candidate;
