@@ -11,6 +11,7 @@
 #include "notice/diagnostic.hpp"
 
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -163,8 +164,11 @@ public:
   const std::vector<std::pair<std::u32string, std::string>> &names_longest_first() const { return m_names; }
 
 private:
+  static const Numbering *numbering_of(const Provision &provision, Date date);
+
   std::vector<Law> m_laws;
   std::vector<Provision> m_provisions;
+  std::map<std::string, std::size_t, std::less<>> m_provision_index; // id → index in m_provisions
   std::vector<Milestone> m_milestones;
   std::vector<SourceRef> m_sources;
   std::vector<Date> m_change_dates;

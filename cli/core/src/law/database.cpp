@@ -273,6 +273,7 @@ Database Database::parse(const std::vector<std::pair<std::string, std::string_vi
         prov.requires_.push_back({r.text(q, "id"), r.text(q, "ja"), r.text(q, "en"), r.date(q, "from"), source_of(q),
                                   r.certainty(q), r.text(q, "note", false)});
       }
+      db.m_provision_index.emplace(prov.id, db.m_provisions.size());
       db.m_provisions.push_back(std::move(prov));
     }
     for (const YamlNode &m : r.list(root, "milestones")) {
@@ -340,9 +341,8 @@ const Law *Database::find_law(std::string_view id) const {
 }
 
 const Provision *Database::find_provision(std::string_view id) const {
-  const auto it =
-      std::find_if(m_provisions.begin(), m_provisions.end(), [&](const Provision &p) { return p.id == id; });
-  return it == m_provisions.end() ? nullptr : &*it;
+  const auto it = m_provision_index.find(id); // rules look provisions up by id for every item
+  return it == m_provision_index.end() ? nullptr : &m_provisions[it->second];
 }
 
 const Milestone *Database::find_milestone(std::string_view id) const {
@@ -371,7 +371,10 @@ Date Database::date(std::string_view milestone) const {
 }
 
 const Numbering *Database::numbering(std::string_view id, Date date) const {
-  const Provision &p = provision(id);
+  return numbering_of(provision(id), date);
+}
+
+const Numbering *Database::numbering_of(const Provision &p, Date date) {
   const Numbering *found = nullptr;
   for (const auto &n : p.numbering) {
     if (n.from <= date) {
@@ -391,7 +394,7 @@ std::vector<const Provision *> Database::meaning(const Cite &cite, Date date) co
     if (p.law != cite.law) {
       continue;
     }
-    const Numbering *n = numbering(p.id, date);
+    const Numbering *n = numbering_of(p, date);
     if (!n) {
       continue;
     }

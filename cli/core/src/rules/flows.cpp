@@ -362,7 +362,7 @@ void check_flows_revision(Context &ctx) {
       }
       // A bucket-wide joint-use disclosure is checked once, for the bucket.
       const bool any_joint_use = std::any_of(b.items.begin(), b.items.end(), [&](const UseCase &u) {
-        return effective_flow(u, b) == FlowKind::joint_use && !u.joint_use;
+        return ctx.facts().reading(b, u).flow_reading.flow == FlowKind::joint_use && !u.joint_use;
       });
       if (any_joint_use && b.joint_use) {
         check_joint_use(ctx, b.joint_use, b.heading.value, b.joint_use->pos, bucket_scopes, b.id);
