@@ -90,6 +90,33 @@ TEST_CASE("the schema reports unknown and missing keys at their positions", "[lo
             .empty());
 }
 
+TEST_CASE("the schema's patterns and length limits hold on both sides of their edges", "[load][schema]") {
+  const std::string form = "a.yaml:31:17: error: this value does not have the required form (ids: lowercase letters, "
+                           "digits, - and _; dates: YYYY-MM-DD; article numbers: digits) (at ";
+  CHECK(findings(replaced(k_minimal, "id: benefit-payment", "id: b_9-x")).empty());
+  CHECK(findings(replaced(k_minimal, "id: benefit-payment", "id: Benefit")) ==
+        Lines{form + "/categories/0/buckets/0/items/0/id) [schema]"});
+  // `$` is the very end, as in ECMA-262: a final line feed is not swallowed by it.
+  CHECK(findings(replaced(k_minimal, "id: benefit-payment", "id: \"benefit\\n\"")) ==
+        Lines{form + "/categories/0/buckets/0/items/0/id) [schema]"});
+  CHECK(findings(replaced(k_minimal, "effective: 2022-04-01", "effective: \"2022-04-01\\n\"")).size() == 1);
+  // Article numbers: digits, の-branches, and 附則 before them; kanji are matched as characters.
+  const std::string cited =
+      replaced(k_minimal, "- law: consent\n", "- law: appi\n                article: \"附則2の3\"\n");
+  REQUIRE(cited != k_minimal);
+  CHECK(findings(cited).empty());
+  CHECK(findings(replaced(cited, "附則2の3", "附則2の")).size() == 1);
+  // Texts are measured in characters, not bytes: 4000 kanji fit, 4001 do not.
+  std::string kanji;
+  for (int i = 0; i < 4000; ++i) {
+    kanji += "字";
+  }
+  CHECK(findings(replaced(k_minimal, "保険給付及び付加給付の実施", kanji)).empty());
+  CHECK(findings(replaced(k_minimal, "保険給付及び付加給付の実施", kanji + "字")) ==
+        Lines{"a.yaml:32:19: error: this text is longer than 4000 characters; split it (at "
+              "/categories/0/buckets/0/items/0/text) [schema]"});
+}
+
 TEST_CASE("dates must exist in the calendar", "[load]") {
   CHECK(findings(replaced(k_minimal, "effective: 2022-04-01", "effective: 2023-02-29")) ==
         Lines{"a.yaml:9:16: error: `2023-02-29` is not a date that exists; write YYYY-MM-DD [invalid-date]"});

@@ -152,4 +152,12 @@ std::optional<EncodingProblem> check_encoding(std::string_view text) {
   return std::nullopt;
 }
 
+std::size_t count_code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) {
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return n;
+}
+
 } // namespace notice::detail

@@ -32,6 +32,9 @@ std::size_t find_invalid_utf8(std::string_view text);
 /// past it; a truncated sequence at the end counts as one code point of its lead byte.
 char32_t next_code_point(std::string_view text, std::size_t &i);
 
+/// The number of code points in UTF-8 `text` (bytes that do not continue a sequence).
+std::size_t count_code_points(std::string_view text);
+
 /// True when `text` decodes as Shift_JIS and contains at least one double-byte character.
 bool looks_like_shift_jis(std::string_view text);
 

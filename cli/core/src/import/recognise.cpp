@@ -1,6 +1,8 @@
 // The structure recogniser behind `import`: logical lines of a published notice → the notice model.
 // Forms (markers, brackets, date words, roles) come from schemas/import.yaml; meanings (bucket kinds,
 // parties, flows) from the shared lexicon and legal.cpp, so that import and validate read alike.
+#include "utf8.hpp"
+
 #include "notice/era.hpp"
 #include "notice/error.hpp"
 #include "notice/import.hpp"
@@ -72,14 +74,6 @@ std::string ascii_digits(std::string_view s) {
     compact += out[i];
   }
   return compact;
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) {
-    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return n;
 }
 
 // The run of text that ends at byte `end` of `s`, back to a delimiter (space, bracket, punctuation,
@@ -175,7 +169,7 @@ std::optional<FoundDate> date_line(std::string_view line) {
     rest = remove_all(rest, p);
   }
   // A bare date on its own line counts too (2011年10月19日 above a title).
-  if (code_points(rest) <= 2 && (worded || code_points(text) <= 16)) {
+  if (detail::count_code_points(rest) <= 2 && (worded || detail::count_code_points(text) <= 16)) {
     return found;
   }
   return std::nullopt;
@@ -371,7 +365,7 @@ struct Piece {
 // a date in parentheses. Cut it there, and drop the spaces the PDF left between two Japanese
 // characters or digits where it wrapped (「個 人番号」, 「第 19 条」). Other lines come back whole.
 std::vector<Piece> unflatten(const std::string &line) {
-  if (code_points(line) < 200) {
+  if (detail::count_code_points(line) < 200) {
     return {Piece{line, 0}};
   }
   std::vector<Piece> pieces;
@@ -496,12 +490,13 @@ public:
       const auto pieces = unflatten(l.text);
       if (pieces.size() > 1) {
         m_reader_notes.push_back(describe(l.pos, m_doc.format) + ": one line of " +
-                                 std::to_string(code_points(l.text)) + " characters (a flattened copy) cut into " +
-                                 std::to_string(pieces.size()) +
+                                 std::to_string(detail::count_code_points(l.text)) +
+                                 " characters (a flattened copy) cut into " + std::to_string(pieces.size()) +
                                  " at brackets, bullets and full stops; spaces between Japanese characters dropped");
       }
       for (const auto &piece : pieces) {
-        const int column = std::max(l.pos.column, 1) + static_cast<int>(code_points(l.text.substr(0, piece.offset)));
+        const int column =
+            std::max(l.pos.column, 1) + static_cast<int>(detail::count_code_points(l.text.substr(0, piece.offset)));
         m_lines.push_back(Line{piece.text, Position{l.pos.line, column}, describe(l.pos, m_doc.format),
                                pieces.size() > 1 ? LineHints{} : l.hints});
       }
@@ -561,7 +556,7 @@ private:
     while (m_at < m_lines.size() && m_at < 3) {
       const Line &l = m_lines[m_at];
       const bool titled = forms().any("title-word", l.text);
-      if (sentence(l.text) || code_points(l.text) > 100 || category_marker(l.text) ||
+      if (sentence(l.text) || detail::count_code_points(l.text) > 100 || category_marker(l.text) ||
           (bucket_heading(l.text) && !(m_at == 0 && titled)) || item_marker(l.text) || l.hints.list_level > 0 ||
           date_line(l.text)) {
         break;
@@ -606,7 +601,7 @@ private:
     const auto &ends = forms().words("bucket-heading-end");
     const bool heading_end =
         std::any_of(ends.begin(), ends.end(), [&](const std::string &e) { return ends_with(s, e); });
-    if (code_points(s) <= 40 && !sentence(s) && heading_end && (prefix.size() > 0 || !item_marker(s))) {
+    if (detail::count_code_points(s) <= 40 && !sentence(s) && heading_end && (prefix.size() > 0 || !item_marker(s))) {
       const BucketKind kind = read_bucket_kind(s);
       if (kind != BucketKind::other && !forms().any("joint-use-heading", s)) {
         return std::make_pair(std::string(text), kind);
@@ -619,7 +614,7 @@ private:
   // A numbered line whose title names a purpose (「1. 保険料徴収等適用関係」), or a sentence that
   // introduces the list under it (「1.適用関係の各種届出などについては、次のように業務に利用します。」).
   static std::optional<std::pair<Marker, std::string>> numbered_category(const std::string &text) {
-    if (code_points(text) > 80) {
+    if (detail::count_code_points(text) > 80) {
       return std::nullopt;
     }
     auto m = category_marker(text);
@@ -658,7 +653,7 @@ private:
       // A title that names no purpose still numbers a category in the sequence of ones that do
       // (「(1)組合員・被扶養者の資格取得」 before 「(2)短期給付事業」).
       const std::string title = l.text.substr(m->text.size());
-      if (sentence(title) || code_points(l.text) > 80 || forms().any("category-title-not", title)) {
+      if (sentence(title) || detail::count_code_points(l.text) > 80 || forms().any("category-title-not", title)) {
         return std::nullopt;
       }
       const bool next_in_sequence =
@@ -668,7 +663,7 @@ private:
       }
       return std::nullopt;
     }
-    if (sentence(l.text) || code_points(l.text) > 80) {
+    if (sentence(l.text) || detail::count_code_points(l.text) > 80) {
       return std::nullopt;
     }
     // A notice that numbers its categories has no unnumbered one: such a line is an intro, and a
@@ -799,8 +794,8 @@ private:
       start_category(Marker{}, row->first, l);
       const std::string_view before = std::string_view(l.text).substr(0, row->second);
       purposes_line(Line{l.text.substr(row->second),
-                         Position{l.pos.line, l.pos.column + static_cast<int>(code_points(before))}, l.where,
-                         LineHints{}});
+                         Position{l.pos.line, l.pos.column + static_cast<int>(detail::count_code_points(before))},
+                         l.where, LineHints{}});
       return;
     }
     if (auto b = bucket_heading(l.text); b && !m_after_purposes) {
@@ -880,7 +875,7 @@ private:
       e.kind = read_bucket_kind(e.heading);
       const bool heading_end =
           std::any_of(ends.begin(), ends.end(), [&](const std::string &w) { return ends_with(e.heading, w); });
-      if (e.kind == BucketKind::other || !heading_end || code_points(e.heading) > 40 ||
+      if (e.kind == BucketKind::other || !heading_end || detail::count_code_points(e.heading) > 40 ||
           std::any_of(out.begin(), out.end(), [&](const LegendEntry &o) { return o.symbol == e.symbol; })) {
         return {};
       }
@@ -930,8 +925,8 @@ private:
       return std::nullopt;
     }
     const std::string title = trim_spaces(std::string_view(l.text).substr(0, space));
-    if (title.empty() || code_points(title) > 20 || sentence(title) || category_marker(title) || item_marker(title) ||
-        forms().any("category-title-not", title)) {
+    if (title.empty() || detail::count_code_points(title) > 20 || sentence(title) || category_marker(title) ||
+        item_marker(title) || forms().any("category-title-not", title)) {
       return std::nullopt;
     }
     const auto &suffixes = forms().words("category-title-suffix");
@@ -990,8 +985,8 @@ private:
     for (const std::string_view p : {"(", "（"}) {
       open = std::min(open, text.find(p));
     }
-    if (open == std::string_view::npos || open == 0 || code_points(text.substr(0, open)) > 20 || item_marker(text) ||
-        category_marker(text) || text.substr(open).find("、") == std::string_view::npos) {
+    if (open == std::string_view::npos || open == 0 || detail::count_code_points(text.substr(0, open)) > 20 ||
+        item_marker(text) || category_marker(text) || text.substr(open).find("、") == std::string_view::npos) {
       return false;
     }
     const auto &ends = forms().words("data-held-line-end");
@@ -1078,13 +1073,13 @@ private:
         const auto marker = m_markers.find(u.pos);
         return marker != m_markers.end() && marker->second.empty();
       });
-      if (bare_items && !sentence(l.text) && code_points(l.text) <= 100 && !deeper) {
+      if (bare_items && !sentence(l.text) && detail::count_code_points(l.text) <= 100 && !deeper) {
         add_item(*b, "", l.text, l);
         return;
       }
       // A sentence that is not indented after the last item ends the purposes.
-      if (sentence(l.text) && code_points(l.text) >= 30 && l.hints.indent == 0 && l.hints.list_level == 0 &&
-          &cat == &m_result.notice.categories.back()) {
+      if (sentence(l.text) && detail::count_code_points(l.text) >= 30 && l.hints.indent == 0 &&
+          l.hints.list_level == 0 && &cat == &m_result.notice.categories.back()) {
         m_in_purposes = false;
         m_after_purposes = true;
         block_line(l, m_post);
@@ -1101,7 +1096,7 @@ private:
     }
     if (b) {
       // Under a heading with no item yet: a bare short line is its first item.
-      if (!sentence(l.text) && code_points(l.text) <= 100) {
+      if (!sentence(l.text) && detail::count_code_points(l.text) <= 100) {
         if (m_bucket_closed) {
           b = &open_bucket(cat, l, BucketKind::other, true);
         }
@@ -1154,7 +1149,8 @@ private:
     }
     m_last_was_list = false;
     b.text = Text{l.text, l.pos};
-    if (l.hints.heading_level > 0 || (!sentence(l.text) && code_points(l.text) <= 40 && !ends_with(l.text, "、"))) {
+    if (l.hints.heading_level > 0 ||
+        (!sentence(l.text) && detail::count_code_points(l.text) <= 40 && !ends_with(l.text, "、"))) {
       b.kind = Block::Kind::heading;
       b.level = l.hints.heading_level > 0 ? l.hints.heading_level : 2;
     } else {
@@ -1170,7 +1166,7 @@ private:
   // The statutory fields a short line labels (「①共同利用する個人情報の項目」: items), none for
   // other lines. The label words are the lexicon's, shared with validate.
   static std::vector<std::string> label_fields(const Block &b) {
-    if (b.kind != Block::Kind::heading || sentence(b.text.value) || code_points(b.text.value) > 40 ||
+    if (b.kind != Block::Kind::heading || sentence(b.text.value) || detail::count_code_points(b.text.value) > 40 ||
         contents_line(b.text.value)) {
       return {};
     }
@@ -1407,7 +1403,7 @@ private:
       for (std::size_t at = text.find("以下「"); at != std::string::npos; at = text.find("以下「", at + 1)) {
         const std::size_t open = at + std::string_view("以下「").size();
         const std::size_t close = text.find("」", open);
-        if (close == std::string::npos || code_points(text.substr(open, close - open)) > 20 ||
+        if (close == std::string::npos || detail::count_code_points(text.substr(open, close - open)) > 20 ||
             text.compare(close + 3, 3, "と") != 0) {
           continue;
         }
@@ -1491,8 +1487,9 @@ private:
         }
         const std::string before = preceding_run(l.text, at, 30);
         // 「当健康保険組合」「当組合」 name no one.
-        const bool named = code_points(before) >= 2 && before.find_first_of("0123456789.,-") == std::string::npos &&
-                           !starts_with(before, "当") && !starts_with(before, "他") && !starts_with(before, "各");
+        const bool named = detail::count_code_points(before) >= 2 &&
+                           before.find_first_of("0123456789.,-") == std::string::npos && !starts_with(before, "当") &&
+                           !starts_with(before, "他") && !starts_with(before, "各");
         if (named) {
           n.insurer.name = Text{before + std::string(suffix), l.pos};
           return;
@@ -1584,7 +1581,7 @@ private:
         if (const std::size_t at = token.rfind("個人情報"); at != std::string::npos) {
           token.resize(at + std::string_view("個人情報").size());
         }
-        if (code_points(token) > 60) {
+        if (detail::count_code_points(token) > 60) {
           continue;
         }
         for (const char *kind : k_kinds) {
