@@ -106,6 +106,11 @@ TEST_CASE("the schema's patterns and length limits hold on both sides of their e
   REQUIRE(cited != k_minimal);
   CHECK(findings(cited).empty());
   CHECK(findings(replaced(cited, "附則2の3", "附則2の")).size() == 1);
+  // A quoted empty text is a string of no characters; one character is enough.
+  CHECK(findings(replaced(k_minimal, "保険給付及び付加給付の実施", "\"\"")) ==
+        Lines{"a.yaml:32:19: error: this text is empty; write the text as published, or remove the key (at "
+              "/categories/0/buckets/0/items/0/text) [schema]"});
+  CHECK(findings(replaced(k_minimal, "保険給付及び付加給付の実施", "\"字\"")).empty());
   // Texts are measured in characters, not bytes: 4000 kanji fit, 4001 do not.
   std::string kanji;
   for (int i = 0; i < 4000; ++i) {

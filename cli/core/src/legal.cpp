@@ -95,14 +95,14 @@ bool states_objection_route(const Notice &notice, const UseCase &item) {
 
 std::vector<PartyKind> parties_named(std::string_view text) {
   const Lexicon &lex = Lexicon::builtin();
-  // The lists party.<kind>, named once.
-  static const std::vector<std::pair<PartyKind, std::string>> k_lists = [] {
-    std::vector<std::pair<PartyKind, std::string>> lists;
+  // The lists party.<kind>, looked up once.
+  static const std::vector<std::pair<PartyKind, std::size_t>> k_lists = [&lex] {
+    std::vector<std::pair<PartyKind, std::size_t>> lists;
     for (const PartyKind kind :
          {PartyKind::review_payment_body, PartyKind::federation, PartyKind::employer, PartyKind::medical_institution,
           PartyKind::non_life_insurer, PartyKind::government, PartyKind::public_body, PartyKind::insurer,
           PartyKind::occupational_physician, PartyKind::contractor, PartyKind::data_subject}) {
-      lists.emplace_back(kind, "party." + std::string(to_string(kind)));
+      lists.emplace_back(kind, lex.list_index("party." + std::string(to_string(kind))));
     }
     return lists;
   }();
@@ -110,7 +110,7 @@ std::vector<PartyKind> parties_named(std::string_view text) {
   const auto found = lex.scan(text);
   std::vector<PartyKind> out;
   for (const auto &[kind, list] : k_lists) {
-    if (Lexicon::in(found, lex.list_index(list))) {
+    if (Lexicon::in(found, list)) {
       out.push_back(kind);
     }
   }

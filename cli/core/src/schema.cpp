@@ -22,10 +22,11 @@
 #include <string>
 #include <unordered_map>
 
-// Two of valijson's checks, done faster on our tree with the same outcome and the same sentences
-// (valijson 1.0, the version Debian 12 ships; tests/unit/schema_test.cpp covers both on each side of
+// Three of valijson's checks, done faster on our tree with the same outcome and the same sentences
+// (valijson 1.0, the version Debian 12 ships; tests/unit/test_load.cpp covers each on both sides of
 // their limits). valijson matches `pattern` with std::regex, which took a fifth of the schema check
-// and recurses once per character; maxLength copied each text and decoded it to count code points.
+// and recurses once per character; minLength and maxLength copied each text and decoded it to count
+// code points.
 namespace valijson {
 
 template <>
@@ -56,12 +57,31 @@ bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints
     return true;
   }
   const uint64_t max_length = constraint.getMaxLength();
-  if (notice::detail::count_code_points(m_target.scalar()) <= max_length) {
+  const std::string &text = m_target.scalar();
+  if (text.size() <= max_length || notice::detail::count_code_points(text) <= max_length) {
     return true;
   }
   if (m_results) {
     m_results->pushError(m_context,
                          "String should be no more than " + std::to_string(max_length) + " characters in length.");
+  }
+  return false;
+}
+
+template <>
+bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints::MinLengthConstraint &constraint) {
+  if (!m_target.isString()) {
+    return true;
+  }
+  const uint64_t min_length = constraint.getMinLength();
+  const std::string &text = m_target.scalar();
+  // A character is at most 4 bytes.
+  if (text.size() >= 4 * min_length || notice::detail::count_code_points(text) >= min_length) {
+    return true;
+  }
+  if (m_results) {
+    m_results->pushError(m_context,
+                         "String should be no fewer than " + std::to_string(min_length) + " characters in length.");
   }
   return false;
 }
@@ -97,14 +117,21 @@ ScalarValue scalar_value(const YamlNode &node) {
   if (node.quoted) {
     return v;
   }
-  // Our scalar typing (docs/format.md): quoted stays string; plain true/false, integers, null.
+  // Our scalar typing (docs/format.md): quoted stays string; plain true/false, integers, null. valijson
+  // asks once per constraint, so most texts are told by their first byte.
   const std::string &s = node.scalar;
-  if (s.empty() || s == "null" || s == "Null" || s == "NULL" || s == "~") {
+  if (s.empty()) {
     v.type = ScalarValue::Type::null;
-  } else if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
+    return v;
+  }
+  const char c = s[0];
+  if ((c == 'n' || c == 'N' || c == '~') && (s == "null" || s == "Null" || s == "NULL" || s == "~")) {
+    v.type = ScalarValue::Type::null;
+  } else if ((c == 't' || c == 'T' || c == 'f' || c == 'F') &&
+             (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")) {
     v.type = ScalarValue::Type::boolean;
-    v.boolean = s[0] == 't' || s[0] == 'T';
-  } else if (const char c = s[0]; (c >= '0' && c <= '9') || c == '-' || c == '+') {
+    v.boolean = c == 't' || c == 'T';
+  } else if ((c >= '0' && c <= '9') || c == '-' || c == '+') {
     const char *begin = s.data() + (s.size() > 1 && c == '+' ? 1 : 0);
     const auto [end, ec] = std::from_chars(begin, s.data() + s.size(), v.integer);
     const bool leading_zero = s.size() > 1 && (c == '0' || (s.size() > 2 && s[1] == '0' && c == '-'));
@@ -326,6 +353,15 @@ void describe(const nlohmann::json &schema, const YamlNode &root, const valijson
     const std::string limit = message.substr(longer.size(), message.find(' ', longer.size()) - longer.size());
     message = "this text is longer than " + limit + " characters; split it";
     message_ja = "文字列が長すぎます（上限 " + limit + " 文字）。分けてください";
+  } else if (const std::string shorter = "String should be no fewer than "; message.rfind(shorter, 0) == 0) {
+    const std::string limit = message.substr(shorter.size(), message.find(' ', shorter.size()) - shorter.size());
+    if (limit == "1") {
+      message = "this text is empty; write the text as published, or remove the key";
+      message_ja = "文字列が空です。公表されているとおりに書くか、キーを削除してください";
+    } else {
+      message = "this text is shorter than " + limit + " characters";
+      message_ja = "文字列が短すぎます（" + limit + " 文字以上）";
+    }
   } else if (const std::string fewer = "Array should contain no fewer than "; message.rfind(fewer, 0) == 0) {
     const std::string limit = message.substr(fewer.size(), message.find(' ', fewer.size()) - fewer.size());
     message = "this list needs at least " + limit + (limit == "1" ? " entry" : " entries");

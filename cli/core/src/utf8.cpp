@@ -1,5 +1,7 @@
 #include "utf8.hpp"
 
+#include <array>
+
 namespace notice::detail {
 namespace {
 
@@ -58,25 +60,31 @@ std::size_t find_invalid_utf8(std::string_view text) {
 
 std::size_t find_unprintable(std::string_view text, char32_t &found) {
   // Byte by byte: in valid UTF-8 the forbidden code points above ASCII are C2 80–C2 9F (C1) and
-  // EF BF BE/BF (U+FFFE/FFFF), so nothing needs decoding.
+  // EF BF BE/BF (U+FFFE/FFFF), so nothing needs decoding. One table lookup per byte: only the bytes
+  // that may begin a forbidden code point are looked at.
+  static constexpr auto k_suspect = [] {
+    std::array<bool, 256> t{};
+    for (unsigned c = 0; c < 0x20; ++c) {
+      t[c] = c != '\t' && c != '\n' && c != '\r';
+    }
+    t[0x7F] = t[0xC2] = t[0xEF] = true;
+    return t;
+  }();
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {
     const unsigned char c = byte_at(text, i);
-    if (c >= 0x20 && c < 0x7F) {
+    if (!k_suspect[c]) {
       continue;
     }
-    if (c < 0x20) {
-      if (c != '\t' && c != '\n' && c != '\r') {
-        found = c;
-        return i;
-      }
-    } else if (c == 0x7F) {
+    if (c < 0x20 || c == 0x7F) {
       found = c;
       return i;
-    } else if (c == 0xC2 && i + 1 < n && byte_at(text, i + 1) < 0xA0) {
+    }
+    if (c == 0xC2 && i + 1 < n && byte_at(text, i + 1) < 0xA0) {
       found = byte_at(text, i + 1);
       return i;
-    } else if (c == 0xEF && i + 2 < n && byte_at(text, i + 1) == 0xBF && byte_at(text, i + 2) >= 0xBE) {
+    }
+    if (c == 0xEF && i + 2 < n && byte_at(text, i + 1) == 0xBF && byte_at(text, i + 2) >= 0xBE) {
       found = byte_at(text, i + 2) == 0xBE ? 0xFFFE : 0xFFFF;
       return i;
     }

@@ -40,6 +40,9 @@ std::optional<WordMatcher::Match> WordMatcher::find(std::string_view text) const
   const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {
+    if ((bytes[i] & 0xC0) == 0x80) {
+      continue; // inside a character: no word starts there
+    }
     const std::size_t bit = slot(bytes[i], i + 1 < n ? bytes[i + 1] : 0);
     if ((m_starts[bit / 64] >> (bit % 64) & 1) != 0) {
       if (auto match = word_at(text, i)) {
@@ -109,6 +112,9 @@ std::vector<ListsMatcher::Found> ListsMatcher::find_all(std::string_view text) c
   const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {
+    if ((bytes[i] & 0xC0) == 0x80) {
+      continue; // inside a character: no word starts there
+    }
     const std::size_t s = slot(bytes[i], i + 1 < n ? bytes[i + 1] : 0, i + 2 < n ? bytes[i + 2] : 0);
     if ((m_starts[s / 64] >> (s % 64) & 1) == 0) {
       continue;

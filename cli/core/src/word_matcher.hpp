@@ -1,6 +1,7 @@
 // Finding any of a list of words in a text in one pass, so that asking a lexicon list of a text costs
 // one scan of the text, not one scan per word: each position is tested against a bitmap of the words'
-// first two bytes, and only where it may match are the words compared.
+// first two bytes, and only where it may match are the words compared. Texts and words are UTF-8: a
+// word is looked for only where a character starts.
 #pragma once
 
 #include <cstddef>

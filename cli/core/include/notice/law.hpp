@@ -11,10 +11,10 @@
 #include "notice/diagnostic.hpp"
 
 #include <iosfwd>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace notice::law {
@@ -148,6 +148,7 @@ public:
 
   /// How `provision` is numbered on `date`; std::nullopt before it existed or after it ceased.
   const Numbering *numbering(std::string_view provision, Date date) const;
+  static const Numbering *numbering(const Provision &provision, Date date);
 
   /// The provisions that `cite` denotes on `date`: those numbered exactly so, else those whose number
   /// contains it or lies inside it, most specific first. Empty when the number means nothing known.
@@ -164,11 +165,13 @@ public:
   const std::vector<std::pair<std::u32string, std::string>> &names_longest_first() const { return m_names; }
 
 private:
-  static const Numbering *numbering_of(const Provision &provision, Date date);
-
   std::vector<Law> m_laws;
   std::vector<Provision> m_provisions;
-  std::map<std::string, std::size_t, std::less<>> m_provision_index; // id → index in m_provisions
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> m_provision_index; // id → m_provisions
   std::vector<Milestone> m_milestones;
   std::vector<SourceRef> m_sources;
   std::vector<Date> m_change_dates;

@@ -371,10 +371,10 @@ Date Database::date(std::string_view milestone) const {
 }
 
 const Numbering *Database::numbering(std::string_view id, Date date) const {
-  return numbering_of(provision(id), date);
+  return numbering(provision(id), date);
 }
 
-const Numbering *Database::numbering_of(const Provision &p, Date date) {
+const Numbering *Database::numbering(const Provision &p, Date date) {
   const Numbering *found = nullptr;
   for (const auto &n : p.numbering) {
     if (n.from <= date) {
@@ -394,7 +394,7 @@ std::vector<const Provision *> Database::meaning(const Cite &cite, Date date) co
     if (p.law != cite.law) {
       continue;
     }
-    const Numbering *n = numbering_of(p, date);
+    const Numbering *n = numbering(p, date);
     if (!n) {
       continue;
     }

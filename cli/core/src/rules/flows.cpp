@@ -274,8 +274,8 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
 
   // Data sent abroad: from 2017-05-30 the notice must speak of foreign third parties; from 2022-04-01
   // the country must be named.
-  const law::Provision &foreign = db().provision("appi.foreign-provision");
-  if (db().numbering(foreign.id, ctx.judge) && a.flow != FlowKind::internal && a.flow != FlowKind::received) {
+  static const law::Provision &foreign = db().provision("appi.foreign-provision"); // the built-in database
+  if (law::Database::numbering(foreign, ctx.judge) && a.flow != FlowKind::internal && a.flow != FlowKind::received) {
     std::vector<const Party *> abroad;
     for (const Ref &r : u.parties) {
       if (const Party *p = find_party(n, r.id); p && p->abroad) {
