@@ -22,12 +22,135 @@
 #include <string>
 #include <unordered_map>
 
-// Three of valijson's checks, done faster on our tree with the same outcome and the same sentences
-// (valijson 1.0, the version Debian 12 ships; tests/unit/test_load.cpp covers each on both sides of
-// their limits). valijson matches `pattern` with std::regex, which took a fifth of the schema check
-// and recurses once per character; minLength and maxLength copied each text and decoded it to count
-// code points.
+// Five of valijson's visits, done faster on our tree with the same outcome, the same sentences and
+// the same error contexts (valijson 1.0, the version Debian 12 ships; tests/unit/test_load.cpp covers
+// each on both sides of its limits, and every schema finding of the e2e tests goes through them).
+// valijson matches `pattern` with std::regex, which took a fifth of the schema check and recurses once
+// per character; minLength and maxLength copied each text and decoded it to count code points;
+// properties and items copied the path of every value, and each key, even when no error is wanted.
 namespace valijson {
+
+namespace {
+
+// The context of a child value: the path to it, needed only when errors are collected.
+std::vector<std::string> child_context(const ValidationResults *results, const std::vector<std::string> &context,
+                                       const std::string &step) {
+  if (!results) {
+    return {};
+  }
+  std::vector<std::string> out;
+  out.reserve(context.size() + 1);
+  out = context;
+  out.push_back("[" + step + "]");
+  return out;
+}
+
+} // namespace
+
+template <>
+bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints::PropertiesConstraint &constraint) {
+  if (!m_target.isObject()) {
+    return true;
+  }
+  const notice::detail::YamlNode &node = *m_target.node();
+  const std::size_t size = node.keys.size();
+  std::vector<char> matched(size, 0);
+  bool validated = true;
+  const auto check_member = [&](std::size_t i, const Subschema &subschema, const std::string &error) {
+    matched[i] = 1;
+    ValidationVisitor child(notice::detail::YamlNodeAdapter(node.children[i]),
+                            child_context(m_results, m_context, node.keys[i].name), m_strictTypes, m_results,
+                            m_regexesCache);
+    if (child.validateSchema(subschema)) {
+      return true;
+    }
+    if (m_results) {
+      m_results->pushError(m_context, error);
+    }
+    validated = false;
+    return false;
+  };
+  // `properties`, in the schema's order; a failure stops here unless errors are collected.
+  constraint.applyToProperties([&](const auto &name, const Subschema *subschema) {
+    const std::string_view key(name.c_str());
+    for (std::size_t i = 0; i < size; ++i) {
+      if (node.keys[i].name == key) {
+        return check_member(i, *subschema,
+                            "Failed to validate against schema associated with property name '" + std::string(key) +
+                                "'.") ||
+               m_results != nullptr;
+      }
+    }
+    return true;
+  });
+  if (!validated && !m_results) {
+    return false;
+  }
+  // `patternProperties`: every key the pattern matches; the first failure stops the pattern.
+  constraint.applyToPatternProperties([&](const auto &pattern, const Subschema *subschema) {
+    const notice::detail::Pattern compiled{std::string_view(pattern.c_str())};
+    for (std::size_t i = 0; i < size; ++i) {
+      if (compiled.search(node.keys[i].name) &&
+          !check_member(i, *subschema,
+                        "Failed to validate against schema associated with pattern '" + std::string(pattern.c_str()) +
+                            "'.")) {
+        return false;
+      }
+    }
+    return true;
+  });
+  const Subschema *additional = constraint.getAdditionalPropertiesSubschema();
+  if (!additional) {
+    for (std::size_t i = 0; i < size; ++i) {
+      if (!matched[i]) {
+        if (m_results) {
+          m_results->pushError(m_context, "Object contains a property that could not be validated using "
+                                          "'properties' or 'additionalProperties' constraints: '" +
+                                              node.keys[i].name + "'.");
+        }
+        return false;
+      }
+    }
+    return validated;
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    if (!matched[i]) {
+      ValidationVisitor child(notice::detail::YamlNodeAdapter(node.children[i]),
+                              child_context(m_results, m_context, node.keys[i].name), m_strictTypes, m_results,
+                              m_regexesCache);
+      if (!child.validateSchema(*additional)) {
+        if (m_results) {
+          m_results->pushError(m_context, "Failed to validate against additional properties schema");
+        }
+        validated = false;
+      }
+    }
+  }
+  return validated;
+}
+
+template <>
+bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints::SingularItemsConstraint &constraint) {
+  const Subschema *items = constraint.getItemsSubschema();
+  if (!m_target.isArray() || !items) {
+    return true;
+  }
+  const notice::detail::YamlNode &node = *m_target.node();
+  bool validated = true;
+  for (std::size_t index = 0; index < node.children.size(); ++index) {
+    ValidationVisitor child(notice::detail::YamlNodeAdapter(node.children[index]),
+                            child_context(m_results, m_context, std::to_string(index)), m_strictTypes, m_results,
+                            m_regexesCache);
+    if (!child.validateSchema(*items)) {
+      if (!m_results) {
+        return false;
+      }
+      m_results->pushError(m_context, "Failed to validate item #" + std::to_string(index) + " in array.");
+      validated = false;
+    }
+  }
+  return validated;
+}
 
 template <>
 bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints::PatternConstraint &constraint) {
@@ -403,10 +526,16 @@ const SchemaChecker &SchemaChecker::instance() {
 }
 
 std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::string &path) const {
-  valijson::ValidationResults results;
   thread_local valijson::Validator validator; // its regex cache changes while it validates
-  if (validator.validate(m_impl->schema, YamlNodeAdapter(root), &results)) {
+  // A first pass that stops at the first error and keeps no paths; the second, only for a file with
+  // errors, collects them all with their paths.
+  if (validator.validate(m_impl->schema, YamlNodeAdapter(root), nullptr)) {
     return {};
+  }
+  valijson::ValidationResults results;
+  if (validator.validate(m_impl->schema, YamlNodeAdapter(root), &results)) {
+    throw Error("internal error: the schema check found an error in " + path +
+                " on its first pass and none on its second; please report it with the file");
   }
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
   // A value that fits none of the branches of a oneOf/anyOf gets every branch's complaint from valijson
@@ -459,6 +588,23 @@ std::vector<Diagnostic> SchemaChecker::check(const YamlNode &root, const std::st
     diagnostics.push_back(std::move(d));
   }
   return diagnostics;
+}
+
+std::vector<std::pair<std::string, std::string>> SchemaChecker::raw_errors(const YamlNode &root, bool stock) const {
+  valijson::ValidationResults results;
+  valijson::Validator validator;
+  if (stock) {
+    const nlohmann::json document = to_json(root);
+    validator.validate(m_impl->schema, valijson::adapters::NlohmannJsonAdapter(document), &results);
+  } else {
+    validator.validate(m_impl->schema, YamlNodeAdapter(root), &results);
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto &error : results) {
+    out.emplace_back(pointer_of(error.context), error.description);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 } // namespace detail

@@ -6,6 +6,8 @@
 #include "notice/diagnostic.hpp"
 
 #include <memory>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace notice::detail {
@@ -27,6 +29,11 @@ public:
 
   /// The process-wide checker (compiling the schema takes a while; do it once). Thread-safe.
   static const SchemaChecker &instance();
+
+  /// valijson's raw errors (path, sentence) for `root`, sorted: through our adapter and visits
+  /// (`stock` false, what check() uses) or through valijson's own visits on a JSON copy of the tree
+  /// (`stock` true). The unit tests compare the two on every fixture.
+  std::vector<std::pair<std::string, std::string>> raw_errors(const YamlNode &root, bool stock) const;
 
 private:
   struct Impl;

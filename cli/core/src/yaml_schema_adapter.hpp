@@ -156,6 +156,8 @@ public:
   explicit YamlNodeAdapter(const YamlNode &node) : BasicAdapter(YamlNodeValue(node)), m_node(&node) {}
   /// The text of a string value (check isString() first), without copying it.
   const std::string &scalar() const { return m_node->scalar; }
+  /// The node itself (of a default-constructed adapter: nullptr).
+  const YamlNode *node() const { return m_node; }
 
 private:
   const YamlNode *m_node = nullptr;
