@@ -191,7 +191,8 @@ Assessment assess(const Bucket &bucket, const UseCase &item, Date date, const It
   a.to_third_party = a.flow == FlowKind::provision;
 
   // 要配慮個人情報 exists as a concept only from its definition's date (平成27年改正).
-  const bool sensitive_concept = db.numbering("appi.sensitive-definition", date) != nullptr;
+  static const law::Provision &definition = db.provision("appi.sensitive-definition"); // asked for every item
+  const bool sensitive_concept = law::Database::numbering(definition, date) != nullptr;
   a.sensitive = reading.declared_sensitive && sensitive_concept;
   a.my_number = reading.declared_my_number;
   a.to_employer = reading.to_employer;
@@ -224,7 +225,7 @@ Assessment assess(const Bucket &bucket, const UseCase &item, Date date, const It
   // The wording may itself name a case of 番号法第19条 (「番号法に定める情報連携」): that is the basis printed.
   if (a.my_number && a.mynumber_bases.empty()) {
     for (const law::Provision *p : reading.wording_cases) {
-      if (db.numbering(p->id, date)) {
+      if (law::Database::numbering(*p, date)) {
         a.mynumber_bases.push_back(p);
         a.inferred_from = item.text.value;
         break;

@@ -142,11 +142,28 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
   if (filed_internal) {
     const ViewFacts &facts = ctx.facts();
     const std::size_t at_text = facts.index_of(u.text);
-    const auto find = [&](const char *list) {
-      return at_text == std::string::npos ? lex().find(list, text) : facts.find(list, at_text);
+    // The lists asked of every internal item, by number (looked up by name once).
+    static const std::vector<std::size_t> k_cue_lists = [] {
+      std::vector<std::size_t> lists;
+      for (const Cue &cue : k_cues) {
+        lists.push_back(lex().list_index(cue.list));
+      }
+      return lists;
+    }();
+    static const std::size_t k_review_body = lex().list_index("review-body");
+    std::optional<std::vector<Lexicon::Found>> scanned; // a text outside the view's texts, scanned once
+    const auto find = [&](std::size_t list) {
+      if (at_text != std::string::npos) {
+        return facts.find(list, at_text);
+      }
+      if (!scanned) {
+        scanned = lex().scan(text);
+      }
+      return Lexicon::in(*scanned, list);
     };
-    for (const Cue &cue : k_cues) {
-      if (const auto at = find(cue.list)) {
+    for (std::size_t i = 0; i < std::size(k_cues); ++i) {
+      const Cue &cue = k_cues[i];
+      if (const auto at = find(k_cue_lists[i])) {
         const std::string word(at->word);
         ctx.report("internal-wording-suggests-flow", locate(n, u.text, at->offset, at->word.size()),
                    {"item `" + u.id + "` is filed as internal use, but its wording says 「" + word +
@@ -157,7 +174,7 @@ void check_item(Context &ctx, const Category &c, const Bucket &b, const UseCase 
         break;
       }
     }
-    if (const auto at = find("review-body")) {
+    if (const auto at = find(k_review_body)) {
       const std::string body(at->word);
       ctx.report("review-body-internal", locate(n, u.text, at->offset, at->word.size()),
                  {"item `" + u.id + "` involves the review and payment bodies (「" + body +
