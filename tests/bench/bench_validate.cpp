@@ -6,7 +6,8 @@
 //   - the command line `notice-audit validate` on the corpus in every report format (wall time and
 //     peak resident memory of the process), against the raw libyaml parse floor (the same files
 //     read and parsed to events, on one thread and on --jobs threads) and against `ajv validate`
-//     (ajv-cli 5, the JSON Schema alone, on a copy of the corpus with dates quoted for js-yaml);
+//     (ajv-cli 5, the JSON Schema alone, on a copy of the corpus with dates quoted for js-yaml); the
+//     three figures the ratios compare are taken in interleaved rounds, best of --runs each;
 //   - one notice: the bundled notice and the 100x notice, notice-audit and ajv.
 // Not a test: run it by hand on an otherwise idle machine and copy the figures into
 // docs/benchmarks.md with the date and the machine.
@@ -180,18 +181,27 @@ Child run(const std::vector<std::string> &argv, const fs::path &out_path, const 
   return child;
 }
 
-Child best_of(int runs, const std::vector<std::string> &argv, const fs::path &out, const fs::path &err) {
+// The best of several runs of one command: the least wall and CPU time, the largest peak RSS.
+struct Best {
   Child best;
-  for (int i = 0; i < runs; ++i) {
-    const Child c = run(argv, out, err);
+  int runs = 0;
+  void add(const Child &c) {
     best.max_rss_mb = std::max(best.max_rss_mb, c.max_rss_mb);
-    if (i == 0 || c.wall < best.wall) {
+    if (runs == 0 || c.wall < best.wall) {
       best.wall = c.wall;
       best.status = c.status;
     }
-    best.cpu = i == 0 ? c.cpu : std::min(best.cpu, c.cpu);
+    best.cpu = runs == 0 ? c.cpu : std::min(best.cpu, c.cpu);
+    ++runs;
   }
-  return best;
+};
+
+Child best_of(int runs, const std::vector<std::string> &argv, const fs::path &out, const fs::path &err) {
+  Best best;
+  for (int i = 0; i < runs; ++i) {
+    best.add(run(argv, out, err));
+  }
+  return best.best;
 }
 
 double median_of(int runs, const std::vector<std::string> &argv, const fs::path &out, const fs::path &err) {
@@ -353,39 +363,55 @@ int main(int argc, char **argv) {
   // The in-process phases, which hold the whole corpus, come after every child.
   std::printf("this process's peak resident set while starting children: %.1f MB (a floor of every RSS below)\n\n",
               own_peak_mb());
-  // The command line against the floors and ajv.
-  const double floor1 = best_seconds(runs, [&] { floor_seconds(files, 1); });
+  // The command line against the floors and ajv. The three figures the ratios compare (the floor on
+  // one thread, the text report on every core, ajv) are taken in interleaved rounds, so that a burst
+  // of load on a shared machine falls on one run of each rather than on every run of one.
+  const fs::path out = dir / "out";
+  const std::vector<std::string> text_argv = {
+      binary, "validate", "--no-config", "-q", "-j", std::to_string(jobs), "-f", "text", (dir / "corpus").string()};
+  const std::vector<std::string> ajv_argv = {ajv,
+                                             "validate",
+                                             "--spec=draft7",
+                                             "--strict=false",
+                                             "-s",
+                                             schema.string(),
+                                             "-d",
+                                             (dir / "corpus-ajv").string() + "/*.yaml"};
+  double floor1 = 0;
+  Best text_report;
+  Best ajv_best;
+  for (int r = 0; r < runs; ++r) {
+    const double f = best_seconds(1, [&] { floor_seconds(files, 1); });
+    floor1 = r == 0 ? f : std::min(floor1, f);
+    text_report.add(run(text_argv, out / "report.text", out / "stderr.txt"));
+    if (!ajv.empty()) {
+      ajv_best.add(run(ajv_argv, out / "ajv.txt", out / "ajv-stderr.txt"));
+    }
+  }
   const double floor_n = best_seconds(runs, [&] { floor_seconds(files, jobs); });
   std::printf("command line on the corpus (wall, CPU = user + system, peak RSS of the process):\n");
   std::printf("  libyaml parse floor, 1 thread         %7.3f s\n", floor1);
   std::printf("  libyaml parse floor, %u threads        %7.3f s\n", jobs, floor_n);
-  const fs::path out = dir / "out";
-  double text_wall = 0;
-  double text_cpu = 0;
-  double worst_rss = 0;
+  const double text_wall = text_report.best.wall;
+  const double text_cpu = text_report.best.cpu;
+  double worst_rss = text_report.best.max_rss_mb;
   for (const char *format : {"text", "json", "sarif", "junit", "github", "summary"}) {
-    const Child c = best_of(
-        runs,
-        {binary, "validate", "--no-config", "-q", "-j", std::to_string(jobs), "-f", format, (dir / "corpus").string()},
-        out / (std::string("report.") + format), out / "stderr.txt");
+    const Child c = std::string(format) == "text"
+                        ? text_report.best
+                        : best_of(runs,
+                                  {binary, "validate", "--no-config", "-q", "-j", std::to_string(jobs), "-f", format,
+                                   (dir / "corpus").string()},
+                                  out / (std::string("report.") + format), out / "stderr.txt");
     std::printf("  notice-audit -j %u -f %-8s          %7.3f s  %6.3f s  %6.1f MB  (exit %d)\n", jobs, format, c.wall,
                 c.cpu, c.max_rss_mb, c.status);
-    if (std::string(format) == "text") {
-      text_wall = c.wall;
-      text_cpu = c.cpu;
-    }
     worst_rss = std::max(worst_rss, c.max_rss_mb);
   }
   const Child one = best_of(runs, {binary, "validate", "--no-config", "-q", "-j", "1", (dir / "corpus").string()},
                             out / "report.j1", out / "stderr.txt");
   std::printf("  notice-audit -j 1 -f text              %7.3f s  %6.3f s  %6.1f MB\n", one.wall, one.cpu,
               one.max_rss_mb);
-  Child ajv_corpus;
+  const Child ajv_corpus = ajv_best.best;
   if (!ajv.empty()) {
-    ajv_corpus = best_of(runs,
-                         {ajv, "validate", "--spec=draft7", "--strict=false", "-s", schema.string(), "-d",
-                          (dir / "corpus-ajv").string() + "/*.yaml"},
-                         out / "ajv.txt", out / "ajv-stderr.txt");
     std::printf("  ajv validate (schema only)             %7.3f s  %6.3f s  %6.1f MB  (exit %d)\n", ajv_corpus.wall,
                 ajv_corpus.cpu, ajv_corpus.max_rss_mb, ajv_corpus.status);
   }
