@@ -291,8 +291,14 @@ int run_validate(const ValidateOptions &o, std::ostream &out, std::ostream &err)
   const ReportFormat format = parse_report_format(format_name).value_or(ReportFormat::text);
   if ((o.coverage || o.explain) && format != ReportFormat::text && o.output.empty()) {
     // The tables are text printed after the report; on stdout they would break a JSON, SARIF or JUnit report.
-    err << "notice-audit: error: " << (o.coverage ? "--coverage" : "--explain") << " prints text after the report; "
-        << "with --format " << format_name << " write the report to a file with -o FILE\n";
+    const char *option = o.coverage ? "--coverage" : "--explain";
+    if (lang == Lang::ja) {
+      err << "notice-audit: error: " << option << " は報告の後に表を文字で出力します。--format " << format_name
+          << " では -o FILE で報告をファイルに書き出してください\n";
+    } else {
+      err << "notice-audit: error: " << option << " prints text after the report; with --format " << format_name
+          << " write the report to a file with -o FILE\n";
+    }
     return k_exit_usage;
   }
 

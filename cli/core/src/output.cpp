@@ -146,6 +146,8 @@ private:
       const ssize_t n = ::write(m_fd, data, left);
       if (n < 0 && errno != EINTR) {
         m_error = errno;
+      } else if (n == 0) {
+        m_error = EIO; // nothing written and no error: a file that takes nothing would make this loop forever
       } else if (n > 0) {
         data += n;
         left -= static_cast<std::size_t>(n);
