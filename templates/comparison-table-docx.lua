@@ -17,3 +17,14 @@ function Div(div)
     end
   end
 end
+
+-- The header row (項目・改正後・改正前) is centred, as comparison-table.css centres it in HTML and PDF;
+-- the body keeps the columns' own (left) alignment.
+function Table(tbl)
+  for _, row in ipairs(tbl.head.rows) do
+    for _, cell in ipairs(row.cells) do
+      cell.alignment = pandoc.AlignCenter
+    end
+  end
+  return tbl
+end

@@ -13,6 +13,9 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept> // notice_text.hpp throws std::logic_error
@@ -803,6 +806,24 @@ TEST_CASE("the comparison table converts to docx and pdf through Pandoc", "[diff
   const std::string docx = render_diff_table(d, "docx");
   CHECK(docx.substr(0, 4) == std::string("PK\x03\x04", 4));
   CHECK(render_diff_table(d, "docx") == docx); // reproducible: file times from the effective date
+  // The header row is centred, as in HTML and PDF; the body keeps its columns' left alignment.
+  const auto path =
+      std::filesystem::temp_directory_path() / ("notice-audit-table-" + std::to_string(::getpid()) + ".docx");
+  std::ofstream(path, std::ios::binary) << docx;
+  const ProcessResult xml = run_process({"unzip", "-p", path.string(), "word/document.xml"}, ProcessOptions{});
+  std::filesystem::remove(path);
+  REQUIRE(xml.exit_code == 0);
+  const std::size_t header = xml.out.find("<w:tblHeader");
+  REQUIRE(header != std::string::npos);
+  const std::size_t header_end = xml.out.find("</w:tr>", header);
+  const std::string header_row = xml.out.substr(header, header_end - header);
+  std::size_t centred = 0;
+  for (auto at = header_row.find("<w:jc w:val=\"center\""); at != std::string::npos;
+       at = header_row.find("<w:jc w:val=\"center\"", at + 1)) {
+    ++centred;
+  }
+  CHECK(centred == 3);
+  CHECK(xml.out.find("<w:jc w:val=\"center\"", header_end) == std::string::npos);
 
   const std::string pdf = render_diff_table(d, "pdf");
   REQUIRE(pdf.substr(0, 5) == "%PDF-");
