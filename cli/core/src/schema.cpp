@@ -157,8 +157,8 @@ bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints
   if (!m_target.isString()) {
     return true;
   }
-  // One compiled pattern per constraint of the compiled schema, per thread (the schema lives as long
-  // as the process; the patterns are few).
+  // One compiled pattern per constraint of the compiled schema, per thread: there is one schema
+  // (SchemaChecker::instance), which lives as long as the process, and its patterns are few.
   thread_local std::unordered_map<const constraints::PatternConstraint *, std::unique_ptr<notice::detail::Pattern>>
       compiled;
   auto &pattern = compiled[&constraint];

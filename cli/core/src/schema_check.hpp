@@ -16,8 +16,6 @@ namespace notice::detail {
 /// its own (valijson's validator caches compiled regexes as it goes, so one cannot be shared).
 class SchemaChecker {
 public:
-  /// Compiles the embedded notice schema. Throws notice::Error if the embedded schema is broken.
-  SchemaChecker();
   ~SchemaChecker();
   SchemaChecker(const SchemaChecker &) = delete;
   SchemaChecker &operator=(const SchemaChecker &) = delete;
@@ -36,6 +34,10 @@ public:
   std::vector<std::pair<std::string, std::string>> raw_errors(const YamlNode &root, bool stock) const;
 
 private:
+  /// Compiles the embedded notice schema. Throws notice::Error if the embedded schema is broken. Only
+  /// instance() makes one: the compiled patterns are cached per constraint of this one schema.
+  SchemaChecker();
+
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
