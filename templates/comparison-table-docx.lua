@@ -7,12 +7,19 @@ end
 
 -- Paragraph styles of the reference document (templates/make-reference-docx.py) for the lines
 -- around the table; HTML and PDF style the same classes with comparison-table.css.
-local styles = { sides = "Table Sides", note = "Table Note", sources = "Table Sources" }
+-- A line printed under an item in a cell ("sub") is one em in, and a long one wraps under its start.
+local styles = { sides = "Table Sides", note = "Table Note", sources = "Table Sources", sub = "Table Sub-line" }
 
 function Div(div)
   for class, style in pairs(styles) do
     if div.classes:includes(class) then
       div.attributes["custom-style"] = style
+      -- In a table cell Pandoc gives plain text the cell's own style (Compact); a paragraph keeps ours.
+      for i, block in ipairs(div.content) do
+        if block.t == "Plain" then
+          div.content[i] = pandoc.Para(block.content)
+        end
+      end
       return div
     end
   end

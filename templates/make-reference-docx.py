@@ -101,6 +101,10 @@ def styles(table: bool) -> dict:
                                    '<w:jc w:val="left" />',
                                    '<w:color w:val="444444" /><w:sz w:val="16" /><w:szCs w:val="16" />',
                                    custom=True),
+        # A line printed under an item in a cell of the 新旧対照表: one em in, a long one wrapping under
+        # its own start (comparison-table.css: td div.sub).
+        "TableSubLine": para_style("TableSubLine", "Table Sub-line", f'<w:ind w:left="{EM}" w:hanging="0" />',
+                                   based_on="Compact", custom=True),
         # Code (the file names in the small print of the 新旧対照表) at the size of its paragraph.
         "VerbatimChar": ('<w:style w:type="character" w:customStyle="1" w:styleId="VerbatimChar">'
                          '<w:name w:val="Verbatim Char" /><w:basedOn w:val="BodyTextChar" />'

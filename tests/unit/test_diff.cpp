@@ -732,22 +732,24 @@ TEST_CASE("the comparison table shows every printed line that changed: disclosur
   };
   SECTION("a new joint use shows its disclosure lines under the item") {
     const std::string html = table(compare(k_base, k_joint));
-    CHECK_THAT(html,
-               Catch::Contains("<td>コラボヘルスの一環である事業者への情報提供"
-                               "<br>　<u>次のとおり共同して利用します</u>"
-                               "<br>　<u>共同して利用される個人データの項目：氏名、健診結果</u>"
-                               "<br>　<u>共同して利用する者の範囲：事業主</u>"
-                               "<br>　<u>利用する者の利用目的：健康づくり</u>"
-                               "<br>　<u>個人データの管理について責任を有する者の氏名又は名称：テスト健康保険組合</u>"
-                               "<br>　<u>その住所：東京都</u>"
-                               "<br>　<u>その代表者の氏名：理事長　山田一郎</u></td>"
-                               "<td>コラボヘルスの一環である事業者への情報提供</td>"));
+    CHECK_THAT(
+        html,
+        Catch::Contains(
+            "<td>コラボヘルスの一環である事業者への情報提供"
+            "<div class=\"sub\"><u>次のとおり共同して利用します</u></div>"
+            "<div class=\"sub\"><u>共同して利用される個人データの項目：氏名、健診結果</u></div>"
+            "<div class=\"sub\"><u>共同して利用する者の範囲：事業主</u></div>"
+            "<div class=\"sub\"><u>利用する者の利用目的：健康づくり</u></div>"
+            "<div class=\"sub\"><u>個人データの管理について責任を有する者の氏名又は名称：テスト健康保険組合</u></div>"
+            "<div class=\"sub\"><u>その住所：東京都</u></div>"
+            "<div class=\"sub\"><u>その代表者の氏名：理事長　山田一郎</u></div></td>"
+            "<td>コラボヘルスの一環である事業者への情報提供</td>"));
   }
   SECTION("a change to the disclosure alone has its row, the changed passage underlined") {
     const std::string html = table(
         compare(k_joint, replaced(k_joint, "representative: 理事長　山田一郎", "representative: 理事長　佐藤花子")));
-    CHECK_THAT(html, Catch::Contains("<br>　その代表者の氏名：理事長　<u>佐藤花子</u></td>"));
-    CHECK_THAT(html, Catch::Contains("<br>　その代表者の氏名：理事長　<u>山田一郎</u></td>"));
+    CHECK_THAT(html, Catch::Contains("<div class=\"sub\">その代表者の氏名：理事長　<u>佐藤花子</u></div></td>"));
+    CHECK_THAT(html, Catch::Contains("<div class=\"sub\">その代表者の氏名：理事長　<u>山田一郎</u></div></td>"));
     CHECK_THAT(html, Catch::Contains("<td class=\"place\">1．【他の事業者等への情報提供を伴う事例】</td>"));
   }
   SECTION("an added item with its disclosure is underlined whole, the old side says 新設") {
@@ -766,9 +768,11 @@ TEST_CASE("the comparison table shows every printed line that changed: disclosur
   - id: health
 )");
     const std::string html = table(compare(k_joint, added));
-    CHECK_THAT(html, Catch::Contains("<td><u>ストレスチェック結果の共同利用</u>"
-                                     "<br>　<u>共同して利用される個人データの項目：ストレスチェック結果</u>"));
-    CHECK_THAT(html, Catch::Contains("<br>　<u>その代表者の氏名：理事長　山田一郎</u></td><td>（新設）</td>"));
+    CHECK_THAT(html, Catch::Contains(
+                         "<td><u>ストレスチェック結果の共同利用</u>"
+                         "<div class=\"sub\"><u>共同して利用される個人データの項目：ストレスチェック結果</u></div>"));
+    CHECK_THAT(html, Catch::Contains(
+                         "<div class=\"sub\"><u>その代表者の氏名：理事長　山田一郎</u></div></td><td>（新設）</td>"));
   }
   SECTION("a changed note") {
     const std::string noted =
@@ -776,8 +780,10 @@ TEST_CASE("the comparison table shows every printed line that changed: disclosur
                  "            text: 保険給付及び付加給付の実施\n            notes: [（高額療養費を含む）]\n");
     const std::string html =
         table(compare(noted, replaced(noted, "（高額療養費を含む）", "（高額療養費及び付加給付を含む）")));
-    CHECK_THAT(html,
-               Catch::Contains("<td>保険給付及び付加給付の実施<br>　（高額療養費<u>及び付加給付</u>を含む）</td>"));
+    CHECK_THAT(
+        html,
+        Catch::Contains(
+            "<td>保険給付及び付加給付の実施<div class=\"sub\">（高額療養費<u>及び付加給付</u>を含む）</div></td>"));
   }
   SECTION("a new revision's closing line; the header names the dates in the Japanese era, not the files") {
     const std::string amended = replaced(replaced(k_base, "    wording: 令和４年４月１日施行\n",
@@ -842,6 +848,26 @@ TEST_CASE("the comparison table converts to docx and pdf through Pandoc", "[diff
   CHECK_THAT(flat, Catch::Contains("改正前"));
   CHECK_THAT(flat, Catch::Contains("資格確認書の発行管理"));
   CHECK_THAT(flat, Catch::Contains("健康保険被保険者証の発行管理"));
+}
+
+TEST_CASE("in the DOCX table the lines under an item are paragraphs one character in", "[diff][write][pandoc]") {
+  const std::string docx = render_diff_table(compare(k_base, k_joint), "docx");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("notice-audit-sub-" + std::to_string(::getpid()) + ".docx");
+  std::ofstream(path, std::ios::binary) << docx;
+  const ProcessResult xml = run_process({"unzip", "-p", path.string(), "word/document.xml"}, ProcessOptions{});
+  const ProcessResult styles = run_process({"unzip", "-p", path.string(), "word/styles.xml"}, ProcessOptions{});
+  std::filesystem::remove(path);
+  REQUIRE(xml.exit_code == 0);
+  std::size_t sub_lines = 0;
+  for (auto at = xml.out.find("<w:pStyle w:val=\"TableSubLine\""); at != std::string::npos;
+       at = xml.out.find("<w:pStyle w:val=\"TableSubLine\"", at + 1)) {
+    ++sub_lines;
+  }
+  CHECK(sub_lines == 7); // the statement and the six entries of the joint-use disclosure
+  CHECK(xml.out.find("　次のとおり") == std::string::npos); // the indent is the style's, not a space
+  CHECK_THAT(styles.out, Catch::Contains("w:styleId=\"TableSubLine\"") &&
+                             Catch::Contains("<w:ind w:hanging=\"0\" w:left=\"210\" />"));
 }
 
 TEST_CASE("every finding of the bundled diff has its message in English and Japanese", "[diff][i18n]") {

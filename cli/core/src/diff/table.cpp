@@ -51,13 +51,14 @@ const PrintedLine *line_with_key(const ElementSide &side, const std::string &key
   return it == side.lines.end() ? nullptr : &*it;
 }
 
-// The whole cell of `own` (the element and the lines printed under it, each under-line indented by
-// a full-width space as the notice prints it), compared with `other` (absent: all new).
+// The whole cell of `own` (the element and the lines printed under it, each under-line a block one
+// character in — comparison-table.css, and the "Table Sub-line" style in DOCX — so that a long one
+// wraps under its own start), compared with `other` (absent: all new).
 std::string cell(const ElementSide &own, const ElementSide *other, TextSegment::Op own_op) {
   std::string out = cell_line(&own.text, other ? &other->text : nullptr, own_op);
   for (const auto &line : own.lines) {
     const PrintedLine *counterpart = other ? line_with_key(*other, line.key) : nullptr;
-    out += "<br>　" + cell_line(&line.text, counterpart ? &counterpart->text : nullptr, own_op);
+    out += "<div class=\"sub\">" + cell_line(&line.text, counterpart ? &counterpart->text : nullptr, own_op) + "</div>";
   }
   return out;
 }
