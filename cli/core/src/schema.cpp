@@ -23,8 +23,9 @@
 #include <unordered_map>
 
 // Five of valijson's visits, done faster on our tree with the same outcome, the same sentences and
-// the same error contexts (valijson 1.0, the version Debian 12 ships; tests/unit/test_load.cpp covers
-// each on both sides of its limits, and every schema finding of the e2e tests goes through them).
+// the same error contexts (valijson 1.0, the version Debian 12 ships): tests/unit/test_schema_check.cpp
+// compares them with valijson's own visits error for error, tests/unit/test_load.cpp tries each limit
+// on both sides.
 // valijson matches `pattern` with std::regex, which took a fifth of the schema check and recurses once
 // per character; minLength and maxLength copied each text and decoded it to count code points;
 // properties and items copied the path of every value, and each key, even when no error is wanted.
@@ -38,9 +39,7 @@ std::vector<std::string> child_context(const ValidationResults *results, const s
   if (!results) {
     return {};
   }
-  std::vector<std::string> out;
-  out.reserve(context.size() + 1);
-  out = context;
+  std::vector<std::string> out(context);
   out.push_back("[" + step + "]");
   return out;
 }
@@ -56,7 +55,9 @@ bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints
   const std::size_t size = node.keys.size();
   std::vector<char> matched(size, 0);
   bool validated = true;
-  const auto check_member = [&](std::size_t i, const Subschema &subschema, const std::string &error) {
+  // Validates member `i` against `subschema`, which applies to it by its `kind` ("property name" or
+  // "pattern") `name`; the sentence is built only for an error.
+  const auto check_member = [&](std::size_t i, const Subschema &subschema, const char *kind, std::string_view name) {
     matched[i] = 1;
     ValidationVisitor child(notice::detail::YamlNodeAdapter(node.children[i]),
                             child_context(m_results, m_context, node.keys[i].name), m_strictTypes, m_results,
@@ -65,7 +66,8 @@ bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints
       return true;
     }
     if (m_results) {
-      m_results->pushError(m_context, error);
+      m_results->pushError(m_context, std::string("Failed to validate against schema associated with ") + kind + " '" +
+                                          std::string(name) + "'.");
     }
     validated = false;
     return false;
@@ -75,10 +77,7 @@ bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints
     const std::string_view key(name.c_str());
     for (std::size_t i = 0; i < size; ++i) {
       if (node.keys[i].name == key) {
-        return check_member(i, *subschema,
-                            "Failed to validate against schema associated with property name '" + std::string(key) +
-                                "'.") ||
-               m_results != nullptr;
+        return check_member(i, *subschema, "property name", key) || m_results != nullptr;
       }
     }
     return true;
@@ -90,10 +89,7 @@ bool ValidationVisitor<notice::detail::YamlNodeAdapter>::visit(const constraints
   constraint.applyToPatternProperties([&](const auto &pattern, const Subschema *subschema) {
     const notice::detail::Pattern compiled{std::string_view(pattern.c_str())};
     for (std::size_t i = 0; i < size; ++i) {
-      if (compiled.search(node.keys[i].name) &&
-          !check_member(i, *subschema,
-                        "Failed to validate against schema associated with pattern '" + std::string(pattern.c_str()) +
-                            "'.")) {
+      if (compiled.search(node.keys[i].name) && !check_member(i, *subschema, "pattern", pattern.c_str())) {
         return false;
       }
     }
